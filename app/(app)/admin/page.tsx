@@ -1,0 +1,54 @@
+import type { Metadata } from "next";
+import { PageHeading } from "@/components/page-heading";
+import { ScrollTable } from "@/components/scroll-table";
+import { pageData } from "@/lib/auth/page-data";
+import { requireContext } from "@/lib/auth/session";
+import { listUsersForAdmin } from "@/lib/data/admin";
+import { formatDate } from "@/lib/domain/dates";
+import { ROLE_LABELS } from "@/lib/domain/roles";
+
+export const metadata: Metadata = { title: "Users and teams" };
+
+export default async function AdminPage() {
+  const ctx = await requireContext();
+  const users = await pageData(() => listUsersForAdmin(ctx));
+  const now = new Date();
+  return (
+    <>
+      <PageHeading caption={ctx.tenantName} title="Users and teams" />
+      <div className="card">
+        <ScrollTable label="Users">
+          <table className="table">
+            <thead>
+              <tr>
+                <th scope="col">Name</th>
+                <th scope="col">Email</th>
+                <th scope="col">Role</th>
+                <th scope="col">Team</th>
+                <th scope="col">FTE</th>
+                <th scope="col">Status</th>
+                <th scope="col">Last signed in</th>
+              </tr>
+            </thead>
+            <tbody>
+              {users.map((u) => (
+                <tr key={u.id}>
+                  <th scope="row">{u.name}</th>
+                  <td>{u.email}</td>
+                  <td>{ROLE_LABELS[u.role]}</td>
+                  <td>{u.team ?? "—"}</td>
+                  <td>
+                    {u.fte.toFixed(1)}
+                    {u.employment === "AGENCY" ? " agency" : ""}
+                  </td>
+                  <td>{!u.active ? "Switched off" : u.lockedUntil && u.lockedUntil > now ? "Locked" : "Active"}</td>
+                  <td>{u.lastLoginAt ? formatDate(u.lastLoginAt) : "Never"}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </ScrollTable>
+      </div>
+    </>
+  );
+}

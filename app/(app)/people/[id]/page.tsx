@@ -1,0 +1,115 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { LevelTag } from "@/components/level-tag";
+import { PageHeading } from "@/components/page-heading";
+import { pageData } from "@/lib/auth/page-data";
+import { requireContext } from "@/lib/auth/session";
+import { getPersonForView } from "@/lib/data/people";
+import { formatDate } from "@/lib/domain/dates";
+
+export const metadata: Metadata = { title: "Person" };
+
+const SEX = { M: "Male", F: "Female", U: "Not known" } as Record<string, string>;
+
+function words(code: string) {
+  return code.toLowerCase().replace(/_/g, " ");
+}
+
+export default async function PersonPage({ params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  const ctx = await requireContext();
+  const p = await pageData(() => getPersonForView(ctx, id));
+  return (
+    <>
+      <PageHeading caption={p.kind === "CHILD" ? "Child" : "Adult"} title={p.name} />
+      <div className="grid gap-6 lg:grid-cols-2">
+        <section aria-labelledby="details-heading" className="card">
+          <h2 id="details-heading" className="mb-3 text-xl font-bold">
+            Details
+          </h2>
+          <dl className="grid grid-cols-[max-content_1fr] gap-x-4 gap-y-1">
+            <dt className="text-muted">{p.dateOfBirth ? "Date of birth" : "Expected"}</dt>
+            <dd>
+              {formatDate(p.dateOfBirth ?? p.expectedDateOfBirth)}
+              {p.age !== null && ` (age ${p.age})`}
+            </dd>
+            <dt className="text-muted">Sex</dt>
+            <dd>{SEX[p.sex] ?? p.sex}</dd>
+            {p.ethnicity && (
+              <>
+                <dt className="text-muted">Ethnicity code</dt>
+                <dd>{p.ethnicity}</dd>
+              </>
+            )}
+            {p.laChildId && (
+              <>
+                <dt className="text-muted">LA child id</dt>
+                <dd>{p.laChildId}</dd>
+              </>
+            )}
+            {p.upn && (
+              <>
+                <dt className="text-muted">UPN</dt>
+                <dd>{p.upn}</dd>
+              </>
+            )}
+            {p.postcode && (
+              <>
+                <dt className="text-muted">Postcode</dt>
+                <dd>{p.postcode}</dd>
+              </>
+            )}
+          </dl>
+        </section>
+        <section aria-labelledby="involvement-heading" className="card">
+          <h2 id="involvement-heading" className="mb-3 text-xl font-bold">
+            Involvement
+          </h2>
+          {p.cases.length === 0 ? (
+            <p>No cases.</p>
+          ) : (
+            <ul className="space-y-2">
+              {p.cases.map((c) => (
+                <li key={c.id}>
+                  <Link href={`/cases/${c.id}`}>{c.reference}</Link> <LevelTag level={c.level} />
+                  <span className="block text-sm text-muted">
+                    {c.status === "OPEN" ? `Open since ${formatDate(c.openedOn)}` : `${formatDate(c.openedOn)} to ${formatDate(c.closedOn)}`}
+                  </span>
+                </li>
+              ))}
+            </ul>
+          )}
+          <h3 className="mt-4 mb-2 font-bold">Family</h3>
+          <ul className="space-y-1">
+            {p.families.map((f) => (
+              <li key={f.id}>
+                <Link href={`/families/${f.id}`}>{f.name}</Link> <span className="text-muted">· {words(f.relationship)}</span>
+              </li>
+            ))}
+          </ul>
+          {p.relationships.length > 0 && (
+            <>
+              <h3 className="mt-4 mb-2 font-bold">Relationships</h3>
+              <ul className="space-y-1">
+                {p.relationships.map((r) => (
+                  <li key={`${r.direction}-${r.id}`}>
+                    {r.direction === "is" ? (
+                      <>
+                        <Link href={`/people/${r.id}`}>{r.name}</Link> <span className="text-muted">is their {words(r.relationship)}</span>
+                      </>
+                    ) : (
+                      <>
+                        <span className="text-muted">{words(r.relationship)} of </span>
+                        <Link href={`/people/${r.id}`}>{r.name}</Link>
+                      </>
+                    )}
+                  </li>
+                ))}
+              </ul>
+            </>
+          )}
+        </section>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,60 @@
+import Link from "next/link";
+import type { Ctx } from "@/lib/auth/context";
+import { can } from "@/lib/auth/permissions";
+import { ROLE_LABELS } from "@/lib/domain/roles";
+import { NavLink } from "./nav-link";
+import { SignOutButton } from "./sign-out-button";
+
+export type NavItem = { href: string; label: string };
+
+/** Navigation depends on what the role may do. */
+export function navigationFor(ctx: Ctx): NavItem[] {
+  const items: NavItem[] = [];
+  if (can(ctx.role, "caseload:view-own")) items.push({ href: "/caseload", label: "My caseload" });
+  if (can(ctx.role, "team:view-own") && !can(ctx.role, "team:view-any")) items.push({ href: "/team", label: "My team" });
+  if (can(ctx.role, "team:view-any")) items.push({ href: "/teams", label: "Teams" });
+  if (can(ctx.role, "admin:users")) items.push({ href: "/admin", label: "Users and teams" });
+  return items;
+}
+
+export function AppShell({ ctx, children }: { ctx: Ctx; children: React.ReactNode }) {
+  const nav = navigationFor(ctx);
+  return (
+    <>
+      <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:bg-focus focus:p-2 focus:text-ink">
+        Skip to main content
+      </a>
+      <header className="bg-brand text-white">
+        <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-x-6 gap-y-2 px-4 py-3">
+          <div className="flex items-baseline gap-3">
+            <Link href="/" className="text-xl font-bold text-white! no-underline">
+              Continuum
+            </Link>
+            <span className="text-sm text-white/90">{ctx.tenantName}</span>
+          </div>
+          <div className="flex items-center gap-4 text-sm">
+            <span>
+              <span className="font-semibold">{ctx.name}</span>
+              <span className="text-white/90"> · {ROLE_LABELS[ctx.role]}</span>
+            </span>
+            <SignOutButton />
+          </div>
+        </div>
+        {nav.length > 0 && (
+          <nav aria-label="Main" className="border-t border-white/20">
+            <ul className="mx-auto flex max-w-6xl gap-1 overflow-x-auto px-2">
+              {nav.map((item) => (
+                <li key={item.href}>
+                  <NavLink href={item.href}>{item.label}</NavLink>
+                </li>
+              ))}
+            </ul>
+          </nav>
+        )}
+      </header>
+      <main id="main" tabIndex={-1} className="mx-auto max-w-6xl px-4 py-6 outline-none">
+        {children}
+      </main>
+    </>
+  );
+}

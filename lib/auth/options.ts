@@ -1,0 +1,66 @@
+// next-auth configuration: email + password (argon2id), JWT sessions carrying user, council and role
+// (docs/decisions/0005-sign-in.md).
+import type { NextAuthOptions } from "next-auth";
+import CredentialsProvider from "next-auth/providers/credentials";
+import { z } from "zod";
+import { recordSignOut, signInWithPassword } from "@/lib/data/auth";
+import type { Role } from "@/lib/domain/roles";
+
+const credentialsSchema = z.object({
+  email: z.string().trim().min(1, "Enter your email address").max(254).email("Enter an email address like name@council.gov.uk"),
+  password: z.string().min(1, "Enter your password").max(200),
+});
+
+function clientAddress(headers: Record<string, unknown> | undefined): string | undefined {
+  const forwarded = headers?.["x-forwarded-for"];
+  const value = Array.isArray(forwarded) ? forwarded[0] : forwarded;
+  return typeof value === "string" ? value.split(",")[0]!.trim() : undefined;
+}
+
+export const SESSION_HOURS = 10;
+
+export const authOptions: NextAuthOptions = {
+  secret: process.env.NEXTAUTH_SECRET,
+  session: { strategy: "jwt", maxAge: SESSION_HOURS * 60 * 60, updateAge: 15 * 60 },
+  pages: { signIn: "/login", error: "/login" },
+  providers: [
+    CredentialsProvider({
+      name: "Email and password",
+      credentials: { email: { label: "Email address", type: "email" }, password: { label: "Password", type: "password" } },
+      async authorize(credentials, req) {
+        const parsed = credentialsSchema.safeParse(credentials ?? {});
+        if (!parsed.success) throw new Error(parsed.error.issues[0]?.message ?? "Enter your email address and password");
+        const result = await signInWithPassword(parsed.data.email, parsed.data.password, { ip: clientAddress(req?.headers) });
+        if (!result.ok) throw new Error(result.message);
+        return { id: result.user.id, tenantId: result.user.tenantId, role: result.user.role, name: result.user.name, email: result.user.email };
+      },
+    }),
+  ],
+  callbacks: {
+    async jwt({ token, user }) {
+      if (user) {
+        token.userId = user.id;
+        token.tenantId = user.tenantId;
+        token.role = user.role;
+      }
+      return token;
+    },
+    async session({ session, token }) {
+      session.user = {
+        id: token.userId,
+        tenantId: token.tenantId,
+        role: token.role,
+        name: token.name ?? "",
+        email: token.email ?? "",
+      };
+      return session;
+    },
+  },
+  events: {
+    async signOut({ token }) {
+      if (token?.tenantId && token.userId) await recordSignOut(token.tenantId, token.userId);
+    },
+  },
+};
+
+export type SessionUser = { id: string; tenantId: string; role: Role; name: string; email: string };

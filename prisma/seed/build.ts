@@ -1,0 +1,328 @@
+// Builds the demo data for one council as plain rows, deterministically: the same council definition,
+// seed and "today" give the same rows. Dates are relative to `today` so the demo never goes stale.
+import { Faker, base, en, en_GB } from "@faker-js/faker";
+import { addDays, ageOn } from "../../lib/domain/dates";
+import { upnCheckLetter } from "../../lib/domain/identifiers";
+import { parseTenantSettings } from "../../lib/domain/tenant-settings";
+import type { Level, Role } from "../../lib/domain/roles";
+import { DEMO_LOGIN_NAMES, type CouncilDefinition, type TeamDefinition } from "./councils";
+
+export type SeedUser = {
+  id: string;
+  email: string;
+  name: string;
+  role: Role;
+  teamId: string;
+  fte: number;
+  employment: "PERMANENT" | "AGENCY";
+  caseloadCap: number | null;
+  demoLogin: boolean;
+};
+export type SeedPerson = {
+  id: string;
+  kind: "CHILD" | "ADULT";
+  firstName: string;
+  lastName: string;
+  dateOfBirth: string | null;
+  expectedDateOfBirth: string | null;
+  sex: "M" | "F" | "U";
+  ethnicity: string | null;
+  upn: string | null;
+  laChildId: string | null;
+  postcode: string;
+};
+export type SeedCase = {
+  id: string;
+  reference: string;
+  familyId: string;
+  teamId: string;
+  level: Level;
+  status: "OPEN" | "CLOSED";
+  openedOn: string;
+  closedOn: string | null;
+  closureReason: string | null;
+};
+export type SeedAllocation = {
+  id: string;
+  caseId: string;
+  workerId: string;
+  roleOnCase: "LEAD" | "CO_WORKER" | "CLINICIAN";
+  startDate: string;
+  endDate: string | null;
+  endReason: string | null;
+};
+
+export type CouncilSeed = {
+  tenant: { id: string; name: string; slug: string; laCode: string; childPopulation: number; settings: Record<string, unknown> };
+  teams: { id: string; name: string; kind: TeamDefinition["kind"]; key: string }[];
+  users: SeedUser[];
+  families: { id: string; name: string; address: string; postcode: string }[];
+  people: SeedPerson[];
+  familyMembers: { familyId: string; personId: string; relationship: string; isMainCarer: boolean }[];
+  relationships: { id: string; personId: string; relatedPersonId: string; relationship: string }[];
+  cases: SeedCase[];
+  caseChildren: { caseId: string; personId: string; addedOn: string; removedOn: string | null }[];
+  allocations: SeedAllocation[];
+};
+
+const ETHNICITIES: [string, number][] = [
+  ["WBRI", 62], ["WOTH", 7], ["WIRI", 1], ["WROM", 1], ["MWBC", 4], ["MWBA", 2], ["MWAS", 2], ["MOTH", 3],
+  ["AIND", 3], ["APKN", 3], ["ABAN", 2], ["AOTH", 2], ["BCRB", 2], ["BAFR", 4], ["BOTH", 1], ["CHNE", 1],
+  ["OOTH", 2], ["NOBT", 1],
+];
+
+const CLOSURE_REASONS = ["RC7", "RC7", "RC7", "RC8", "RC9", "RC5", "RC3", "RC4"];
+
+type LevelMix = [Level, number][];
+
+function leadLevels(team: TeamDefinition, role: Role): LevelMix {
+  const socialWorker = role === "SOCIAL_WORKER" || role === "NEWLY_QUALIFIED_SOCIAL_WORKER" || role === "SENIOR_PRACTITIONER";
+  switch (team.kind) {
+    case "CHILDREN_IN_CARE":
+      return socialWorker ? [["LOOKED_AFTER", 1]] : [["CARE_LEAVER", 1]];
+    case "CARE_LEAVERS":
+      return [["CARE_LEAVER", 1]];
+    case "EARLY_HELP":
+      return [["EARLY_HELP", 4], ["SUPPORT", 1]];
+    case "SOCIAL_WORK":
+      return [["CHILD_IN_NEED", 11], ["CHILD_PROTECTION", 9]];
+    case "MIXED":
+      return socialWorker
+        ? [["CHILD_IN_NEED", 10], ["CHILD_PROTECTION", 8], ["LOOKED_AFTER", 2]]
+        : [["SUPPORT", 3], ["EARLY_HELP", 1]];
+    default:
+      return [];
+  }
+}
+
+export function buildCouncil(council: CouncilDefinition, seed: number, today: string): CouncilSeed {
+  const f = new Faker({ locale: [en_GB, en, base] });
+  f.seed(seed);
+  const uuid = () => f.string.uuid();
+  const pick = <T,>(items: readonly T[]) => items[f.number.int({ min: 0, max: items.length - 1 })]!;
+  const weighted = <T,>(items: readonly [T, number][]) => f.helpers.weightedArrayElement(items.map(([value, weight]) => ({ value, weight })));
+  const chance = (p: number) => f.number.float({ min: 0, max: 1 }) < p;
+  const daysAgo = (min: number, max: number) => addDays(today, -f.number.int({ min, max }));
+  const postcode = () => `${pick(council.postcodeAreas)} ${f.number.int({ min: 1, max: 9 })}${f.string.fromCharacters("ABDEFGHJLNPQRSTUWXYZ", 2)}`;
+
+  const settings = parseTenantSettings(council.settings);
+  const tenant = { id: uuid(), name: council.name, slug: council.slug, laCode: council.laCode, childPopulation: council.childPopulation, settings: council.settings };
+  const out: CouncilSeed = { tenant, teams: [], users: [], families: [], people: [], familyMembers: [], relationships: [], cases: [], caseChildren: [], allocations: [] };
+
+  // Teams and workers
+  const usedEmails = new Set<string>();
+  const workersByTeam = new Map<string, { user: SeedUser; team: TeamDefinition; indexInRole: number }[]>();
+  for (const team of council.teams) {
+    const teamId = uuid();
+    out.teams.push({ id: teamId, name: team.name, kind: team.kind, key: team.key });
+    const members: { user: SeedUser; team: TeamDefinition; indexInRole: number }[] = [];
+    for (const entry of team.roster) {
+      for (let i = 0; i < entry.count; i++) {
+        const first = f.person.firstName();
+        const last = f.person.lastName();
+        const demoLogin = Boolean(entry.demoLogin) && i === 0;
+        let email = demoLogin
+          ? `${DEMO_LOGIN_NAMES[entry.role]}@${council.slug}.example`
+          : `${first}.${last}`.toLowerCase().replace(/[^a-z.]/g, "") + `@${council.slug}.example`;
+        for (let n = 2; usedEmails.has(email); n++) email = email.replace(/(\d*)@/, `${n}@`);
+        usedEmails.add(email);
+        const partTime = i < (entry.partTime ?? 0) && !demoLogin;
+        const user: SeedUser = {
+          id: uuid(),
+          email,
+          name: `${first} ${last}`,
+          role: entry.role,
+          teamId,
+          fte: partTime ? 0.6 : 1,
+          employment: i >= entry.count - (entry.agency ?? 0) ? "AGENCY" : "PERMANENT",
+          caseloadCap: null,
+          demoLogin,
+        };
+        out.users.push(user);
+        members.push({ user, team, indexInRole: i });
+      }
+    }
+    workersByTeam.set(teamId, members);
+  }
+
+  // Families, people and cases
+  let caseNumber = 1;
+  let childNumber = 1;
+  const newFamily = (level: Level, childCount: number, opened: string) => {
+    const lastName = f.person.lastName();
+    const familyPostcode = postcode();
+    const family = { id: uuid(), name: `${lastName} family`, address: f.location.streetAddress(), postcode: familyPostcode };
+    out.families.push(family);
+    const children: SeedPerson[] = [];
+    for (let c = 0; c < childCount; c++) {
+      const unborn = level === "CHILD_PROTECTION" && c === 0 && childCount === 1 && chance(0.06);
+      const [minAge, maxAge] = level === "CARE_LEAVER" ? [18, 21] : level === "LOOKED_AFTER" ? [1, 17] : [0, 16];
+      const dob = unborn ? null : f.date.birthdate({ mode: "age", min: minAge, max: maxAge, refDate: new Date(`${today}T12:00:00Z`) }).toISOString().slice(0, 10);
+      const sex = unborn ? "U" : (pick(["M", "F"] as const) as "M" | "F");
+      const schoolAge = dob !== null && ageOn(dob, today) >= 5 && ageOn(dob, today) <= 16;
+      const upnRest = `${council.laCode}${f.string.numeric(8)}${f.string.numeric(1)}`;
+      const child: SeedPerson = {
+        id: uuid(),
+        kind: "CHILD",
+        firstName: unborn ? "Unborn" : f.person.firstName(sex === "M" ? "male" : "female"),
+        lastName,
+        dateOfBirth: dob && dob > opened ? opened : dob,
+        expectedDateOfBirth: unborn ? addDays(today, f.number.int({ min: 20, max: 120 })) : null,
+        sex,
+        ethnicity: unborn ? "NOBT" : weighted(ETHNICITIES),
+        upn: schoolAge ? `${upnCheckLetter(upnRest)}${upnRest}` : null,
+        laChildId: `${council.casePrefix}${String(childNumber++).padStart(6, "0")}`,
+        postcode: familyPostcode,
+      };
+      children.push(child);
+      out.people.push(child);
+      out.familyMembers.push({ familyId: family.id, personId: child.id, relationship: "CHILD", isMainCarer: false });
+    }
+    const adults: { person: SeedPerson; relationship: string }[] = [];
+    if (level !== "CARE_LEAVER") {
+      const roles = chance(0.45) ? ["MOTHER", "FATHER"] : [pick(["MOTHER", "MOTHER", "MOTHER", "FATHER", "GRANDPARENT"])];
+      for (const relationship of roles) {
+        const sex = relationship === "MOTHER" ? "F" : relationship === "FATHER" ? "M" : pick(["M", "F"] as const);
+        const adult: SeedPerson = {
+          id: uuid(),
+          kind: "ADULT",
+          firstName: f.person.firstName(sex === "M" ? "male" : "female"),
+          lastName: relationship === "GRANDPARENT" ? f.person.lastName() : lastName,
+          dateOfBirth: f.date.birthdate({ mode: "age", min: relationship === "GRANDPARENT" ? 50 : 21, max: relationship === "GRANDPARENT" ? 72 : 48, refDate: new Date(`${today}T12:00:00Z`) }).toISOString().slice(0, 10),
+          expectedDateOfBirth: null,
+          sex: sex as "M" | "F",
+          ethnicity: null,
+          upn: null,
+          laChildId: null,
+          postcode: familyPostcode,
+        };
+        out.people.push(adult);
+        adults.push({ person: adult, relationship });
+        out.familyMembers.push({ familyId: family.id, personId: adult.id, relationship, isMainCarer: adults.length === 1 });
+        for (const child of children) {
+          out.relationships.push({ id: uuid(), personId: adult.id, relatedPersonId: child.id, relationship });
+        }
+      }
+    }
+    return { family, children };
+  };
+
+  const openDays: Record<Level, [number, number]> = {
+    EARLY_HELP: [7, 300],
+    SUPPORT: [7, 400],
+    CHILD_IN_NEED: [10, 500],
+    CHILD_PROTECTION: [20, 600],
+    LOOKED_AFTER: [60, 1400],
+    CARE_LEAVER: [200, 1500],
+  };
+
+  const addCase = (teamId: string, level: Level, childCount: number, status: "OPEN" | "CLOSED" = "OPEN") => {
+    const [minDays, maxDays] = openDays[level];
+    const openedOn = status === "OPEN" ? daysAgo(minDays, maxDays) : daysAgo(120, 900);
+    const { family, children } = newFamily(level, childCount, openedOn);
+    const closedOn = status === "CLOSED" ? addDays(openedOn, f.number.int({ min: 30, max: 110 })) : null;
+    const c: SeedCase = {
+      id: uuid(),
+      reference: `${council.casePrefix}-${String(caseNumber++).padStart(5, "0")}`,
+      familyId: family.id,
+      teamId,
+      level,
+      status,
+      openedOn,
+      closedOn,
+      closureReason: status === "CLOSED" ? pick(CLOSURE_REASONS) : null,
+    };
+    out.cases.push(c);
+    for (const child of children) out.caseChildren.push({ caseId: c.id, personId: child.id, addedOn: openedOn, removedOn: null });
+    return { c, children };
+  };
+
+  const allocate = (c: SeedCase, workerId: string, roleOnCase: SeedAllocation["roleOnCase"], startDate: string, end?: { date: string; reason: string }) => {
+    out.allocations.push({ id: uuid(), caseId: c.id, workerId, roleOnCase, startDate, endDate: end?.date ?? null, endReason: end?.reason ?? null });
+  };
+
+  const unit = settings.caseload.countingUnit;
+  const load = new Map<string, number>();
+  const addLoad = (workerId: string, children: number) => load.set(workerId, (load.get(workerId) ?? 0) + (unit === "FAMILIES" ? 1 : children));
+
+  for (const teamDef of out.teams) {
+    const members = workersByTeam.get(teamDef.id)!;
+    const team = members[0]?.team;
+    if (!team) continue;
+    const practitioners = members.filter(({ user }) => leadLevels(team, user.role).length > 0 && settings.caseload.capsByRole[user.role] !== null);
+    const keyworkers = members.filter(({ user }) => user.role === "FAMILY_KEYWORKER" || user.role === "SENIOR_FAMILY_KEYWORKER");
+    let socialWorkerIndex = 0;
+
+    for (const { user } of practitioners) {
+      const levels = leadLevels(team, user.role);
+      const baseCap = settings.caseload.capsByRole[user.role]!;
+      const levelCap = levels.length === 1 ? settings.caseload.capsByLevel[levels[0]![0]] : undefined;
+      const cap = Math.floor(Math.min(baseCap, levelCap ?? baseCap) * (settings.caseload.fteScaling ? user.fte : 1));
+      // Social workers in mixed and social work teams: the first sits just under the cap, the second
+      // is over it, the third at it; everyone else has room.
+      let target: number;
+      if (user.role === "SOCIAL_WORKER" && (team.kind === "MIXED" || team.kind === "SOCIAL_WORK" || team.kind === "CHILDREN_IN_CARE")) {
+        target = [cap - 1, cap + 1, cap][socialWorkerIndex] ?? Math.round(cap * f.number.float({ min: 0.45, max: 0.8 }));
+        socialWorkerIndex++;
+      } else {
+        target = Math.round(cap * f.number.float({ min: 0.4, max: 0.75 }));
+      }
+      const isSocialWorker = user.role === "SOCIAL_WORKER" || user.role === "NEWLY_QUALIFIED_SOCIAL_WORKER" || user.role === "SENIOR_PRACTITIONER";
+      while ((load.get(user.id) ?? 0) < target) {
+        const remaining = target - (load.get(user.id) ?? 0);
+        const level = weighted(levels);
+        const wanted = level === "LOOKED_AFTER" || level === "CARE_LEAVER" ? 1 : weighted([[1, 5], [2, 4], [3, 2]] as [number, number][]);
+        const childCount = unit === "FAMILIES" ? wanted : Math.min(wanted, remaining);
+        const { c, children } = addCase(teamDef.id, level, childCount);
+        // a fifth of statutory cases changed social worker at least once
+        let start = c.openedOn;
+        if (isSocialWorker && chance(0.2)) {
+          const previous = pick(practitioners.filter((p) => p.user.id !== user.id).map((p) => p.user.id).concat(user.id));
+          if (previous !== user.id) {
+            start = addDays(c.openedOn, f.number.int({ min: 5, max: 60 }));
+            if (start > today) start = today;
+            allocate(c, previous, "LEAD", c.openedOn, { date: start, reason: pick(["Worker left the team", "Caseload rebalanced", "Change of worker requested by the family"]) });
+          }
+        }
+        allocate(c, user.id, "LEAD", start);
+        addLoad(user.id, children.length);
+        // In mixed teams the family keyworker from before a step-up stays on as co-worker.
+        if (isSocialWorker && team.kind === "MIXED" && keyworkers.length > 0 && chance(0.3) && level !== "LOOKED_AFTER") {
+          const keyworker = pick(keyworkers).user;
+          allocate(c, keyworker.id, "CO_WORKER", c.openedOn);
+          addLoad(keyworker.id, children.length);
+        }
+      }
+    }
+
+    // Clinicians co-work some of the mixed teams' cases.
+    if (team.kind === "MIXED") {
+      const clinicians = out.users.filter((u) => u.role === "CLINICIAN");
+      const teamCases = out.cases.filter((c) => c.teamId === teamDef.id && c.status === "OPEN" && c.level !== "LOOKED_AFTER");
+      for (const clinician of clinicians) {
+        const count = Math.min(5, teamCases.length);
+        for (const c of f.helpers.arrayElements(teamCases, count)) {
+          if (out.allocations.some((a) => a.caseId === c.id && a.workerId === clinician.id)) continue;
+          allocate(c, clinician.id, "CLINICIAN", addDays(c.openedOn, 3) > today ? today : addDays(c.openedOn, 3));
+        }
+      }
+      // New referrals waiting for a worker
+      for (let i = 0; i < 2; i++) {
+        const { c } = addCase(teamDef.id, pick(["CHILD_IN_NEED", "SUPPORT"] as const), weighted([[1, 2], [2, 1]] as [number, number][]));
+        c.openedOn = daysAgo(0, 4);
+        out.caseChildren.filter((cc) => cc.caseId === c.id).forEach((cc) => (cc.addedOn = c.openedOn));
+      }
+    }
+
+    // Some closed history for every case-holding team
+    if (practitioners.length > 0) {
+      for (let i = 0; i < 6; i++) {
+        const lead = pick(practitioners).user;
+        const { c } = addCase(teamDef.id, weighted(leadLevels(team, lead.role)), 1, "CLOSED");
+        allocate(c, lead.id, "LEAD", c.openedOn, { date: c.closedOn!, reason: "Case closed" });
+      }
+    }
+  }
+
+  return out;
+}

@@ -1,0 +1,18 @@
+// Signed-out visitors are sent to the sign-in page before any page renders (a clean 307). Pages,
+// actions and data functions still authorise every request themselves.
+import { getToken } from "next-auth/jwt";
+import { NextResponse, type NextRequest } from "next/server";
+
+export async function proxy(request: NextRequest) {
+  const token = await getToken({ req: request, secret: process.env.NEXTAUTH_SECRET });
+  if (token) return NextResponse.next();
+  const url = request.nextUrl.clone();
+  const callbackUrl = request.nextUrl.pathname + request.nextUrl.search;
+  url.pathname = "/login";
+  url.search = callbackUrl && callbackUrl !== "/" ? `?callbackUrl=${encodeURIComponent(callbackUrl)}` : "";
+  return NextResponse.redirect(url);
+}
+
+export const config = {
+  matcher: ["/((?!api/auth|api/health|login|_next/static|_next/image|favicon.ico|robots.txt).*)"],
+};

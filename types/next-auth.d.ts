@@ -1,0 +1,19 @@
+import type { Role } from "@/lib/domain/roles";
+
+declare module "next-auth" {
+  interface User {
+    tenantId: string;
+    role: Role;
+  }
+  interface Session {
+    user: { id: string; tenantId: string; role: Role; name: string; email: string };
+  }
+}
+
+declare module "next-auth/jwt" {
+  interface JWT {
+    userId: string;
+    tenantId: string;
+    role: Role;
+  }
+}
