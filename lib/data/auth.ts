@@ -12,21 +12,34 @@ import { recordAudit } from "./audit";
 export type SignedInUser = { id: string; tenantId: string; role: Role; name: string; email: string };
 export type SignInResult = { ok: true; user: SignedInUser } | { ok: false; code: "INVALID" | "LOCKED" | "DISABLED" | "THROTTLED"; message: string };
 
-// Throttling per client address and per email address, on top of the account lock (which lives in
-// the database). In memory: each app instance throttles on its own.
-const perAddress = new RateLimiterMemory({ keyPrefix: "signin-ip", points: 30, duration: 300 });
-const perEmail = new RateLimiterMemory({ keyPrefix: "signin-email", points: 10, duration: 60 });
+// Throttling of failed attempts per client address (generous: a whole council office may share one
+// address) and per email address (also for addresses nobody has), on top of the account lock, which
+// lives in the database. In memory: each app instance throttles on its own.
+const failuresPerAddress = new RateLimiterMemory({ keyPrefix: "signin-ip", points: 100, duration: 15 * 60 });
+const failuresPerEmail = new RateLimiterMemory({ keyPrefix: "signin-email", points: 10, duration: 5 * 60 });
 
-const THROTTLED = "Too many sign-in attempts from here. Wait a minute, then try again.";
+async function throttled(ip: string, email: string): Promise<boolean> {
+  const [byIp, byEmail] = await Promise.all([failuresPerAddress.get(ip), failuresPerEmail.get(email)]);
+  return (byIp?.consumedPoints ?? 0) >= 100 || (byEmail?.consumedPoints ?? 0) >= 10;
+}
+
+async function countFailure(ip: string, email: string): Promise<void> {
+  await Promise.all([failuresPerAddress.penalty(ip, 1), failuresPerEmail.penalty(email, 1)]);
+}
+
+const THROTTLED = "Too many failed sign-in attempts. Wait 15 minutes, then try again.";
 
 export async function signInWithPassword(emailInput: string, password: string, meta: { ip?: string; now?: Date } = {}): Promise<SignInResult> {
   const email = emailInput.trim().toLowerCase();
   const now = meta.now ?? new Date();
-  try {
-    await Promise.all([perAddress.consume(meta.ip ?? "unknown"), perEmail.consume(email)]);
-  } catch {
-    return { ok: false, code: "THROTTLED", message: THROTTLED };
-  }
+  const ip = meta.ip ?? "unknown";
+  if (await throttled(ip, email)) return { ok: false, code: "THROTTLED", message: THROTTLED };
+  const result = await checkCredentials(email, password, ip, now);
+  if (!result.ok) await countFailure(ip, email);
+  return result;
+}
+
+async function checkCredentials(email: string, password: string, ip: string, now: Date): Promise<SignInResult> {
 
   const identity = await findLoginIdentity(email);
   if (!identity) {
@@ -43,7 +56,7 @@ export async function signInWithPassword(emailInput: string, password: string, m
   if (!user) return { ok: false, code: "INVALID", message: WRONG_CREDENTIALS_MESSAGE };
 
   const passwordMatches = await verifyPassword(user.passwordHash, password);
-  const auditCtx: Pick<Ctx, "tenantId" | "userId" | "ip"> = { tenantId: user.tenantId, userId: user.id, ip: meta.ip };
+  const auditCtx: Pick<Ctx, "tenantId" | "userId" | "ip"> = { tenantId: user.tenantId, userId: user.id, ip };
 
   return withTenant(user.tenantId, async (tx) => {
     // Re-read under a row lock so simultaneous attempts count one by one.

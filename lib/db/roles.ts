@@ -9,6 +9,9 @@ import pg from "pg";
 export const DEFAULT_APP_ROLE = "continuum_app";
 export const DEFAULT_OWNER_ROLE = "continuum_owner";
 
+/** Tables the application may only insert into and read. */
+export const APPEND_ONLY_TABLES = ["audit_event"];
+
 export function withCredentials(url: string, user: string, password: string, database?: string): string {
   const u = new URL(url);
   u.username = encodeURIComponent(user);
@@ -95,7 +98,10 @@ export async function ensureAppRole(client: pg.ClientBase, appRole: string, appP
   await client.query(`GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO ${app}`);
   await client.query(`GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO ${app}`);
   // The audit log is append-only for the application; migration bookkeeping is none of its business.
-  await client.query(`REVOKE UPDATE, DELETE, TRUNCATE ON audit_event FROM ${app}`);
+  for (const table of APPEND_ONLY_TABLES) {
+    const exists = await client.query<{ t: string | null }>("SELECT to_regclass($1)::text AS t", [table]);
+    if (exists.rows[0]?.t) await client.query(`REVOKE UPDATE, DELETE, TRUNCATE ON ${quoteIdent(table)} FROM ${app}`);
+  }
   await client.query(`REVOKE ALL ON _prisma_migrations FROM ${app}`);
   const database = (await client.query<{ db: string }>("SELECT current_database() AS db")).rows[0]!.db;
   await client.query(`GRANT CONNECT ON DATABASE ${quoteIdent(database)} TO ${app}`);

@@ -1,0 +1,36 @@
+import { describe, expect, it } from "vitest";
+import { ROLES } from "@/lib/domain/roles";
+import { can, homePath, ROLE_PERMISSIONS } from "./permissions";
+
+describe("role → permission table", () => {
+  it("gives every role a home page it may open", () => {
+    const homes = Object.fromEntries(ROLES.map((r) => [r, homePath(r)]));
+    expect(homes).toEqual({
+      SOCIAL_WORKER: "/caseload",
+      NEWLY_QUALIFIED_SOCIAL_WORKER: "/caseload",
+      SENIOR_PRACTITIONER: "/caseload",
+      FAMILY_KEYWORKER: "/caseload",
+      SENIOR_FAMILY_KEYWORKER: "/caseload",
+      CLINICIAN: "/caseload",
+      ASSISTANT_TEAM_MANAGER: "/team",
+      TEAM_MANAGER: "/team",
+      HEAD_OF_SERVICE: "/teams",
+      TENANT_ADMIN: "/admin",
+    });
+  });
+  it("keeps administrators away from case content", () => {
+    expect(can("TENANT_ADMIN", "case:view")).toBe(false);
+    expect(can("TENANT_ADMIN", "kpi:view-case-links")).toBe(false);
+    expect(can("TENANT_ADMIN", "admin:users")).toBe(true);
+  });
+  it("lets only team managers and above override a caseload cap", () => {
+    const overriders = ROLES.filter((r) => can(r, "allocation:override-cap"));
+    expect(overriders).toEqual(["TEAM_MANAGER", "HEAD_OF_SERVICE"]);
+  });
+  it("lets managers, not practitioners, decide transitions", () => {
+    expect(ROLES.filter((r) => can(r, "transition:decide"))).toEqual(["ASSISTANT_TEAM_MANAGER", "TEAM_MANAGER", "HEAD_OF_SERVICE"]);
+  });
+  it("lists no permission twice for a role", () => {
+    for (const role of ROLES) expect(new Set(ROLE_PERMISSIONS[role]).size, role).toBe(ROLE_PERMISSIONS[role].length);
+  });
+});

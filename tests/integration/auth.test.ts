@@ -1,0 +1,85 @@
+// Signing in: clear refusals, lock-out after repeated failures, and an audit trail of both.
+import { describe, expect, it } from "vitest";
+import { loadSessionContext, signInWithPassword } from "../../lib/data/auth";
+import { withTenant } from "../../lib/db/tenant";
+import { createTenant, createUser, TEST_PASSWORD } from "../support/factories";
+
+const auditActions = (tenantId: string, userId: string) =>
+  withTenant(tenantId, (tx) => tx.auditEvent.findMany({ where: { tenantId, entityId: userId }, orderBy: { id: "asc" }, select: { action: true, details: true } }));
+
+describe("signInWithPassword", () => {
+  it("signs in with the right password and carries user, council and role", async () => {
+    const tenant = await createTenant();
+    const user = await createUser(tenant.id, { role: "TEAM_MANAGER" });
+    const result = await signInWithPassword(user.email.toUpperCase(), TEST_PASSWORD, { ip: "10.0.0.1" });
+    expect(result).toEqual({ ok: true, user: { id: user.id, tenantId: tenant.id, role: "TEAM_MANAGER", name: user.name, email: user.email } });
+    expect((await auditActions(tenant.id, user.id)).map((e) => e.action)).toEqual(["auth.signed_in"]);
+  });
+
+  it("gives the same clear message for a wrong password and an unknown address", async () => {
+    const tenant = await createTenant();
+    const user = await createUser(tenant.id, { role: "SOCIAL_WORKER" });
+    const wrong = await signInWithPassword(user.email, "not the password", { ip: "10.0.0.2" });
+    const unknown = await signInWithPassword("nobody@nowhere.example", TEST_PASSWORD, { ip: "10.0.0.2" });
+    expect(wrong).toMatchObject({ ok: false, code: "INVALID" });
+    expect(unknown).toEqual(wrong);
+    expect(wrong.ok === false && wrong.message).toMatch(/email address or password is not right/);
+  });
+
+  it("locks the account after five failures, refuses even the right password while locked, audits the lock, and unlocks after the lock time", async () => {
+    const tenant = await createTenant();
+    const user = await createUser(tenant.id, { role: "SOCIAL_WORKER" });
+    const start = new Date();
+    const results = [];
+    for (let i = 0; i < 5; i++) results.push(await signInWithPassword(user.email, `wrong-${i}`, { ip: "10.0.0.3", now: start }));
+    expect(results.slice(0, 4).map((r) => r.ok === false && r.code)).toEqual(["INVALID", "INVALID", "INVALID", "INVALID"]);
+    expect(results[4]).toMatchObject({ ok: false, code: "LOCKED" });
+    expect(results[4]!.ok === false && results[4]!.message).toMatch(/locked after too many failed sign-in attempts/);
+
+    const whileLocked = await signInWithPassword(user.email, TEST_PASSWORD, { ip: "10.0.0.3", now: new Date(start.getTime() + 10 * 60_000) });
+    expect(whileLocked).toMatchObject({ ok: false, code: "LOCKED" });
+
+    const events = await auditActions(tenant.id, user.id);
+    expect(events.map((e) => e.action)).toEqual([
+      "auth.sign_in_failed",
+      "auth.sign_in_failed",
+      "auth.sign_in_failed",
+      "auth.sign_in_failed",
+      "auth.sign_in_failed",
+      "auth.account_locked",
+      "auth.sign_in_refused",
+    ]);
+    expect(events[5]!.details).toMatchObject({ failedCount: 5 });
+
+    const later = await signInWithPassword(user.email, TEST_PASSWORD, { ip: "10.0.0.3", now: new Date(start.getTime() + 31 * 60_000) });
+    expect(later).toMatchObject({ ok: true });
+  });
+
+  it("uses the council's own lock-out setting", async () => {
+    const tenant = await createTenant({ settings: { security: { lockAfterFailedSignIns: 3, lockMinutes: 60 } } });
+    const user = await createUser(tenant.id, { role: "SOCIAL_WORKER" });
+    const codes = [];
+    for (let i = 0; i < 3; i++) codes.push((await signInWithPassword(user.email, "nope", { ip: "10.0.0.4" })) as { code?: string });
+    expect(codes.map((c) => c.code)).toEqual(["INVALID", "INVALID", "LOCKED"]);
+  });
+
+  it("refuses a switched-off account, and its existing session stops working", async () => {
+    const tenant = await createTenant();
+    const user = await createUser(tenant.id, { role: "SOCIAL_WORKER", active: false });
+    expect(await signInWithPassword(user.email, TEST_PASSWORD, { ip: "10.0.0.5" })).toMatchObject({ ok: false, code: "DISABLED" });
+    expect(await loadSessionContext(tenant.id, user.id)).toBeNull();
+  });
+
+  it("throttles an address that keeps failing, whichever accounts it tries", async () => {
+    const results = [];
+    for (let i = 0; i < 11; i++) results.push(await signInWithPassword("stuffing@nowhere.example", "guess", { ip: "10.9.9.9" }));
+    expect(results.at(-1)).toMatchObject({ ok: false, code: "THROTTLED" });
+  });
+
+  it("re-reads the role on every request, so a change applies at once", async () => {
+    const tenant = await createTenant();
+    const user = await createUser(tenant.id, { role: "SOCIAL_WORKER" });
+    await withTenant(tenant.id, (tx) => tx.user.update({ where: { tenantId_id: { tenantId: tenant.id, id: user.id } }, data: { role: "SENIOR_PRACTITIONER" } }));
+    expect(await loadSessionContext(tenant.id, user.id)).toMatchObject({ role: "SENIOR_PRACTITIONER", tenantId: tenant.id });
+  });
+});
