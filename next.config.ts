@@ -10,6 +10,8 @@ const securityHeaders = [
 
 const nextConfig: NextConfig = {
   poweredByHeader: false,
+  // a separate build folder lets a second checkout build and run its e2e tests alongside
+  distDir: process.env.NEXT_DIST_DIR ?? ".next",
   // forbidden() renders app/forbidden.tsx with a 403 (docs/decisions/0004-sessions-in-pages.md)
   experimental: { authInterrupts: true },
   // Native or process-managing packages stay outside the server bundle.

@@ -13,6 +13,8 @@ export function navigationFor(ctx: Ctx): NavItem[] {
   if (can(ctx.role, "caseload:view-own")) items.push({ href: "/caseload", label: "My caseload" });
   if (can(ctx.role, "team:view-own") && !can(ctx.role, "team:view-any")) items.push({ href: "/team", label: "My team" });
   if (can(ctx.role, "team:view-any")) items.push({ href: "/teams", label: "Teams" });
+  if (can(ctx.role, "contact:decide")) items.push({ href: "/front-door", label: "Front door" });
+  if (can(ctx.role, "transition:decide")) items.push({ href: "/decisions", label: "Awaiting decision" });
   if (can(ctx.role, "admin:users")) items.push({ href: "/admin", label: "Users and teams" });
   return items;
 }

@@ -8,10 +8,10 @@ import { startEmbeddedPostgres } from "../../lib/db/embedded";
 import { migrate } from "../../lib/db/migrate";
 import { DEFAULT_APP_ROLE, DEFAULT_OWNER_ROLE, ensureDatabase, withCredentials } from "../../lib/db/roles";
 import { seedDemoCouncils } from "../../prisma/seed/index";
-import { E2E_DB_FILE, E2E_PORT } from "./config";
+import { E2E_DATA_DIR, E2E_DB_FILE, E2E_PORT } from "./config";
 
 process.env.EMBEDDED_PG_FSYNC = "off";
-const dir = ".data/e2e-pg";
+const dir = E2E_DATA_DIR;
 await rm(dir, { recursive: true, force: true });
 await rm(`${dir}.json`, { force: true });
 const server = await startEmbeddedPostgres(dir);

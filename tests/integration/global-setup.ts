@@ -20,12 +20,15 @@ export default async function setup(project: TestProject) {
   let stop = async () => {};
   if (!adminUrl) {
     process.env.EMBEDDED_PG_FSYNC = "off";
-    const dir = ".data/test-pg";
-    await rm(dir, { recursive: true, force: true });
-    await rm(`${dir}.json`, { force: true });
+    // one throwaway server per run, so several runs can go at once
+    const dir = `.data/test-pg-${process.pid}`;
     const server = await startEmbeddedPostgres(dir);
     adminUrl = server.adminUrl;
-    stop = server.stop;
+    stop = async () => {
+      await server.stop();
+      await rm(dir, { recursive: true, force: true });
+      await rm(`${dir}.json`, { force: true });
+    };
   }
   const admin = new pg.Client({ connectionString: adminUrl });
   await admin.connect();

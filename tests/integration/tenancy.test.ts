@@ -1,9 +1,10 @@
 // Decision 4 (docs/decisions/0003-tenancy.md), checked on the real schema: every tenant table keys on
 // tenant_id and has forced row-level security; the application role cannot get round it.
+import { randomUUID } from "node:crypto";
 import type pg from "pg";
 import { beforeAll, describe, expect, it } from "vitest";
 import { DEFAULT_APP_ROLE } from "../../lib/db/roles";
-import { withTenant } from "../../lib/db/tenant";
+import { withTenant, type Tx } from "../../lib/db/tenant";
 import { withClient } from "../support/database";
 import { allocate, createAllocatedCase, createTeam, createTenant, createUser } from "../support/factories";
 import { database } from "./setup";
@@ -19,6 +20,29 @@ async function tablesWithTenantColumn(c: pg.Client): Promise<string[]> {
   return rows.rows.map((r) => r.table);
 }
 
+/**
+ * One row in every tenant table that the factories do not already fill, so that the checks below
+ * see data in each. A new tenant table fails "sees only its own council's rows" until it is added here.
+ */
+async function fillEveryTable(tx: Tx, tenantId: string, ids: { caseId: string; familyId: string; childId: string; workerId: string; keyworkerId: string }) {
+  const day = new Date("2026-01-05T00:00:00Z");
+  await tx.auditEvent.create({ data: { tenantId, actorId: ids.workerId, action: "test.event", entityType: "case", caseId: ids.caseId } });
+  await tx.tenantCounter.create({ data: { tenantId, name: "case", value: 1 } });
+  const contact = await tx.contact.create({
+    data: { tenantId, receivedOn: day, source: "2A", reason: "School concern", familyId: ids.familyId, recordedById: ids.workerId, idempotencyKey: randomUUID() },
+  });
+  await tx.contactChild.create({ data: { tenantId, contactId: contact.id, personId: ids.childId } });
+  await tx.cinEpisode.create({ data: { tenantId, personId: ids.childId, caseId: ids.caseId, contactId: contact.id, referralDate: day, referralSource: "2A", primaryNeedCode: "N1" } });
+  const visit = await tx.visit.create({ data: { tenantId, caseId: ids.caseId, visitedAt: day, type: "HOME", note: "Seen at home", recordedById: ids.workerId, idempotencyKey: randomUUID() } });
+  await tx.visitChild.create({ data: { tenantId, visitId: visit.id, personId: ids.childId, seenAlone: true } });
+  await tx.caseSummaryVersion.create({
+    data: { tenantId, caseId: ids.caseId, version: 1, purpose: "p", worries: "w", workingWell: "ww", nextSteps: "n", safetyScale: 5, savedById: ids.workerId },
+  });
+  await tx.transition.create({
+    data: { tenantId, caseId: ids.caseId, kind: "STEP_DOWN", fromLevel: "CHILD_PROTECTION", toLevel: "CHILD_IN_NEED", reason: "r", requestedById: ids.workerId, leadProfessionalId: ids.keyworkerId },
+  });
+}
+
 let a: { tenantId: string; caseId: string; workerId: string };
 let b: { tenantId: string; caseId: string; workerId: string };
 
@@ -30,7 +54,7 @@ beforeAll(async () => {
     const made = await createAllocatedCase(tenant.id, worker, "CHILD_PROTECTION", 2);
     const keyworker = await createUser(tenant.id, { role: "FAMILY_KEYWORKER", teamId: team.id });
     await allocate(tenant.id, made.case.id, keyworker.id, "CO_WORKER");
-    await withTenant(tenant.id, (tx) => tx.auditEvent.create({ data: { tenantId: tenant.id, actorId: worker.id, action: "test.event", entityType: "case", caseId: made.case.id } }));
+    await withTenant(tenant.id, (tx) => fillEveryTable(tx, tenant.id, { caseId: made.case.id, familyId: made.family.id, childId: made.children[0]!.id, workerId: worker.id, keyworkerId: keyworker.id }));
     const value = { tenantId: tenant.id, caseId: made.case.id, workerId: worker.id };
     if (which === "a") a = value;
     else b = value;

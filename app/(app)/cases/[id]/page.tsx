@@ -5,6 +5,7 @@ import { PageHeading } from "@/components/page-heading";
 import { ScrollTable } from "@/components/scroll-table";
 import { pageData } from "@/lib/auth/page-data";
 import { requireContext } from "@/lib/auth/session";
+import { can } from "@/lib/auth/permissions";
 import { getCaseForView } from "@/lib/data/cases";
 import { formatDate } from "@/lib/domain/dates";
 import { ALLOCATION_ROLE_LABELS, ROLE_LABELS } from "@/lib/domain/roles";
@@ -25,6 +26,20 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
           <span>{c.status === "OPEN" ? `Open since ${formatDate(c.openedOn)}` : `Closed ${formatDate(c.closedOn)} (${c.closureReason})`}</span>
           {c.team && <span className="text-muted">{c.team.name}</span>}
         </p>
+        {c.status === "OPEN" && (
+          <ul className="mt-4 flex flex-wrap gap-x-6 gap-y-2" aria-label="Case actions">
+            {can(ctx.role, "allocation:manage") && (
+              <li>
+                <Link href={`/cases/${c.id}/allocate`}>Allocate a worker</Link>
+              </li>
+            )}
+            {can(ctx.role, "transition:request") && (
+              <li>
+                <Link href={`/cases/${c.id}/transitions/new`}>Request a step-up, step-down or closure</Link>
+              </li>
+            )}
+          </ul>
+        )}
       </PageHeading>
 
       <div className="grid gap-6 lg:grid-cols-2">

@@ -1,0 +1,25 @@
+"use client";
+
+import { useFormStatus } from "react-dom";
+import { ErrorSummary } from "@/components/error-summary";
+import type { FormState } from "@/lib/actions/form";
+
+/** The error summary for a form's answer: the message, then a link to each field with a problem. */
+export function FormErrors({ state, labels = {} }: { state: FormState; labels?: Record<string, string> }) {
+  if (state.status !== "error") return null;
+  const fields = Object.entries(state.fieldErrors ?? {});
+  const errors = fields.length
+    ? fields.map(([field, message]) => ({ field: field === "_form" ? "" : field, message: labels[field] ? `${labels[field]}: ${message}` : message }))
+    : [{ field: "", message: state.message ?? "That did not work." }];
+  return <ErrorSummary errors={errors} />;
+}
+
+/** Disabled while the form is being sent: a double tap sends once. */
+export function SubmitButton({ children, pendingText = "Saving…", className = "btn" }: { children: React.ReactNode; pendingText?: string; className?: string }) {
+  const { pending } = useFormStatus();
+  return (
+    <button type="submit" className={className} disabled={pending} aria-disabled={pending}>
+      {pending ? pendingText : children}
+    </button>
+  );
+}
