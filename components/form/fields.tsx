@@ -3,7 +3,8 @@
 // (sent back by the action on a refusal) or the stored value.
 import type { FormState } from "@/lib/actions/form";
 
-type Common = { name: string; label: string; hint?: string; state?: FormState; className?: string };
+/** `idPrefix` keeps ids unique when a page holds several copies of one form. */
+type Common = { name: string; label: string; hint?: string; state?: FormState; className?: string; idPrefix?: string };
 
 export function valueOf(state: FormState | undefined, name: string, fallback?: string): string | undefined {
   const v = state?.values?.[name];
@@ -53,9 +54,10 @@ export function TextField({
   inputMode,
   autoComplete,
   className,
+  idPrefix = "",
   width = "w-full",
 }: Common & { defaultValue?: string; type?: "text" | "email" | "date" | "time" | "datetime-local" | "number"; inputMode?: "numeric" | "text"; autoComplete?: string; width?: string }) {
-  const id = name;
+  const id = idPrefix + name;
   const error = errorOf(state, name);
   return (
     <div className={`${error ? "border-l-4 border-danger pl-3" : ""} ${className ?? ""}`}>
@@ -78,8 +80,8 @@ export function TextField({
   );
 }
 
-export function TextArea({ name, label, hint, state, defaultValue, rows = 4, className }: Common & { defaultValue?: string; rows?: number }) {
-  const id = name;
+export function TextArea({ name, label, hint, state, defaultValue, rows = 4, className, idPrefix = "" }: Common & { defaultValue?: string; rows?: number }) {
+  const id = idPrefix + name;
   const error = errorOf(state, name);
   return (
     <div className={`${error ? "border-l-4 border-danger pl-3" : ""} ${className ?? ""}`}>
@@ -102,8 +104,8 @@ export function TextArea({ name, label, hint, state, defaultValue, rows = 4, cla
 
 export type Option = { value: string; label: string; hint?: string };
 
-export function SelectField({ name, label, hint, state, defaultValue, options, placeholder, className }: Common & { defaultValue?: string; options: Option[]; placeholder?: string }) {
-  const id = name;
+export function SelectField({ name, label, hint, state, defaultValue, options, placeholder, className, idPrefix = "" }: Common & { defaultValue?: string; options: Option[]; placeholder?: string }) {
+  const id = idPrefix + name;
   const error = errorOf(state, name);
   return (
     <div className={`${error ? "border-l-4 border-danger pl-3" : ""} ${className ?? ""}`}>
@@ -130,8 +132,8 @@ export function SelectField({ name, label, hint, state, defaultValue, options, p
   );
 }
 
-function Choices({ type, name, legend, hint, state, options, defaultValues, className, inline }: Common & { type: "radio" | "checkbox"; legend: string; options: Option[]; defaultValues: string[]; inline?: boolean }) {
-  const id = name.replace(/\[\]$/, "");
+function Choices({ type, name, legend, hint, state, options, defaultValues, className, inline, idPrefix = "" }: Omit<Common, "label"> & { type: "radio" | "checkbox"; legend: string; options: Option[]; defaultValues: string[]; inline?: boolean }) {
+  const id = idPrefix + name.replace(/\[\]$/, "");
   const error = errorOf(state, name);
   const selected = new Set(type === "checkbox" ? valuesOf(state, name, state?.values ? [] : defaultValues) : [valueOf(state, name, defaultValues[0]) ?? ""]);
   return (
@@ -168,24 +170,25 @@ function Choices({ type, name, legend, hint, state, options, defaultValues, clas
   );
 }
 
-export function Radios(props: Common & { legend: string; options: Option[]; defaultValue?: string; inline?: boolean }) {
+export function Radios(props: Omit<Common, "label"> & { legend: string; options: Option[]; defaultValue?: string; inline?: boolean }) {
   return <Choices {...props} type="radio" defaultValues={props.defaultValue ? [props.defaultValue] : []} />;
 }
 
-export function Checkboxes(props: Common & { legend: string; options: Option[]; defaultValues?: string[]; inline?: boolean }) {
+export function Checkboxes(props: Omit<Common, "label"> & { legend: string; options: Option[]; defaultValues?: string[]; inline?: boolean }) {
   return <Choices {...props} type="checkbox" defaultValues={props.defaultValues ?? []} />;
 }
 
 /** A single yes/no checkbox. */
-export function Checkbox({ name, label, hint, state, defaultChecked }: Common & { defaultChecked?: boolean }) {
+export function Checkbox({ name, label, hint, state, defaultChecked, idPrefix = "" }: Common & { defaultChecked?: boolean }) {
   const error = errorOf(state, name);
   const checked = state?.values ? valueOf(state, name) === "on" : defaultChecked;
+  const id = idPrefix + name;
   return (
     <div className={`flex items-start gap-3 ${error ? "border-l-4 border-danger pl-3" : ""}`}>
-      <input id={name} name={name} type="checkbox" defaultChecked={checked} className="mt-0.5 size-7 shrink-0 accent-ink" aria-describedby={describedBy(name, hint, error)} />
-      <label htmlFor={name} className="pt-0.5">
+      <input id={id} name={name} type="checkbox" defaultChecked={checked} className="mt-0.5 size-7 shrink-0 accent-ink" aria-describedby={describedBy(id, hint, error)} />
+      <label htmlFor={id} className="pt-0.5">
         {label}
-        <HintAndError id={name} hint={hint} error={error} />
+        <HintAndError id={id} hint={hint} error={error} />
       </label>
     </div>
   );

@@ -5,11 +5,11 @@ import { ErrorSummary } from "@/components/error-summary";
 import type { FormState } from "@/lib/actions/form";
 
 /** The error summary for a form's answer: the message, then a link to each field with a problem. */
-export function FormErrors({ state, labels = {} }: { state: FormState; labels?: Record<string, string> }) {
+export function FormErrors({ state, labels = {}, idPrefix = "" }: { state: FormState; labels?: Record<string, string>; idPrefix?: string }) {
   if (state.status !== "error") return null;
   const fields = Object.entries(state.fieldErrors ?? {});
   const errors = fields.length
-    ? fields.map(([field, message]) => ({ field: field === "_form" ? "" : field, message: labels[field] ? `${labels[field]}: ${message}` : message }))
+    ? fields.map(([field, message]) => ({ field: field === "_form" ? "" : idPrefix + field, message: labels[field] ? `${labels[field]}: ${message}` : message }))
     : [{ field: "", message: state.message ?? "That did not work." }];
   return <ErrorSummary errors={errors} />;
 }

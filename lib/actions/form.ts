@@ -20,7 +20,6 @@ export type FormState<T = unknown> = {
   answerId?: string;
 };
 
-export const IDLE: FormState = { status: "idle" };
 
 /** Every field, with repeated names (checkboxes) as arrays. Files are ignored. */
 export function formValues(formData: FormData): FormValues {

@@ -5,7 +5,11 @@ import { can } from "@/lib/auth/permissions";
 import { withTenant, type Tx } from "@/lib/db/tenant";
 import type { Role } from "@/lib/domain/roles";
 import { forbiddenError, notFoundError } from "@/lib/errors";
+import { loadSummary } from "./allocations";
+import { heldCasesByWorker, toCapWorker } from "./caseloads";
 import { parseId } from "./ids";
+import { loadSettings } from "./settings";
+import { unitLabel } from "@/lib/domain/caseload";
 
 export type WorkerLoad = {
   id: string;
@@ -15,9 +19,16 @@ export type WorkerLoad = {
   employment: "PERMANENT" | "AGENCY";
   openCases: number;
   children: number;
+  /** load in the council's unit (weighted when it weights), against the cap */
+  load: number;
+  cap: number | null;
+  capDescription: string;
+  overCap: boolean;
+  /** allocations a manager made over this worker's cap, shown while the worker is still over it */
+  overrides: { caseId: string; reference: string; reason: string; by: string | null; on: string }[];
 };
 
-export type TeamView = { id: string; name: string; kind: string; workers: WorkerLoad[] };
+export type TeamView = { id: string; name: string; kind: string; unit: string; weighted: boolean; workers: WorkerLoad[] };
 
 export type TeamSummary = { id: string; name: string; kind: string; workers: number; openCases: number };
 
@@ -48,24 +59,49 @@ export async function getTeamWithWorkers(ctx: Ctx, teamIdInput: string): Promise
         id: true,
         name: true,
         kind: true,
-        members: { where: { active: true }, select: { id: true, name: true, role: true, fte: true, employment: true }, orderBy: { name: "asc" } },
+        members: { where: { active: true }, select: { id: true, name: true, role: true, fte: true, employment: true, caseloadCap: true }, orderBy: { name: "asc" } },
       },
     });
     if (!team) throw notFoundError("team");
     const loads = await loadsByWorker(tx, ctx.tenantId);
+    const settings = await loadSettings(tx, ctx.tenantId);
+    const held = await heldCasesByWorker(tx, ctx.tenantId, team.members.map((m) => m.id));
+    const overrides = await tx.allocation.findMany({
+      where: { tenantId: ctx.tenantId, workerId: { in: team.members.map((m) => m.id) }, endDate: null, overrideReason: { not: null }, case: { status: "OPEN" } },
+      select: { workerId: true, overrideReason: true, startDate: true, caseId: true, case: { select: { reference: true } }, createdById: true },
+    });
+    const overriders = await tx.user.findMany({
+      where: { tenantId: ctx.tenantId, id: { in: overrides.map((o) => o.createdById).filter((x): x is string => !!x) } },
+      select: { id: true, name: true },
+    });
+    const nameOf = new Map(overriders.map((u) => [u.id, u.name]));
     return {
       id: team.id,
       name: team.name,
       kind: team.kind,
-      workers: team.members.map((m) => ({
-        id: m.id,
-        name: m.name,
-        role: m.role,
-        fte: Number(m.fte),
-        employment: m.employment,
-        openCases: loads.get(m.id)?.openCases ?? 0,
-        children: loads.get(m.id)?.children ?? 0,
-      })),
+      unit: unitLabel(settings.caseload, 2),
+      weighted: settings.caseload.weightsEnabled,
+      workers: team.members.map((m) => {
+        const summary = loadSummary(held.get(m.id) ?? [], toCapWorker(m), settings.caseload);
+        return {
+          id: m.id,
+          name: m.name,
+          role: m.role,
+          fte: Number(m.fte),
+          employment: m.employment,
+          openCases: loads.get(m.id)?.openCases ?? 0,
+          children: loads.get(m.id)?.children ?? 0,
+          load: summary.compared,
+          cap: summary.cap.value,
+          capDescription: summary.cap.description,
+          overCap: summary.over,
+          overrides: summary.over
+            ? overrides
+                .filter((o) => o.workerId === m.id)
+                .map((o) => ({ caseId: o.caseId, reference: o.case.reference, reason: o.overrideReason!, by: o.createdById ? (nameOf.get(o.createdById) ?? null) : null, on: o.startDate.toISOString().slice(0, 10) }))
+            : [],
+        };
+      }),
     };
   });
 }

@@ -1,0 +1,141 @@
+import { describe, expect, it } from "vitest";
+import { LEVELS } from "./roles";
+import { allowedTargets, kindOf, refusalFor, transitionEffects, validateTransition, type CurrentAllocation, type Target } from "./transitions";
+
+const today = "2026-11-20";
+
+describe("the state machine", () => {
+  it("allows exactly these moves", () => {
+    const table = Object.fromEntries(LEVELS.map((l) => [l, Object.fromEntries(allowedTargets(l).map((m) => [m.target, m.kind]))]));
+    expect(table).toEqual({
+      EARLY_HELP: { SUPPORT: "LEVEL_CHANGE", CHILD_IN_NEED: "STEP_UP", CHILD_PROTECTION: "STEP_UP", CLOSED: "CLOSURE" },
+      SUPPORT: { EARLY_HELP: "STEP_DOWN", CHILD_IN_NEED: "STEP_UP", CHILD_PROTECTION: "STEP_UP", CLOSED: "CLOSURE" },
+      CHILD_IN_NEED: { SUPPORT: "STEP_DOWN", CHILD_PROTECTION: "LEVEL_CHANGE", LOOKED_AFTER: "LEVEL_CHANGE", CLOSED: "CLOSURE" },
+      CHILD_PROTECTION: { CHILD_IN_NEED: "STEP_DOWN", LOOKED_AFTER: "LEVEL_CHANGE", CLOSED: "CLOSURE" },
+      LOOKED_AFTER: { CHILD_IN_NEED: "LEVEL_CHANGE", CARE_LEAVER: "LEVEL_CHANGE", CLOSED: "CLOSURE" },
+      CARE_LEAVER: { CLOSED: "CLOSURE" },
+    });
+  });
+
+  it("refuses every other move, saying what is possible instead", () => {
+    const targets: Target[] = [...LEVELS, "CLOSED"];
+    let refused = 0;
+    for (const from of LEVELS) {
+      for (const to of targets) {
+        if (kindOf(from, to)) continue;
+        refused++;
+        const result = validateTransition({ from, to, reason: "r", today });
+        expect(result.ok, `${from} → ${to}`).toBe(false);
+      }
+    }
+    expect(refused).toBe(6 * 7 - 19);
+    expect(refusalFor("CHILD_PROTECTION", "EARLY_HELP")).toBe(
+      "A case at Child protection cannot move to Early help directly. From Child protection it can: step-down to Child in need, change of level to Looked after, closure to Closed.",
+    );
+    expect(refusalFor("SUPPORT", "SUPPORT")).toBe("The case is already at Support.");
+  });
+});
+
+describe("requirements", () => {
+  const keyworker = { id: "kw", role: "FAMILY_KEYWORKER" as const };
+  const socialWorker = { id: "sw", role: "SOCIAL_WORKER" as const };
+
+  it("a step-up needs a reason", () => {
+    expect(validateTransition({ from: "SUPPORT", to: "CHILD_IN_NEED", reason: "Escalating neglect", today })).toEqual({ ok: true, kind: "STEP_UP" });
+    expect(validateTransition({ from: "SUPPORT", to: "CHILD_IN_NEED", reason: " ", today })).toEqual({
+      ok: false,
+      problems: [{ field: "reason", message: "Give the reason for the step-up" }],
+    });
+  });
+
+  it("a step-down needs the rationale, a review held before it, the lead professional and the family told", () => {
+    const result = validateTransition({ from: "CHILD_IN_NEED", to: "SUPPORT", reason: "", today });
+    expect(result).toEqual({
+      ok: false,
+      problems: [
+        { field: "reason", message: "Record the rationale for stepping down" },
+        { field: "reviewHeldOn", message: "Enter the date of the CIN review held before the step-down" },
+        { field: "leadProfessionalId", message: "Choose the lead professional after the step-down" },
+        { field: "familyInformed", message: "Tell the family before the step-down, then confirm it here" },
+      ],
+    });
+    expect(
+      validateTransition({ from: "CHILD_IN_NEED", to: "SUPPORT", reason: "Plan achieved", reviewHeldOn: "2026-11-18", leadProfessional: keyworker, familyInformed: true, today }),
+    ).toEqual({ ok: true, kind: "STEP_DOWN" });
+  });
+
+  it("a review in the future does not count", () => {
+    const result = validateTransition({ from: "CHILD_PROTECTION", to: "CHILD_IN_NEED", reason: "r", reviewHeldOn: "2026-11-21", leadProfessional: socialWorker, familyInformed: true, today });
+    expect(result).toEqual({ ok: false, problems: [{ field: "reviewHeldOn", message: "The CP review must have been held already: a step-down follows the review" }] });
+  });
+
+  it("CP → CIN keeps a social worker as lead professional", () => {
+    const result = validateTransition({ from: "CHILD_PROTECTION", to: "CHILD_IN_NEED", reason: "r", reviewHeldOn: "2026-11-01", leadProfessional: keyworker, familyInformed: true, today });
+    expect(result).toEqual({ ok: false, problems: [{ field: "leadProfessionalId", message: "At Child in need the lead professional must be a social worker" }] });
+  });
+
+  it("a closure needs a DfE reason RC1–RC9", () => {
+    expect(validateTransition({ from: "CHILD_IN_NEED", to: "CLOSED", reason: "Done", closureReason: "RC7", today })).toEqual({ ok: true, kind: "CLOSURE" });
+    expect(validateTransition({ from: "CHILD_IN_NEED", to: "CLOSED", reason: "Done", closureReason: "RC10", today })).toMatchObject({
+      ok: false,
+      problems: [{ field: "closureReason" }],
+    });
+  });
+});
+
+describe("effects of approval", () => {
+  const kwLead: CurrentAllocation = { id: "a-kw", workerId: "kw", workerRole: "FAMILY_KEYWORKER", roleOnCase: "LEAD" };
+  const swLead: CurrentAllocation = { id: "a-sw", workerId: "sw", workerRole: "SOCIAL_WORKER", roleOnCase: "LEAD" };
+  const kwCo: CurrentAllocation = { id: "a-kw-co", workerId: "kw", workerRole: "FAMILY_KEYWORKER", roleOnCase: "CO_WORKER" };
+  const clinician: CurrentAllocation = { id: "a-cl", workerId: "cl", workerRole: "CLINICIAN", roleOnCase: "CLINICIAN" };
+
+  it("step-up: the social worker leads and the keyworker stays as co-worker", () => {
+    expect(transitionEffects({ kind: "STEP_UP", to: "CHILD_IN_NEED", allocations: [kwLead], newSocialWorkerId: "sw" })).toEqual({
+      level: "CHILD_IN_NEED",
+      closeCase: false,
+      end: [{ allocationId: "a-kw", reason: "Stepped up to Child in need" }],
+      create: [
+        { workerId: "sw", roleOnCase: "LEAD" },
+        { workerId: "kw", roleOnCase: "CO_WORKER" },
+      ],
+    });
+  });
+
+  it("step-down to Support: the keyworker leads and the social worker's allocation ends; a clinician stays", () => {
+    expect(transitionEffects({ kind: "STEP_DOWN", to: "SUPPORT", allocations: [swLead, kwCo, clinician], leadProfessionalId: "kw" })).toEqual({
+      level: "SUPPORT",
+      closeCase: false,
+      end: [
+        { allocationId: "a-sw", reason: "Stepped down to Support" },
+        { allocationId: "a-kw-co", reason: "Stepped down to Support" },
+      ],
+      create: [{ workerId: "kw", roleOnCase: "LEAD" }],
+    });
+  });
+
+  it("step-down CP → CIN with the same social worker changes only the level", () => {
+    expect(transitionEffects({ kind: "STEP_DOWN", to: "CHILD_IN_NEED", allocations: [swLead, kwCo], leadProfessionalId: "sw" })).toEqual({
+      level: "CHILD_IN_NEED",
+      closeCase: false,
+      end: [],
+      create: [],
+    });
+  });
+
+  it("closure ends every allocation", () => {
+    expect(transitionEffects({ kind: "CLOSURE", to: "CLOSED", allocations: [swLead, kwCo] })).toEqual({
+      level: null,
+      closeCase: true,
+      end: [
+        { allocationId: "a-sw", reason: "Case closed" },
+        { allocationId: "a-kw-co", reason: "Case closed" },
+      ],
+      create: [],
+    });
+  });
+
+  it("a level change moves the level only", () => {
+    expect(transitionEffects({ kind: "LEVEL_CHANGE", to: "CHILD_PROTECTION", allocations: [swLead] })).toEqual({ level: "CHILD_PROTECTION", closeCase: false, end: [], create: [] });
+  });
+});
+
