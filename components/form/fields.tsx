@@ -154,14 +154,14 @@ function Choices({ type, name, legend, hint, state, options, defaultValues, clas
                 className="mt-0.5 size-7 shrink-0 accent-ink"
                 aria-describedby={o.hint ? `${optionId}-hint` : undefined}
               />
-              <label htmlFor={optionId} className="pt-0.5">
-                {o.label}
+              <div className="pt-0.5">
+                <label htmlFor={optionId}>{o.label}</label>
                 {o.hint && (
                   <span id={`${optionId}-hint`} className="block text-sm text-muted">
                     {o.hint}
                   </span>
                 )}
-              </label>
+              </div>
             </div>
           );
         })}
@@ -186,10 +186,10 @@ export function Checkbox({ name, label, hint, state, defaultChecked, idPrefix = 
   return (
     <div className={`flex items-start gap-3 ${error ? "border-l-4 border-danger pl-3" : ""}`}>
       <input id={id} name={name} type="checkbox" defaultChecked={checked} className="mt-0.5 size-7 shrink-0 accent-ink" aria-describedby={describedBy(id, hint, error)} />
-      <label htmlFor={id} className="pt-0.5">
-        {label}
+      <div className="pt-0.5">
+        <label htmlFor={id}>{label}</label>
         <HintAndError id={id} hint={hint} error={error} />
-      </label>
+      </div>
     </div>
   );
 }
