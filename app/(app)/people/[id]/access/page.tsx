@@ -1,0 +1,67 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { PageHeading } from "@/components/page-heading";
+import { ScrollTable } from "@/components/scroll-table";
+import { pageData } from "@/lib/auth/page-data";
+import { can } from "@/lib/auth/permissions";
+import { requireContext } from "@/lib/auth/session";
+import { listRecordAccess } from "@/lib/data/audit-log";
+import { ROLE_LABELS } from "@/lib/domain/roles";
+
+export const metadata: Metadata = { title: "Who has seen this record" };
+
+const ACTIONS: Record<string, string> = {
+  "person.viewed": "Viewed the child's record",
+  "case.viewed": "Viewed the case",
+  "chronology.viewed": "Viewed the chronology",
+  "family.viewed": "Viewed the family",
+  "contact.viewed": "Viewed a contact",
+  "audit.viewed": "Viewed this access log",
+};
+
+const WHEN = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "Europe/London" });
+
+export default async function AccessPage({ params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  const ctx = await requireContext();
+  const { person, events } = await pageData(() => listRecordAccess(ctx, id));
+  return (
+    <>
+      {can(ctx.role, "case:view") && (
+        <p className="mb-4">
+          <Link href={`/people/${person.id}`}>Back to {person.name}</Link>
+        </p>
+      )}
+      <PageHeading caption={person.name} title="Who has seen or changed this record">
+        <p className="mt-2">Every view and change of the child&apos;s record and of their cases, newest first.</p>
+      </PageHeading>
+      <div className="card">
+        <ScrollTable label="Access to this record">
+          <table className="table">
+            <thead>
+              <tr>
+                <th scope="col">When</th>
+                <th scope="col">Who</th>
+                <th scope="col">What</th>
+                <th scope="col">Case</th>
+              </tr>
+            </thead>
+            <tbody>
+              {events.map((e, i) => (
+                <tr key={i}>
+                  <td className="whitespace-nowrap">{WHEN.format(e.at)}</td>
+                  <td>
+                    {e.who ?? "System"}
+                    {e.role && <span className="block text-sm text-muted">{ROLE_LABELS[e.role]}</span>}
+                  </td>
+                  <td>{ACTIONS[e.action] ?? e.action.replace(/[._]/g, " ")}</td>
+                  <td>{e.caseReference ?? "—"}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </ScrollTable>
+      </div>
+    </>
+  );
+}

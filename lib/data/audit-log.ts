@@ -1,0 +1,36 @@
+// Who has looked at or changed a child's record, for managers and administrators.
+import "server-only";
+import { assertCan, type Ctx } from "@/lib/auth/context";
+import { withTenant } from "@/lib/db/tenant";
+import type { Role } from "@/lib/domain/roles";
+import { notFoundError } from "@/lib/errors";
+import { recordAudit } from "./audit";
+import { parseId } from "./ids";
+
+export type RecordAccess = { at: Date; action: string; who: string | null; role: Role | null; caseReference: string | null };
+
+/** Views and changes of the child's own record and of every case they are part of, newest first. */
+export async function listRecordAccess(ctx: Ctx, personIdInput: string, limit = 500): Promise<{ person: { id: string; name: string }; events: RecordAccess[] }> {
+  assertCan(ctx, "audit:view", "see who has viewed a record");
+  const personId = parseId(personIdInput, "person");
+  return withTenant(ctx.tenantId, async (tx) => {
+    const person = await tx.person.findFirst({ where: { tenantId: ctx.tenantId, id: personId }, select: { id: true, firstName: true, lastName: true } });
+    if (!person) throw notFoundError("person");
+    const rows = await tx.$queryRaw<{ at: Date; action: string; who: string | null; role: Role | null; reference: string | null }[]>`
+      SELECT e.at, e.action, u.name AS who, u.role, c.reference
+      FROM audit_event e
+      LEFT JOIN app_user u ON u.tenant_id = e.tenant_id AND u.id = e.actor_id
+      LEFT JOIN case_file c ON c.tenant_id = e.tenant_id AND c.id = e.case_id
+      WHERE e.tenant_id = ${ctx.tenantId}::uuid
+        AND (e.person_id = ${personId}::uuid
+             OR e.case_id IN (SELECT case_id FROM case_child WHERE tenant_id = ${ctx.tenantId}::uuid AND person_id = ${personId}::uuid))
+      ORDER BY e.at DESC, e.id DESC
+      LIMIT ${limit}`;
+    // looking at the access log is itself recorded
+    await recordAudit(tx, ctx, { action: "audit.viewed", entityType: "person", entityId: personId, personId });
+    return {
+      person: { id: person.id, name: `${person.firstName} ${person.lastName}` },
+      events: rows.map((r) => ({ at: r.at, action: r.action, who: r.who, role: r.role, caseReference: r.reference })),
+    };
+  });
+}
