@@ -42,6 +42,26 @@ export function AppShell({ ctx, children }: { ctx: Ctx; children: React.ReactNod
             <SignOutButton />
           </div>
         </div>
+        {can(ctx.role, "search:people") && (
+          <div className="mx-auto max-w-6xl px-4 pb-3">
+            <form role="search" action="/search" method="get" className="flex max-w-xl gap-2">
+              <label htmlFor="site-search" className="sr-only">
+                Search for a child, adult or family
+              </label>
+              <input
+                id="site-search"
+                name="q"
+                type="search"
+                placeholder="Name, date of birth, LA child id, UPN or postcode"
+                autoComplete="off"
+                className="min-h-11 w-full rounded-none border-2 border-white bg-white px-2 text-ink placeholder:text-muted"
+              />
+              <button type="submit" className="min-h-11 rounded bg-white px-4 font-semibold text-brand hover:bg-brand-light">
+                Search
+              </button>
+            </form>
+          </div>
+        )}
         {nav.length > 0 && (
           <nav aria-label="Main" className="border-t border-white/20">
             <ul className="mx-auto flex max-w-6xl gap-1 overflow-x-auto px-2">

@@ -38,6 +38,8 @@ async function fillEveryTable(tx: Tx, tenantId: string, ids: { caseId: string; f
   await tx.caseSummaryVersion.create({
     data: { tenantId, caseId: ids.caseId, version: 1, purpose: "p", worries: "w", workingWell: "ww", nextSteps: "n", safetyScale: 5, savedById: ids.workerId },
   });
+  const duplicate = await tx.person.create({ data: { tenantId, kind: "CHILD", firstName: "Dup", lastName: "Licate", dateOfBirth: day, mergedIntoId: ids.childId } });
+  await tx.personMerge.create({ data: { tenantId, survivorId: ids.childId, mergedId: duplicate.id, reason: "Same child", mergedById: ids.workerId } });
   await tx.transition.create({
     data: { tenantId, caseId: ids.caseId, kind: "STEP_DOWN", fromLevel: "CHILD_PROTECTION", toLevel: "CHILD_IN_NEED", reason: "r", requestedById: ids.workerId, leadProfessionalId: ids.keyworkerId },
   });

@@ -1,0 +1,183 @@
+// Finding people and families (docs/decisions/0011-search-and-merge.md): trigram similarity, double
+// metaphone and nickname variants on names, dates of birth, identifiers and postcodes, ranked in one
+// query that uses the tenant-leading indexes. Every search is audited.
+import "server-only";
+import { assertCan, type Ctx } from "@/lib/auth/context";
+import { withTenant, type Tx } from "@/lib/db/tenant";
+import { ageOn, todayInEngland, toIsoDate } from "@/lib/domain/dates";
+import type { Level } from "@/lib/domain/roles";
+import { isEmptyQuery, parseSearchQuery, type SearchQuery } from "@/lib/domain/search-query";
+import { recordAudit } from "./audit";
+
+export type PersonResult = {
+  id: string;
+  kind: "CHILD" | "ADULT";
+  name: string;
+  dateOfBirth: string | null;
+  expectedDateOfBirth: string | null;
+  age: number | null;
+  postcode: string | null;
+  laChildId: string | null;
+  level: Level | null;
+  caseId: string | null;
+  caseReference: string | null;
+  leadWorker: string | null;
+  score: number;
+};
+
+export type FamilyResult = { id: string; name: string; postcode: string | null; openCaseLevel: Level | null; members: number };
+
+export type SearchResults = { query: SearchQuery; people: PersonResult[]; families: FamilyResult[] };
+
+type Row = {
+  id: string;
+  kind: "CHILD" | "ADULT";
+  first_name: string;
+  last_name: string;
+  date_of_birth: Date | null;
+  expected_date_of_birth: Date | null;
+  postcode: string | null;
+  la_child_id: string | null;
+  level: Level | null;
+  case_id: string | null;
+  reference: string | null;
+  lead: string | null;
+  score: number;
+};
+
+/**
+ * Ranked candidates for a parsed query. Candidates come only through indexed conditions (identifier,
+ * postcode, trigram or metaphone name match, exact date of birth, birth year); the score then orders
+ * them: an identifier match first, then name closeness, nickname and sound-alike matches, date of birth.
+ */
+export async function rankPeople(tx: Tx, tenantId: string, q: SearchQuery, limit: number): Promise<Row[]> {
+  const first = q.names.length > 1 ? q.names[0]!.toLowerCase() : null;
+  const last = q.names.length > 0 ? q.names[q.names.length - 1]!.toLowerCase() : null;
+  const single = q.names.length === 1 ? last : null;
+  const full = q.names.length ? q.names.join(" ").toLowerCase() : null;
+  const yearFrom = q.birthYear ? `${q.birthYear - 1}-01-01` : null;
+  const yearTo = q.birthYear ? `${q.birthYear + 1}-12-31` : null;
+  await tx.$executeRaw`SELECT set_config('pg_trgm.similarity_threshold', '0.2', true)`;
+  return tx.$queryRaw<Row[]>`
+    WITH variants AS (
+      SELECT v2.name FROM name_variant v1 JOIN name_variant v2 ON v2.group_no = v1.group_no
+      WHERE v1.name = coalesce(${first}::text, ${single}::text)
+    ),
+    candidates AS (
+      SELECT p.* FROM person p
+      WHERE p.tenant_id = ${tenantId}::uuid AND p.merged_into_id IS NULL
+        AND (${yearFrom}::date IS NULL OR coalesce(p.date_of_birth, p.expected_date_of_birth) BETWEEN ${yearFrom}::date AND ${yearTo}::date)
+        AND (
+             (${q.identifier}::text IS NOT NULL AND (p.upn = ${q.identifier}::text OR p.la_child_id = ${q.identifier}::text))
+          OR (${q.postcode}::text IS NOT NULL AND upper(replace(p.postcode, ' ', '')) = ${q.postcode}::text)
+          OR (${q.dateOfBirth}::date IS NOT NULL AND p.date_of_birth = ${q.dateOfBirth}::date)
+          OR (${full}::text IS NOT NULL AND lower(p.first_name || ' ' || p.last_name) % ${full}::text)
+          OR (${last}::text IS NOT NULL AND lower(p.last_name) % ${last}::text)
+          OR (${last}::text IS NOT NULL AND dmetaphone(p.last_name) = dmetaphone(${last}::text))
+          OR (${single}::text IS NOT NULL AND dmetaphone(p.first_name) = dmetaphone(${single}::text))
+          OR (${single}::text IS NOT NULL AND lower(p.first_name) % ${single}::text)
+          -- a birth year with no name: everyone born then
+          OR (${yearFrom}::date IS NOT NULL AND ${full}::text IS NULL AND ${q.identifier}::text IS NULL)
+        )
+      LIMIT 5000
+    ),
+    scored AS (
+      SELECT c.*,
+        (CASE WHEN ${q.identifier}::text IS NOT NULL AND (c.upn = ${q.identifier}::text OR c.la_child_id = ${q.identifier}::text) THEN 10 ELSE 0 END)
+        + (CASE WHEN ${full}::text IS NULL THEN 0 ELSE similarity(lower(c.first_name || ' ' || c.last_name), ${full}::text) END)
+        + (CASE WHEN ${last}::text IS NULL THEN 0
+                WHEN lower(c.last_name) = ${last}::text THEN 0.6
+                WHEN dmetaphone(c.last_name) = dmetaphone(${last}::text) THEN 0.4
+                WHEN levenshtein(lower(c.last_name), ${last}::text) <= 2 THEN 0.3
+                ELSE 0 END)
+        + (CASE WHEN ${first}::text IS NULL THEN 0
+                WHEN lower(c.first_name) = ${first}::text THEN 0.6
+                WHEN lower(c.first_name) IN (SELECT name FROM variants) THEN 0.45
+                WHEN dmetaphone(c.first_name) = dmetaphone(${first}::text) THEN 0.4
+                WHEN levenshtein(lower(c.first_name), ${first}::text) <= 2 THEN 0.3
+                ELSE 0 END)
+        + (CASE WHEN ${single}::text IS NULL THEN 0
+                WHEN lower(c.first_name) = ${single}::text THEN 0.5
+                WHEN lower(c.first_name) IN (SELECT name FROM variants) THEN 0.4
+                ELSE 0 END)
+        + (CASE WHEN ${q.dateOfBirth}::date IS NULL THEN 0
+                WHEN c.date_of_birth = ${q.dateOfBirth}::date THEN 1
+                WHEN c.date_of_birth IS NOT NULL AND abs(c.date_of_birth - ${q.dateOfBirth}::date) <= 31 THEN 0.3
+                WHEN extract(day FROM c.date_of_birth) = extract(month FROM ${q.dateOfBirth}::date)
+                 AND extract(month FROM c.date_of_birth) = extract(day FROM ${q.dateOfBirth}::date)
+                 AND extract(year FROM c.date_of_birth) = extract(year FROM ${q.dateOfBirth}::date) THEN 0.5
+                ELSE -0.6 END)
+        + (CASE WHEN ${q.birthYear}::int IS NOT NULL AND extract(year FROM coalesce(c.date_of_birth, c.expected_date_of_birth)) = ${q.birthYear}::int THEN 0.3 ELSE 0 END)
+        + (CASE WHEN ${q.postcode}::text IS NOT NULL AND upper(replace(c.postcode, ' ', '')) = ${q.postcode}::text THEN 0.5 ELSE 0 END)
+        AS score
+      FROM candidates c
+    )
+    SELECT s.id, s.kind, s.first_name, s.last_name, s.date_of_birth, s.expected_date_of_birth, s.postcode, s.la_child_id,
+           oc.level, oc.id AS case_id, oc.reference, oc.lead, s.score::float8 AS score
+    FROM scored s
+    LEFT JOIN LATERAL (
+      SELECT c.id, c.level, c.reference,
+             (SELECT u.name FROM allocation a JOIN app_user u ON u.tenant_id = a.tenant_id AND u.id = a.worker_id
+              WHERE a.tenant_id = c.tenant_id AND a.case_id = c.id AND a.end_date IS NULL AND a.role_on_case = 'LEAD' LIMIT 1) AS lead
+      FROM case_file c
+      WHERE c.tenant_id = s.tenant_id AND c.status = 'OPEN'
+        AND (EXISTS (SELECT 1 FROM case_child cc WHERE cc.tenant_id = c.tenant_id AND cc.case_id = c.id AND cc.person_id = s.id AND cc.removed_on IS NULL)
+             OR EXISTS (SELECT 1 FROM family_member fm WHERE fm.tenant_id = c.tenant_id AND fm.family_id = c.family_id AND fm.person_id = s.id))
+      ORDER BY c.opened_on DESC LIMIT 1
+    ) oc ON true
+    WHERE s.score > 0.25
+    ORDER BY s.score DESC, s.last_name, s.first_name
+    LIMIT ${limit}`;
+}
+
+async function rankFamilies(tx: Tx, tenantId: string, q: SearchQuery): Promise<FamilyResult[]> {
+  const last = q.names.length ? q.names[q.names.length - 1]!.toLowerCase() : null;
+  if (!last && !q.postcode) return [];
+  const rows = await tx.$queryRaw<{ id: string; name: string; postcode: string | null; level: Level | null; members: number }[]>`
+    SELECT f.id, f.name, f.postcode,
+           (SELECT c.level FROM case_file c WHERE c.tenant_id = f.tenant_id AND c.family_id = f.id AND c.status = 'OPEN' ORDER BY c.opened_on DESC LIMIT 1) AS level,
+           (SELECT count(*)::int FROM family_member m WHERE m.tenant_id = f.tenant_id AND m.family_id = f.id) AS members
+    FROM family f
+    WHERE f.tenant_id = ${tenantId}::uuid
+      AND ((${q.postcode}::text IS NOT NULL AND upper(replace(f.postcode, ' ', '')) = ${q.postcode}::text)
+           OR (${last}::text IS NOT NULL AND ${q.names.length === 1} AND EXISTS (
+                 SELECT 1 FROM family_member m JOIN person p ON p.tenant_id = m.tenant_id AND p.id = m.person_id
+                 WHERE m.tenant_id = f.tenant_id AND m.family_id = f.id AND p.merged_into_id IS NULL
+                   AND (lower(p.last_name) = ${last}::text OR dmetaphone(p.last_name) = dmetaphone(${last}::text)))))
+    ORDER BY f.name LIMIT 10`;
+  return rows.map((r) => ({ id: r.id, name: r.name, postcode: r.postcode, openCaseLevel: r.level, members: r.members }));
+}
+
+export async function searchPeople(ctx: Ctx, text: string, options: { limit?: number } = {}): Promise<SearchResults> {
+  assertCan(ctx, "search:people", "search for people");
+  const query = parseSearchQuery(text);
+  if (isEmptyQuery(query)) return { query, people: [], families: [] };
+  const today = todayInEngland();
+  return withTenant(ctx.tenantId, async (tx) => {
+    const rows = await rankPeople(tx, ctx.tenantId, query, options.limit ?? 25);
+    const families = await rankFamilies(tx, ctx.tenantId, query);
+    await recordAudit(tx, ctx, { action: "search.performed", entityType: "search", details: { query: query.text, results: rows.length } });
+    return {
+      query,
+      families,
+      people: rows.map((r) => {
+        const dob = r.date_of_birth ? toIsoDate(r.date_of_birth) : null;
+        return {
+          id: r.id,
+          kind: r.kind,
+          name: `${r.first_name} ${r.last_name}`,
+          dateOfBirth: dob,
+          expectedDateOfBirth: r.expected_date_of_birth ? toIsoDate(r.expected_date_of_birth) : null,
+          age: dob ? ageOn(dob, today) : null,
+          postcode: r.postcode,
+          laChildId: r.la_child_id,
+          level: r.level,
+          caseId: r.case_id,
+          caseReference: r.reference,
+          leadWorker: r.lead,
+          score: Math.round(r.score * 100) / 100,
+        };
+      }),
+    };
+  });
+}
