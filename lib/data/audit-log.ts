@@ -17,12 +17,17 @@ export async function listRecordAccess(ctx: Ctx, personIdInput: string, limit = 
     const person = await tx.person.findFirst({ where: { tenantId: ctx.tenantId, id: personId }, select: { id: true, firstName: true, lastName: true } });
     if (!person) throw notFoundError("person");
     const rows = await tx.$queryRaw<{ at: Date; action: string; who: string | null; role: Role | null; reference: string | null }[]>`
+      WITH RECURSIVE records AS (
+        -- this record and any duplicates merged into it: their history is this child's history
+        SELECT ${personId}::uuid AS id
+        UNION SELECT p.id FROM person p JOIN records r ON p.merged_into_id = r.id WHERE p.tenant_id = ${ctx.tenantId}::uuid
+      )
       SELECT e.at, e.action, u.name AS who, u.role, c.reference
       FROM audit_event e
       LEFT JOIN app_user u ON u.tenant_id = e.tenant_id AND u.id = e.actor_id
       LEFT JOIN case_file c ON c.tenant_id = e.tenant_id AND c.id = e.case_id
       WHERE e.tenant_id = ${ctx.tenantId}::uuid
-        AND (e.person_id = ${personId}::uuid
+        AND (e.person_id IN (SELECT id FROM records)
              OR e.case_id IN (SELECT case_id FROM case_child WHERE tenant_id = ${ctx.tenantId}::uuid AND person_id = ${personId}::uuid))
       ORDER BY e.at DESC, e.id DESC
       LIMIT ${limit}`;

@@ -83,7 +83,7 @@ export async function createFamily(
           lastName: spec.lastName ?? lastName,
           dateOfBirth: fromIsoDate(spec.dateOfBirth ?? "2016-05-04"),
           sex: "F",
-          laChildId: `T${unique()}`.slice(0, 20),
+          laChildId: `T${unique()}`.slice(0, 20).toUpperCase(),
         },
         select: { id: true, firstName: true, lastName: true },
       });
