@@ -324,5 +324,45 @@ export function buildCouncil(council: CouncilDefinition, seed: number, today: st
     }
   }
 
+  addDuplicates();
   return out;
+
+  /**
+   * Duplicates, as real records have them: two children recorded a second time at the front door,
+   * with the first name misspelt and no UPN, in a family record of their own with an old closed case.
+   * A manager can find and merge them.
+   */
+  function addDuplicates() {
+    const openCaseIds = new Set(out.cases.filter((c) => c.status === "OPEN").map((c) => c.id));
+    const byId = new Map(out.people.map((p) => [p.id, p]));
+    const originals = out.caseChildren
+      .filter((cc) => openCaseIds.has(cc.caseId))
+      .map((cc) => byId.get(cc.personId)!)
+      .filter((p) => p.dateOfBirth && p.firstName.length >= 4 && ageOn(p.dateOfBirth, today) >= 4);
+    const keyworker = out.users.find((u) => u.role === "FAMILY_KEYWORKER")!;
+    const earlyHelpTeam = out.teams.find((t) => t.kind === "EARLY_HELP" || t.kind === "MIXED")!;
+    for (const original of f.helpers.arrayElements(originals, 2)) {
+      const misspelt = original.firstName.slice(0, 2) + original.firstName[3] + original.firstName[2] + original.firstName.slice(4);
+      const family = { id: uuid(), name: `${original.lastName} family`, address: f.location.streetAddress(), postcode: original.postcode };
+      out.families.push(family);
+      const duplicate: SeedPerson = { ...original, id: uuid(), firstName: misspelt, upn: null, laChildId: `${council.casePrefix}${String(childNumber++).padStart(6, "0")}` };
+      out.people.push(duplicate);
+      out.familyMembers.push({ familyId: family.id, personId: duplicate.id, relationship: "CHILD", isMainCarer: false });
+      const openedOn = daysAgo(500, 700);
+      const c: SeedCase = {
+        id: uuid(),
+        reference: `${council.casePrefix}-${String(caseNumber++).padStart(5, "0")}`,
+        familyId: family.id,
+        teamId: earlyHelpTeam.id,
+        level: "EARLY_HELP",
+        status: "CLOSED",
+        openedOn,
+        closedOn: addDays(openedOn, 90),
+        closureReason: "RC7",
+      };
+      out.cases.push(c);
+      out.caseChildren.push({ caseId: c.id, personId: duplicate.id, addedOn: openedOn, removedOn: null });
+      allocate(c, keyworker.id, "LEAD", openedOn, { date: c.closedOn!, reason: "Case closed" });
+    }
+  }
 }
