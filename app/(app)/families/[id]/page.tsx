@@ -3,9 +3,12 @@ import Link from "next/link";
 import { LevelTag } from "@/components/level-tag";
 import { PageHeading } from "@/components/page-heading";
 import { pageData } from "@/lib/auth/page-data";
+import { can } from "@/lib/auth/permissions";
 import { requireContext } from "@/lib/auth/session";
 import { getFamilyForView } from "@/lib/data/families";
+import { listFamilyContacts } from "@/lib/data/front-door";
 import { formatDate } from "@/lib/domain/dates";
+import { CONTACT_DECISION_LABELS, referralSourceLabel } from "@/lib/domain/referral-codes";
 
 export const metadata: Metadata = { title: "Family" };
 
@@ -13,10 +16,19 @@ export default async function FamilyPage({ params }: { params: Promise<{ id: str
   const { id } = await params;
   const ctx = await requireContext();
   const f = await pageData(() => getFamilyForView(ctx, id));
+  const canRecordContact = can(ctx.role, "contact:record");
+  const contacts = canRecordContact ? await pageData(() => listFamilyContacts(ctx, f.id)) : null;
   return (
     <>
       <PageHeading caption="Family" title={f.name}>
         {(f.address || f.postcode) && <p className="mt-2 text-muted">{[f.address, f.postcode].filter(Boolean).join(", ")}</p>}
+        {canRecordContact && (
+          <ul className="mt-4 flex flex-wrap gap-x-6 gap-y-2" aria-label="Family actions">
+            <li>
+              <Link href={`/families/${f.id}/contacts/new`}>Record a contact about this family</Link>
+            </li>
+          </ul>
+        )}
       </PageHeading>
       <div className="grid gap-6 lg:grid-cols-2">
         <section aria-labelledby="members-heading" className="card">
@@ -52,6 +64,42 @@ export default async function FamilyPage({ params }: { params: Promise<{ id: str
             ))}
           </ul>
         </section>
+        {contacts && (
+          <section aria-labelledby="contacts-heading" className="card">
+            <h2 id="contacts-heading" className="mb-3 text-xl font-bold">
+              Contacts
+            </h2>
+            {contacts.length === 0 ? (
+              <p>No contacts recorded.</p>
+            ) : (
+              <ul className="space-y-2">
+                {contacts.map((c) => (
+                  <li key={c.id}>
+                    <Link href={`/contacts/${c.id}`}>Contact received {formatDate(c.receivedOn)}</Link>
+                    <span className="block text-sm text-muted">
+                      {c.children.join(", ")} · from {referralSourceLabel(c.source)}
+                    </span>
+                    <span className="block text-sm">
+                      {c.decision ? (
+                        <>
+                          {CONTACT_DECISION_LABELS[c.decision]}, {formatDate(c.decisionOn)}
+                          {c.case && (
+                            <>
+                              {" "}
+                              · case <Link href={`/cases/${c.case.id}`}>{c.case.reference}</Link>
+                            </>
+                          )}
+                        </>
+                      ) : (
+                        <strong>Awaiting a decision</strong>
+                      )}
+                    </span>
+                  </li>
+                ))}
+              </ul>
+            )}
+          </section>
+        )}
       </div>
     </>
   );

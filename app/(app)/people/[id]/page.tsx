@@ -3,9 +3,12 @@ import Link from "next/link";
 import { LevelTag } from "@/components/level-tag";
 import { PageHeading } from "@/components/page-heading";
 import { pageData } from "@/lib/auth/page-data";
+import { can } from "@/lib/auth/permissions";
 import { requireContext } from "@/lib/auth/session";
+import { listPersonReferrals } from "@/lib/data/front-door";
 import { getPersonForView } from "@/lib/data/people";
 import { formatDate } from "@/lib/domain/dates";
+import { ReferralsSection } from "./_components/referrals-section";
 
 export const metadata: Metadata = { title: "Person" };
 
@@ -19,6 +22,8 @@ export default async function PersonPage({ params }: { params: Promise<{ id: str
   const { id } = await params;
   const ctx = await requireContext();
   const p = await pageData(() => getPersonForView(ctx, id));
+  const referrals = p.kind === "CHILD" ? await pageData(() => listPersonReferrals(ctx, p.id)) : null;
+  const canRecordContact = can(ctx.role, "contact:record");
   return (
     <>
       <PageHeading caption={p.kind === "CHILD" ? "Child" : "Adult"} title={p.name} />
@@ -84,6 +89,11 @@ export default async function PersonPage({ params }: { params: Promise<{ id: str
             {p.families.map((f) => (
               <li key={f.id}>
                 <Link href={`/families/${f.id}`}>{f.name}</Link> <span className="text-muted">· {words(f.relationship)}</span>
+                {canRecordContact && (
+                  <span className="block text-sm">
+                    <Link href={`/families/${f.id}/contacts/new${p.kind === "CHILD" ? `?child=${p.id}` : ""}`}>Record a contact about this family</Link>
+                  </span>
+                )}
               </li>
             ))}
           </ul>
@@ -109,6 +119,7 @@ export default async function PersonPage({ params }: { params: Promise<{ id: str
             </>
           )}
         </section>
+        {referrals && <ReferralsSection referrals={referrals} />}
       </div>
     </>
   );

@@ -1,0 +1,103 @@
+"use client";
+
+import { useActionState, useEffect, useRef, useState } from "react";
+import { Checkbox, Radios, TextField, valueOf } from "@/components/form/fields";
+import { FormErrors, SubmitButton } from "@/components/form/form-parts";
+import type { FormState } from "@/lib/actions/form";
+import { recordNewFamilyContactAction } from "@/lib/actions/front-door";
+import { IDLE_STATE } from "@/lib/actions/idle";
+import { MAX_NEW_CHILDREN } from "@/lib/domain/referral-codes";
+import { ContactFields } from "../_components/contact-fields";
+
+const SEX_OPTIONS = [
+  { value: "F", label: "Female" },
+  { value: "M", label: "Male" },
+  { value: "U", label: "Not known" },
+];
+
+const CHILD_FIELDS = ["firstName", "lastName", "date", "sex", "unborn"];
+
+/** "Child 2: Enter the child's first name" in the error summary. */
+const errorLabels = Object.fromEntries(
+  Array.from({ length: MAX_NEW_CHILDREN }, (_, i) => CHILD_FIELDS.map((f) => [`children.${i}.${f}`, `Child ${i + 1}`])).flat(),
+);
+
+function ChildFields({ index, state, onRemove }: { index: number; state: FormState; onRemove?: () => void }) {
+  const name = (field: string) => `children.${index}.${field}`;
+  return (
+    <fieldset className="space-y-4 border-l-4 border-line pl-4" aria-labelledby={`child-${index}-legend`}>
+      <legend id={`child-${index}-legend`} className="mb-2 text-xl font-bold">
+        Child {index + 1}
+      </legend>
+      <div className="grid gap-4 sm:grid-cols-2">
+        <TextField name={name("firstName")} label="First name" state={state} autoComplete="off" />
+        <TextField name={name("lastName")} label="Last name" state={state} autoComplete="off" />
+      </div>
+      <TextField
+        name={name("date")}
+        type="date"
+        label="Date of birth"
+        hint="For a baby not born yet, enter the expected date and tick Not born yet."
+        state={state}
+        width="w-48"
+      />
+      <Checkbox name={name("unborn")} label="Not born yet (the date above is the expected date)" state={state} />
+      <Radios name={name("sex")} legend="Sex" state={state} options={SEX_OPTIONS} inline />
+      {onRemove && (
+        <button type="button" className="btn-link" onClick={onRemove}>
+          Remove child {index + 1}
+        </button>
+      )}
+    </fieldset>
+  );
+}
+
+function NewFamilyFields({ state }: { state: FormState }) {
+  const [count, setCount] = useState(() => Math.min(Math.max(Number(valueOf(state, "childCount")) || 1, 1), MAX_NEW_CHILDREN));
+  const added = useRef(false);
+  useEffect(() => {
+    // after "Add another child", put the keyboard in the new child's first name
+    if (added.current) document.getElementById(`children.${count - 1}.firstName`)?.focus();
+    added.current = false;
+  }, [count]);
+  return (
+    <>
+      <input type="hidden" name="childCount" value={count} />
+      <fieldset className="space-y-4">
+        <legend className="mb-2 text-xl font-bold">The family</legend>
+        <TextField name="familyName" label="Family name" hint="Usually the surname the family is known by, for example Smith." state={state} />
+        <TextField name="address" label="Address (optional)" state={state} autoComplete="off" />
+        <TextField name="postcode" label="Postcode (optional)" state={state} width="w-40" autoComplete="off" />
+      </fieldset>
+      {Array.from({ length: count }, (_, i) => (
+        <ChildFields key={i} index={i} state={state} onRemove={i > 0 && i === count - 1 ? () => setCount(count - 1) : undefined} />
+      ))}
+      {count < MAX_NEW_CHILDREN && (
+        <button
+          type="button"
+          className="btn-secondary"
+          onClick={() => {
+            added.current = true;
+            setCount(count + 1);
+          }}
+        >
+          Add another child
+        </button>
+      )}
+    </>
+  );
+}
+
+export function NewFamilyContactForm({ idempotencyKey, today }: { idempotencyKey: string; today: string }) {
+  const [state, action] = useActionState(recordNewFamilyContactAction, IDLE_STATE);
+  return (
+    <form action={action} key={state.answerId} className="space-y-6" noValidate>
+      <FormErrors state={state} labels={errorLabels} />
+      <input type="hidden" name="idempotencyKey" value={idempotencyKey} />
+      <NewFamilyFields state={state} />
+      <h2 className="pt-2 text-xl font-bold">The contact</h2>
+      <ContactFields state={state} today={today} />
+      <SubmitButton pendingText="Recording…">Record the contact</SubmitButton>
+    </form>
+  );
+}
