@@ -45,11 +45,19 @@ const newChildSchema = z
     unborn: checkbox,
     date: date("the date of birth, or the expected date if the baby is not born yet"),
     sex: z.enum(["M", "F", "U"], { error: "Choose the child's sex, or Not known" }),
+    // after likely matches were shown: an existing record's id, or "new"
+    match: z.string().optional(),
+    newReason: optionalText("why this is a new child", 500),
   })
-  .transform(({ date: when, unborn, ...child }) => ({
+  .superRefine((child, ctx) => {
+    if (child.match === "new" && !child.newReason) ctx.addIssue({ code: "custom", path: ["newReason"], message: "Say why this is a new child and not one of the records shown" });
+  })
+  .transform(({ date: when, unborn, match, newReason, ...child }) => ({
     ...child,
     dateOfBirth: unborn ? null : when,
     expectedDateOfBirth: unborn ? when : null,
+    existingPersonId: match && match !== "new" ? match : null,
+    newPersonReason: match === "new" ? (newReason ?? null) : null,
   }));
 
 /** The form sends flat fields (children.0.firstName …) and how many children it shows. */
@@ -68,6 +76,8 @@ function gatherChildren(raw: unknown) {
       unborn: field(i, "unborn"),
       date: field(i, "date"),
       sex: field(i, "sex"),
+      match: field(i, "match") || undefined,
+      newReason: field(i, "newReason"),
     })),
   };
 }

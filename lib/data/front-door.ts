@@ -23,6 +23,7 @@ import {
 import type { Level } from "@/lib/domain/roles";
 import { AppError, notFoundError } from "@/lib/errors";
 import { recordAudit } from "./audit";
+import { findLikelyDuplicatesInTx, type LikelyDuplicate } from "./duplicates";
 import { parseId } from "./ids";
 import { nextCaseReference } from "./references";
 
@@ -65,7 +66,17 @@ function weekdaysBetween(from: IsoDate, to: IsoDate): number {
 export type Sex = "M" | "F" | "U";
 
 /** A child not yet known to the council. Exactly one of the two dates. */
-export type NewChild = { firstName: string; lastName: string; sex: Sex; dateOfBirth: IsoDate | null; expectedDateOfBirth: IsoDate | null };
+export type NewChild = {
+  firstName: string;
+  lastName: string;
+  sex: Sex;
+  dateOfBirth: IsoDate | null;
+  expectedDateOfBirth: IsoDate | null;
+  /** the person chose an existing record shown as a likely match */
+  existingPersonId?: string | null;
+  /** or confirmed this is a new child despite likely matches, and why */
+  newPersonReason?: string | null;
+};
 export type NewFamily = { name: string; address?: string | null; postcode?: string | null; children: NewChild[] };
 
 type ContactDetails = { idempotencyKey: string; receivedOn: IsoDate; source: string; reason: string };
@@ -153,6 +164,11 @@ function checkNewFamily(family: NewFamily, receivedOn: IsoDate, today: IsoDate):
  * front door creates is created here, so duplicate detection (a later issue) has one place to hook in.
  */
 export async function createFamilyWithChildren(tx: Tx, ctx: Ctx, family: NewFamily): Promise<{ familyId: string; childIds: string[] }> {
+  // Every child already known: the contact is about their existing family, nothing new is created.
+  if (family.children.every((c) => c.existingPersonId)) {
+    const first = await tx.familyMember.findFirst({ where: { tenantId: ctx.tenantId, personId: family.children[0]!.existingPersonId! }, select: { familyId: true } });
+    if (first) return { familyId: first.familyId, childIds: family.children.map((c) => c.existingPersonId!) };
+  }
   const created = await tx.family.create({
     data: { tenantId: ctx.tenantId, name: family.name, address: family.address ?? null, postcode: family.postcode ?? null },
     select: { id: true },
@@ -160,6 +176,12 @@ export async function createFamilyWithChildren(tx: Tx, ctx: Ctx, family: NewFami
   await recordAudit(tx, ctx, { action: "family.created", entityType: "family", entityId: created.id });
   const childIds: string[] = [];
   for (const child of family.children) {
+    if (child.existingPersonId) {
+      // a child already known joins this family record too (for example, living with the other parent)
+      await tx.familyMember.create({ data: { tenantId: ctx.tenantId, familyId: created.id, personId: child.existingPersonId, relationship: "CHILD" } });
+      childIds.push(child.existingPersonId);
+      continue;
+    }
     const person = await tx.person.create({
       data: {
         tenantId: ctx.tenantId,
@@ -174,10 +196,45 @@ export async function createFamilyWithChildren(tx: Tx, ctx: Ctx, family: NewFami
       select: { id: true },
     });
     await tx.familyMember.create({ data: { tenantId: ctx.tenantId, familyId: created.id, personId: person.id, relationship: "CHILD" } });
-    await recordAudit(tx, ctx, { action: "person.created", entityType: "person", entityId: person.id, personId: person.id, details: { familyId: created.id } });
+    await recordAudit(tx, ctx, {
+      action: "person.created",
+      entityType: "person",
+      entityId: person.id,
+      personId: person.id,
+      details: { familyId: created.id, ...(child.newPersonReason ? { newDespiteLikelyMatch: child.newPersonReason } : {}) },
+    });
     childIds.push(person.id);
   }
   return { familyId: created.id, childIds };
+}
+
+/**
+ * Duplicate prevention (docs/decisions/0011-search-and-merge.md): before a child's record is created,
+ * likely existing records are offered. The person recording picks one, or confirms a new record and
+ * says why; until then nothing is written.
+ */
+async function checkForDuplicates(tx: Tx, ctx: Ctx, family: NewFamily): Promise<void> {
+  const pending: Record<number, LikelyDuplicate[]> = {};
+  for (const [i, child] of family.children.entries()) {
+    if (child.existingPersonId) {
+      const known = await tx.person.findFirst({ where: { tenantId: ctx.tenantId, id: parseId(child.existingPersonId, "child"), kind: "CHILD", mergedIntoId: null }, select: { id: true } });
+      if (!known) throw invalid(`children.${i}.match`, "Choose one of the records shown, or confirm this is a new child");
+      await recordAudit(tx, ctx, { action: "person.matched_at_front_door", entityType: "person", entityId: known.id, personId: known.id, details: { typed: `${child.firstName} ${child.lastName}` } });
+      continue;
+    }
+    if (child.newPersonReason || !child.dateOfBirth) continue;
+    const matches = await findLikelyDuplicatesInTx(tx, ctx.tenantId, { firstName: child.firstName, lastName: child.lastName, dateOfBirth: child.dateOfBirth });
+    if (matches.length) pending[i] = matches;
+  }
+  const children = Object.keys(pending).map(Number);
+  if (children.length) {
+    throw new AppError(
+      "CONFLICT",
+      "Some of these children may already have a record. Choose the existing record, or confirm a new one and say why.",
+      Object.fromEntries(children.map((i) => [`children.${i}.match`, [`Child ${i + 1} may already be known: choose the existing record or confirm a new one`]])),
+      { duplicates: pending },
+    );
+  }
 }
 
 /**
@@ -226,6 +283,7 @@ export async function recordContact(ctx: Ctx, input: RecordContactInput): Promis
     let aboutFamily = familyId;
     let aboutChildren = childIds;
     if (newFamily) {
+      await checkForDuplicates(tx, ctx, newFamily);
       const created = await createFamilyWithChildren(tx, ctx, newFamily);
       aboutFamily = created.familyId;
       aboutChildren = created.childIds;

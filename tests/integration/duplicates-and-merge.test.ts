@@ -112,3 +112,46 @@ describe("merging two records of one child", () => {
     await expect(getMergePage(ctxFor(a.manager), theirs.children[0]!.id)).rejects.toMatchObject({ code: "NOT_FOUND" });
   });
 });
+
+describe("duplicate prevention at the front door", () => {
+  const contactFor = (child: { firstName: string; lastName: string; dateOfBirth: string; existingPersonId?: string; newPersonReason?: string }) => ({
+    idempotencyKey: randomUUID(),
+    receivedOn: "2026-11-02",
+    source: "2A",
+    reason: "School concern",
+    newFamily: { name: "Roe", postcode: "KM1 1AA", children: [{ sex: "F" as const, expectedDateOfBirth: null, ...child }] },
+  });
+
+  it("shows the likely existing record before creating one, then reuses it or records why a new one is needed", async () => {
+    const { recordContact } = await import("../../lib/data/front-door");
+    const a = await council();
+    const { children } = await createFamily(a.tenantId, { children: [{ firstName: "Amelia", lastName: "Roe", dateOfBirth: "2016-04-03" }] });
+    const existing = children[0]!.id;
+
+    const refused = recordContact(ctxFor(a.worker), contactFor({ firstName: "Amelie", lastName: "Roe", dateOfBirth: "2016-04-03" }));
+    await expect(refused).rejects.toMatchObject({ code: "CONFLICT", details: { duplicates: { 0: [expect.objectContaining({ id: existing })] } } });
+    expect(await withTenant(a.tenantId, (tx) => tx.contact.count({ where: { tenantId: a.tenantId } }))).toBe(0);
+
+    const reused = await recordContact(ctxFor(a.worker), contactFor({ firstName: "Amelie", lastName: "Roe", dateOfBirth: "2016-04-03", existingPersonId: existing }));
+    const linked = await withTenant(a.tenantId, (tx) => tx.contactChild.findMany({ where: { tenantId: a.tenantId, contactId: reused.contactId }, select: { personId: true } }));
+    expect(linked).toEqual([{ personId: existing }]);
+
+    const confirmed = await recordContact(ctxFor(a.worker), contactFor({ firstName: "Amelie", lastName: "Roe", dateOfBirth: "2016-04-03", newPersonReason: "Different parents and school: a cousin" }));
+    const created = await withTenant(a.tenantId, (tx) => tx.contactChild.findFirstOrThrow({ where: { tenantId: a.tenantId, contactId: confirmed.contactId }, select: { personId: true } }));
+    expect(created.personId).not.toBe(existing);
+    const audit = await withTenant(a.tenantId, (tx) => tx.auditEvent.findFirstOrThrow({ where: { tenantId: a.tenantId, action: "person.created", personId: created.personId }, select: { details: true, actorId: true } }));
+    expect(audit).toEqual({ actorId: a.worker.id, details: expect.objectContaining({ newDespiteLikelyMatch: "Different parents and school: a cousin" }) });
+  });
+
+  it("never matches a child in another council", async () => {
+    const { recordContact } = await import("../../lib/data/front-door");
+    const a = await council();
+    await createFamily(a.tenantId, { children: [{ firstName: "Zara", lastName: "Quinn", dateOfBirth: "2017-07-07" }] });
+    const b = await council();
+    const result = await recordContact(ctxFor(b.worker), contactFor({ firstName: "Zara", lastName: "Quinn", dateOfBirth: "2017-07-07" }));
+    expect(result.created).toBe(true);
+    // and choosing council A's child by id is refused
+    const theirs = await withTenant(a.tenantId, (tx) => tx.person.findFirstOrThrow({ where: { tenantId: a.tenantId, firstName: "Zara" }, select: { id: true } }));
+    await expect(recordContact(ctxFor(b.worker), contactFor({ firstName: "Zara", lastName: "Quinn", dateOfBirth: "2017-07-07", existingPersonId: theirs.id }))).rejects.toMatchObject({ code: "VALIDATION" });
+  });
+});

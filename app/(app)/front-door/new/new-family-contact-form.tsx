@@ -1,11 +1,14 @@
 "use client";
 
 import { useActionState, useEffect, useRef, useState } from "react";
-import { Checkbox, Radios, TextField, valueOf } from "@/components/form/fields";
+import { Checkbox, Radios, TextArea, TextField, valueOf } from "@/components/form/fields";
 import { FormErrors, SubmitButton } from "@/components/form/form-parts";
 import type { FormState } from "@/lib/actions/form";
 import { recordNewFamilyContactAction } from "@/lib/actions/front-door";
 import { IDLE_STATE } from "@/lib/actions/idle";
+import type { LikelyDuplicate } from "@/lib/data/duplicates";
+import { formatDate } from "@/lib/domain/dates";
+import { LEVEL_LABELS } from "@/lib/domain/roles";
 import { MAX_NEW_CHILDREN } from "@/lib/domain/referral-codes";
 import { ContactFields } from "../_components/contact-fields";
 
@@ -15,15 +18,40 @@ const SEX_OPTIONS = [
   { value: "U", label: "Not known" },
 ];
 
-const CHILD_FIELDS = ["firstName", "lastName", "date", "sex", "unborn"];
+const CHILD_FIELDS = ["firstName", "lastName", "date", "sex", "unborn", "match", "newReason"];
 
 /** "Child 2: Enter the child's first name" in the error summary. */
 const errorLabels = Object.fromEntries(
   Array.from({ length: MAX_NEW_CHILDREN }, (_, i) => CHILD_FIELDS.map((f) => [`children.${i}.${f}`, `Child ${i + 1}`])).flat(),
 );
 
+/** Likely existing records for a child, shown before a new record can be made. */
+function PossibleMatches({ index, matches, state }: { index: number; matches: LikelyDuplicate[]; state: FormState }) {
+  const name = (field: string) => `children.${index}.${field}`;
+  return (
+    <div className="space-y-4 border-4 border-warn bg-white p-4">
+      <Radios
+        name={name("match")}
+        legend={`Child ${index + 1} may already be known`}
+        hint="Use the existing record so the child's history stays in one place."
+        state={state}
+        options={[
+          ...matches.map((m) => ({
+            value: m.id,
+            label: `Use the existing record: ${m.name}, born ${formatDate(m.dateOfBirth)}`,
+            hint: [m.laChildId, m.postcode, m.caseReference ? `${m.caseReference}${m.level ? ` (${LEVEL_LABELS[m.level]})` : ""}` : null, m.reasons.join(", ")].filter(Boolean).join(" · "),
+          })),
+          { value: "new", label: "None of these: this is a new child" },
+        ]}
+      />
+      <TextArea name={name("newReason")} label="If it is a new child, why" hint="For example: different parents and school" state={state} rows={2} />
+    </div>
+  );
+}
+
 function ChildFields({ index, state, onRemove }: { index: number; state: FormState; onRemove?: () => void }) {
   const name = (field: string) => `children.${index}.${field}`;
+  const matches = (state.data as { duplicates?: Record<number, LikelyDuplicate[]> } | undefined)?.duplicates?.[index];
   return (
     <fieldset className="space-y-4 border-l-4 border-line pl-4" aria-labelledby={`child-${index}-legend`}>
       <legend id={`child-${index}-legend`} className="mb-2 text-xl font-bold">
@@ -43,6 +71,7 @@ function ChildFields({ index, state, onRemove }: { index: number; state: FormSta
       />
       <Checkbox name={name("unborn")} label="Not born yet (the date above is the expected date)" state={state} />
       <Radios name={name("sex")} legend="Sex" state={state} options={SEX_OPTIONS} inline />
+      {matches && matches.length > 0 && <PossibleMatches index={index} matches={matches} state={state} />}
       {onRemove && (
         <button type="button" className="btn-link" onClick={onRemove}>
           Remove child {index + 1}
