@@ -44,7 +44,6 @@ export async function findLikelyDuplicatesInTx(tx: Tx, tenantId: string, p: NewP
   const dob = p.dateOfBirth || null;
   const upn = p.upn?.trim().toUpperCase() || null;
   const laId = p.laChildId?.trim().toUpperCase() || null;
-  await tx.$executeRaw`SELECT set_config('pg_trgm.similarity_threshold', '0.3', true)`;
   const rows = await tx.$queryRaw<Row[]>`
     SELECT p.id, p.first_name, p.last_name, p.date_of_birth, p.postcode, p.la_child_id,
            ((${upn}::text IS NOT NULL AND p.upn = ${upn}::text) OR (${laId}::text IS NOT NULL AND p.la_child_id = ${laId}::text)) AS id_match,
@@ -66,7 +65,7 @@ export async function findLikelyDuplicatesInTx(tx: Tx, tenantId: string, p: NewP
       AND ((${upn}::text IS NOT NULL AND p.upn = ${upn}::text)
         OR (${laId}::text IS NOT NULL AND p.la_child_id = ${laId}::text)
         OR (${dob}::date IS NOT NULL AND p.date_of_birth BETWEEN ${dob}::date - 366 AND ${dob}::date + 366
-            AND (lower(p.first_name || ' ' || p.last_name) % ${full} OR dmetaphone(p.last_name) = dmetaphone(${last}) OR lower(p.last_name) % ${last})))
+            AND (p.last_name_sound = dmetaphone(${last}) OR p.last_name_key = ${last} OR similarity(lower(p.first_name || ' ' || p.last_name), ${full}) >= 0.3)))
     LIMIT 200`;
   const today = todayInEngland();
   return rows

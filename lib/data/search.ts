@@ -3,6 +3,7 @@
 // query that uses the tenant-leading indexes. Every search is audited.
 import "server-only";
 import { assertCan, type Ctx } from "@/lib/auth/context";
+import { Prisma } from "@/lib/db/generated/client";
 import { withTenant, type Tx } from "@/lib/db/tenant";
 import { ageOn, todayInEngland, toIsoDate } from "@/lib/domain/dates";
 import type { Level } from "@/lib/domain/roles";
@@ -46,41 +47,74 @@ type Row = {
 };
 
 /**
- * Ranked candidates for a parsed query. Candidates come only through indexed conditions (identifier,
- * postcode, trigram or metaphone name match, exact date of birth, birth year); the score then orders
- * them: an identifier match first, then name closeness, nickname and sound-alike matches, date of birth.
+ * Ranked candidates for a parsed query. Candidates come only through indexed lookups, one per thing
+ * typed (identifier, postcode, date of birth, trigram or metaphone name match), unioned; the score then
+ * orders them: an identifier match first, then name closeness, nickname and sound-alike matches, date
+ * of birth. Only the top rows get their current involvement looked up.
  */
 export async function rankPeople(tx: Tx, tenantId: string, q: SearchQuery, limit: number): Promise<Row[]> {
+  const sql = await rankPeopleSql(tx, tenantId, q, limit);
+  return sql ? tx.$queryRaw<Row[]>(sql) : [];
+}
+
+/** The ranking statement (separate so that its plan can be inspected). */
+export async function rankPeopleSql(tx: Tx, tenantId: string, q: SearchQuery, limit: number): Promise<Prisma.Sql | null> {
   const first = q.names.length > 1 ? q.names[0]!.toLowerCase() : null;
   const last = q.names.length > 0 ? q.names[q.names.length - 1]!.toLowerCase() : null;
   const single = q.names.length === 1 ? last : null;
   const full = q.names.length ? q.names.join(" ").toLowerCase() : null;
   const yearFrom = q.birthYear ? `${q.birthYear - 1}-01-01` : null;
   const yearTo = q.birthYear ? `${q.birthYear + 1}-12-31` : null;
-  await tx.$executeRaw`SELECT set_config('pg_trgm.similarity_threshold', '0.2', true)`;
-  return tx.$queryRaw<Row[]>`
+
+  // Sounds of the typed names, worked out once, so the lookups below compare stored keys with plain
+  // (leakproof) text equality and can use their indexes under row-level security.
+  const sounds = (
+    await tx.$queryRaw<{ last: string | null; last_alt: string | null; first: string | null }[]>`
+      SELECT dmetaphone(${last}::text) AS last, dmetaphone_alt(${last}::text) AS last_alt, dmetaphone(coalesce(${first}::text, ${single}::text)) AS first`
+  )[0]!;
+  const prefix = (value: string, length: number) => {
+    const start = value.slice(0, length);
+    return { from: start, to: start.slice(0, -1) + String.fromCharCode(start.charCodeAt(start.length - 1) + 1) };
+  };
+
+  const t = Prisma.sql`p.tenant_id = ${tenantId}::uuid`;
+  const branch = (where: Prisma.Sql) => Prisma.sql`(SELECT p.id FROM person p WHERE ${t} AND ${where} LIMIT 3000)`;
+  const branches: Prisma.Sql[] = [];
+  if (q.identifier) {
+    branches.push(branch(Prisma.sql`p.upn = ${q.identifier}`));
+    branches.push(branch(Prisma.sql`p.la_child_id = ${q.identifier}`));
+  }
+  if (q.postcode) branches.push(branch(Prisma.sql`p.postcode_key = ${q.postcode}`));
+  if (q.dateOfBirth) branches.push(branch(Prisma.sql`p.date_of_birth BETWEEN ${q.dateOfBirth}::date - 31 AND ${q.dateOfBirth}::date + 31`));
+  if (last && sounds.last) {
+    branches.push(branch(Prisma.sql`p.last_name_sound = ${sounds.last}`));
+    if (sounds.last_alt && sounds.last_alt !== sounds.last) branches.push(branch(Prisma.sql`p.last_name_sound_alt = ${sounds.last_alt}`));
+  }
+  if (first && last && last.length >= 2) {
+    // typos that change how a surname sounds usually keep its first letters, and the first name's initial
+    const p2 = prefix(last, 2);
+    const p1 = prefix(first, 1);
+    branches.push(
+      branch(
+        Prisma.sql`p.last_name_key COLLATE "C" >= ${p2.from} AND p.last_name_key COLLATE "C" < ${p2.to} AND p.first_name_key COLLATE "C" >= ${p1.from} AND p.first_name_key COLLATE "C" < ${p1.to}`,
+      ),
+    );
+  }
+  if (single && sounds.first) branches.push(branch(Prisma.sql`p.first_name_sound = ${sounds.first}`));
+  if (first && last && sounds.first) {
+    // a first name that sounds the same, with a surname that starts the same (Steven Tomson → Stephen Thompson)
+    const p1 = prefix(last, 1);
+    branches.push(branch(Prisma.sql`p.first_name_sound = ${sounds.first} AND p.last_name_key COLLATE "C" >= ${p1.from} AND p.last_name_key COLLATE "C" < ${p1.to}`));
+  }
+  if (yearFrom && !full && !q.identifier) branches.push(branch(Prisma.sql`p.date_of_birth BETWEEN ${yearFrom}::date AND ${yearTo}::date`));
+  if (branches.length === 0) return null;
+
+  return Prisma.sql`
     WITH variants AS (
       SELECT v2.name FROM name_variant v1 JOIN name_variant v2 ON v2.group_no = v1.group_no
       WHERE v1.name = coalesce(${first}::text, ${single}::text)
     ),
-    candidates AS (
-      SELECT p.* FROM person p
-      WHERE p.tenant_id = ${tenantId}::uuid AND p.merged_into_id IS NULL
-        AND (${yearFrom}::date IS NULL OR coalesce(p.date_of_birth, p.expected_date_of_birth) BETWEEN ${yearFrom}::date AND ${yearTo}::date)
-        AND (
-             (${q.identifier}::text IS NOT NULL AND (p.upn = ${q.identifier}::text OR p.la_child_id = ${q.identifier}::text))
-          OR (${q.postcode}::text IS NOT NULL AND upper(replace(p.postcode, ' ', '')) = ${q.postcode}::text)
-          OR (${q.dateOfBirth}::date IS NOT NULL AND p.date_of_birth = ${q.dateOfBirth}::date)
-          OR (${full}::text IS NOT NULL AND lower(p.first_name || ' ' || p.last_name) % ${full}::text)
-          OR (${last}::text IS NOT NULL AND lower(p.last_name) % ${last}::text)
-          OR (${last}::text IS NOT NULL AND dmetaphone(p.last_name) = dmetaphone(${last}::text))
-          OR (${single}::text IS NOT NULL AND dmetaphone(p.first_name) = dmetaphone(${single}::text))
-          OR (${single}::text IS NOT NULL AND lower(p.first_name) % ${single}::text)
-          -- a birth year with no name: everyone born then
-          OR (${yearFrom}::date IS NOT NULL AND ${full}::text IS NULL AND ${q.identifier}::text IS NULL)
-        )
-      LIMIT 5000
-    ),
+    ids AS (${Prisma.join(branches, " UNION ")}),
     scored AS (
       SELECT c.*,
         (CASE WHEN ${q.identifier}::text IS NOT NULL AND (c.upn = ${q.identifier}::text OR c.la_child_id = ${q.identifier}::text) THEN 10 ELSE 0 END)
@@ -110,40 +144,49 @@ export async function rankPeople(tx: Tx, tenantId: string, q: SearchQuery, limit
         + (CASE WHEN ${q.birthYear}::int IS NOT NULL AND extract(year FROM coalesce(c.date_of_birth, c.expected_date_of_birth)) = ${q.birthYear}::int THEN 0.3 ELSE 0 END)
         + (CASE WHEN ${q.postcode}::text IS NOT NULL AND upper(replace(c.postcode, ' ', '')) = ${q.postcode}::text THEN 0.5 ELSE 0 END)
         AS score
-      FROM candidates c
-    )
+      FROM person c JOIN ids ON ids.id = c.id
+      WHERE c.tenant_id = ${tenantId}::uuid AND c.merged_into_id IS NULL
+        -- a birth year narrows the search (a year either side, for a mistyped year)
+        AND (${yearFrom}::date IS NULL OR coalesce(c.date_of_birth, c.expected_date_of_birth) BETWEEN ${yearFrom}::date AND ${yearTo}::date)
+    ),
+    top AS (SELECT * FROM scored WHERE score > 0.25 ORDER BY score DESC, last_name, first_name LIMIT ${limit})
     SELECT s.id, s.kind, s.first_name, s.last_name, s.date_of_birth, s.expected_date_of_birth, s.postcode, s.la_child_id,
            oc.level, oc.id AS case_id, oc.reference, oc.lead, s.score::float8 AS score
-    FROM scored s
+    FROM top s
     LEFT JOIN LATERAL (
-      SELECT c.id, c.level, c.reference,
+      SELECT x.id, x.level, x.reference,
              (SELECT u.name FROM allocation a JOIN app_user u ON u.tenant_id = a.tenant_id AND u.id = a.worker_id
-              WHERE a.tenant_id = c.tenant_id AND a.case_id = c.id AND a.end_date IS NULL AND a.role_on_case = 'LEAD' LIMIT 1) AS lead
-      FROM case_file c
-      WHERE c.tenant_id = s.tenant_id AND c.status = 'OPEN'
-        AND (EXISTS (SELECT 1 FROM case_child cc WHERE cc.tenant_id = c.tenant_id AND cc.case_id = c.id AND cc.person_id = s.id AND cc.removed_on IS NULL)
-             OR EXISTS (SELECT 1 FROM family_member fm WHERE fm.tenant_id = c.tenant_id AND fm.family_id = c.family_id AND fm.person_id = s.id))
-      ORDER BY c.opened_on DESC LIMIT 1
+              WHERE a.tenant_id = s.tenant_id AND a.case_id = x.id AND a.end_date IS NULL AND a.role_on_case = 'LEAD' LIMIT 1) AS lead
+      FROM (
+        -- the person's own open case, or their family's (two indexed lookups, not one OR)
+        SELECT c.id, c.level, c.reference, c.opened_on FROM case_child cc
+        JOIN case_file c ON c.tenant_id = cc.tenant_id AND c.id = cc.case_id AND c.status = 'OPEN'
+        WHERE cc.tenant_id = s.tenant_id AND cc.person_id = s.id AND cc.removed_on IS NULL
+        UNION ALL
+        SELECT c.id, c.level, c.reference, c.opened_on FROM family_member fm
+        JOIN case_file c ON c.tenant_id = fm.tenant_id AND c.family_id = fm.family_id AND c.status = 'OPEN'
+        WHERE fm.tenant_id = s.tenant_id AND fm.person_id = s.id
+      ) x
+      ORDER BY x.opened_on DESC LIMIT 1
     ) oc ON true
-    WHERE s.score > 0.25
-    ORDER BY s.score DESC, s.last_name, s.first_name
-    LIMIT ${limit}`;
+    ORDER BY s.score DESC, s.last_name, s.first_name`;
 }
 
 async function rankFamilies(tx: Tx, tenantId: string, q: SearchQuery): Promise<FamilyResult[]> {
-  const last = q.names.length ? q.names[q.names.length - 1]!.toLowerCase() : null;
+  const last = q.names.length === 1 ? q.names[0]!.toLowerCase() : null;
   if (!last && !q.postcode) return [];
   const rows = await tx.$queryRaw<{ id: string; name: string; postcode: string | null; level: Level | null; members: number }[]>`
+    WITH wanted AS (
+      SELECT f.id FROM family f WHERE f.tenant_id = ${tenantId}::uuid AND ${q.postcode}::text IS NOT NULL AND f.postcode_key = ${q.postcode}::text
+      UNION
+      SELECT m.family_id FROM person p JOIN family_member m ON m.tenant_id = p.tenant_id AND m.person_id = p.id
+      WHERE p.tenant_id = ${tenantId}::uuid AND ${last}::text IS NOT NULL AND p.merged_into_id IS NULL AND p.last_name_key = ${last}::text
+    )
     SELECT f.id, f.name, f.postcode,
            (SELECT c.level FROM case_file c WHERE c.tenant_id = f.tenant_id AND c.family_id = f.id AND c.status = 'OPEN' ORDER BY c.opened_on DESC LIMIT 1) AS level,
            (SELECT count(*)::int FROM family_member m WHERE m.tenant_id = f.tenant_id AND m.family_id = f.id) AS members
-    FROM family f
+    FROM family f JOIN wanted w ON w.id = f.id
     WHERE f.tenant_id = ${tenantId}::uuid
-      AND ((${q.postcode}::text IS NOT NULL AND upper(replace(f.postcode, ' ', '')) = ${q.postcode}::text)
-           OR (${last}::text IS NOT NULL AND ${q.names.length === 1} AND EXISTS (
-                 SELECT 1 FROM family_member m JOIN person p ON p.tenant_id = m.tenant_id AND p.id = m.person_id
-                 WHERE m.tenant_id = f.tenant_id AND m.family_id = f.id AND p.merged_into_id IS NULL
-                   AND (lower(p.last_name) = ${last}::text OR dmetaphone(p.last_name) = dmetaphone(${last}::text)))))
     ORDER BY f.name LIMIT 10`;
   return rows.map((r) => ({ id: r.id, name: r.name, postcode: r.postcode, openCaseLevel: r.level, members: r.members }));
 }

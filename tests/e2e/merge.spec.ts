@@ -14,7 +14,8 @@ test("a manager merges two records of the same child and the survivor shows both
   expect(pair, "a duplicate pair in the demo data").toBeDefined();
 
   await signIn(page, "team.manager@kingsmere.example");
-  await page.goto(`/people/${pair!.keep}/merge`);
+  await page.goto(`/people/${pair!.keep}`);
+  await page.getByRole("link", { name: "Merge a duplicate record into this one" }).click();
   await expectAccessible(page);
   await page.getByRole("link", { name: new RegExp(`^${pair!.dup_name}`) }).click();
   await expect(page.getByRole("region", { name: "Merge this one into it" })).toContainText(pair!.dup_name);
@@ -28,6 +29,7 @@ test("a manager merges two records of the same child and the survivor shows both
   // the survivor holds the duplicate's old case; the duplicate's address leads to the survivor
   await page.goto(`/people/${pair!.dup}`);
   await expect(page).toHaveURL(new RegExp(`/people/${pair!.keep}\\?mergedFrom=${pair!.dup}$`));
+  await expect(page.getByRole("status")).toHaveText("The record you opened was merged into this one, which holds both histories.");
   await expect(page.getByRole("main")).toContainText(pair!.dup_case);
   await expectAccessible(page);
 });

@@ -18,15 +18,39 @@ function words(code: string) {
   return code.toLowerCase().replace(/_/g, " ");
 }
 
-export default async function PersonPage({ params }: { params: Promise<{ id: string }> }) {
+export default async function PersonPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ mergedFrom?: string }> }) {
   const { id } = await params;
+  const { mergedFrom } = await searchParams;
   const ctx = await requireContext();
   const p = await pageData(() => getPersonForView(ctx, id));
   const referrals = p.kind === "CHILD" ? await pageData(() => listPersonReferrals(ctx, p.id)) : null;
   const canRecordContact = can(ctx.role, "contact:record");
   return (
     <>
-      <PageHeading caption={p.kind === "CHILD" ? "Child" : "Adult"} title={p.name} />
+      <PageHeading caption={p.kind === "CHILD" ? "Child" : "Adult"} title={p.name}>
+        {p.kind === "CHILD" && (
+          <ul className="mt-4 flex flex-wrap gap-x-6 gap-y-2" aria-label="Record actions">
+            <li>
+              <Link href={`/people/${p.id}/chronology`}>Chronology</Link>
+            </li>
+            {can(ctx.role, "audit:view") && (
+              <li>
+                <Link href={`/people/${p.id}/access`}>Who has seen this record</Link>
+              </li>
+            )}
+            {can(ctx.role, "person:merge") && (
+              <li>
+                <Link href={`/people/${p.id}/merge`}>Merge a duplicate record into this one</Link>
+              </li>
+            )}
+          </ul>
+        )}
+        {mergedFrom && (
+          <p role="status" className="mt-4 border-l-4 border-brand bg-brand-light p-3">
+            The record you opened was merged into this one, which holds both histories.
+          </p>
+        )}
+      </PageHeading>
       <div className="grid gap-6 lg:grid-cols-2">
         <section aria-labelledby="details-heading" className="card">
           <h2 id="details-heading" className="mb-3 text-xl font-bold">
