@@ -1,0 +1,81 @@
+// Distance from home, and the search for in-house foster vacancies near a child (domain.md
+// "Placements": "so a manager can search in-house vacancies near the child before going to an
+// agency"). Pure: the data layer turns postcodes into coordinates and passes households and the child.
+//
+// Definitions, decided here:
+// - Distance is the great-circle (haversine) distance in miles on a sphere of radius 3,958.8 miles —
+//   "as the crow flies", as DfE measures distance between home and placement.
+// - "20 miles or more from home" is a distance of 20.0 miles or more.
+// - "Out of area" means placed outside the council's own local authority area: the placement's LA
+//   code differs from the council's. Unknown (null) when the placement's LA is not known.
+// - A household has a vacancy when its approved places exceed the children living there, and it is
+//   not on hold. It fits a child whose age (whole years) is within its approved age range, both
+//   ends included.
+export type Coordinates = { latitude: number; longitude: number };
+
+export const EARTH_RADIUS_MILES = 3958.8;
+export const FAR_FROM_HOME_MILES = 20;
+
+const radians = (degrees: number) => (degrees * Math.PI) / 180;
+
+/** Great-circle distance between two points, in miles. */
+export function milesBetween(a: Coordinates, b: Coordinates): number {
+  const dLat = radians(b.latitude - a.latitude);
+  const dLon = radians(b.longitude - a.longitude);
+  const h = Math.sin(dLat / 2) ** 2 + Math.cos(radians(a.latitude)) * Math.cos(radians(b.latitude)) * Math.sin(dLon / 2) ** 2;
+  return 2 * EARTH_RADIUS_MILES * Math.asin(Math.min(1, Math.sqrt(h)));
+}
+
+export type PlacementLocation = {
+  home: Coordinates;
+  placement: Coordinates;
+  /** the council's own local authority code (e.g. E10000014) */
+  councilAreaCode: string;
+  /** the local authority the placement is in, when known */
+  placementAreaCode?: string | null;
+};
+
+export function placementDistance(location: PlacementLocation): { miles: number; twentyMilesOrMore: boolean; outOfArea: boolean | null } {
+  const miles = milesBetween(location.home, location.placement);
+  return {
+    miles,
+    twentyMilesOrMore: miles >= FAR_FROM_HOME_MILES,
+    outOfArea: location.placementAreaCode ? location.placementAreaCode !== location.councilAreaCode : null,
+  };
+}
+
+export type FosterHousehold = {
+  id: string;
+  name: string;
+  /** the number of children the household is approved for */
+  approvedPlaces: number;
+  /** approved ages, in whole years, both ends included */
+  ageRange: { youngest: number; oldest: number };
+  /** children living there now */
+  currentChildren: number;
+  location: Coordinates;
+  /** not taking children for now (a break, an investigation) */
+  onHold?: boolean;
+};
+
+export type VacancyMatch = { household: FosterHousehold; vacancies: number; miles: number };
+
+export function vacanciesOf(household: Pick<FosterHousehold, "approvedPlaces" | "currentChildren" | "onHold">): number {
+  return household.onHold ? 0 : Math.max(0, household.approvedPlaces - household.currentChildren);
+}
+
+/**
+ * In-house households with a vacancy approved for the child's age, nearest first (ties by name).
+ * `withinMiles` leaves out households further away.
+ */
+export function matchVacancies(
+  households: readonly FosterHousehold[],
+  child: { age: number; location: Coordinates },
+  options: { withinMiles?: number } = {},
+): VacancyMatch[] {
+  return households
+    .filter((h) => vacanciesOf(h) > 0 && h.ageRange.youngest <= child.age && child.age <= h.ageRange.oldest)
+    .map((household) => ({ household, vacancies: vacanciesOf(household), miles: milesBetween(child.location, household.location) }))
+    .filter((m) => options.withinMiles === undefined || m.miles <= options.withinMiles)
+    .sort((a, b) => a.miles - b.miles || a.household.name.localeCompare(b.household.name));
+}
