@@ -72,6 +72,7 @@ const columnOf = (model: DmmfModel, fieldName: string) => {
 
 /** The PostgreSQL type a Prisma scalar field maps to (udt_name). */
 function expectedUdt(field: DmmfField, enumDbNames: Map<string, string>): string {
+  if (field.isList) return `_${expectedUdt({ ...field, isList: false }, enumDbNames)}`;
   if (field.kind === "enum") return enumDbNames.get(field.type)!;
   const native = field.nativeType?.[0];
   const byNative: Record<string, string> = {

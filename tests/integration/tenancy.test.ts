@@ -38,6 +38,15 @@ async function fillEveryTable(tx: Tx, tenantId: string, ids: { caseId: string; f
   await tx.caseSummaryVersion.create({
     data: { tenantId, caseId: ids.caseId, version: 1, purpose: "p", worries: "w", workingWell: "ww", nextSteps: "n", safetyScale: 5, savedById: ids.workerId },
   });
+  await tx.assessment.create({ data: { tenantId, personId: ids.childId, caseId: ids.caseId, startDate: day, authorisedDate: day, factors: ["3A"], recordedById: ids.workerId } });
+  await tx.section47.create({ data: { tenantId, personId: ids.childId, caseId: ids.caseId, strategyDiscussionDate: day, startDate: day, recordedById: ids.workerId } });
+  const plan = await tx.cpPlan.create({ data: { tenantId, personId: ids.childId, caseId: ids.caseId, startDate: day, initialCategory: "NEG", latestCategory: "NEG", recordedById: ids.workerId } });
+  await tx.cpReview.create({ data: { tenantId, cpPlanId: plan.id, reviewDate: day } });
+  await tx.cinPlan.create({ data: { tenantId, personId: ids.childId, caseId: ids.caseId, startDate: new Date("2025-01-05T00:00:00Z"), endDate: day, recordedById: ids.workerId } });
+  const period = await tx.carePeriod.create({ data: { tenantId, personId: ids.childId, caseId: ids.caseId, startDate: day } });
+  await tx.careEpisode.create({ data: { tenantId, carePeriodId: period.id, personId: ids.childId, startDate: day, legalStatus: "C2", reasonNewEpisode: "S", place: "U1", provider: "PR1" } });
+  await tx.laReview.create({ data: { tenantId, personId: ids.childId, carePeriodId: period.id, reviewDate: day, reviewCode: "PN1" } });
+  await tx.healthAssessment.create({ data: { tenantId, personId: ids.childId, kind: "INITIAL", assessmentDate: day } });
   const duplicate = await tx.person.create({ data: { tenantId, kind: "CHILD", firstName: "Dup", lastName: "Licate", dateOfBirth: day, mergedIntoId: ids.childId } });
   await tx.personMerge.create({ data: { tenantId, survivorId: ids.childId, mergedId: duplicate.id, reason: "Same child", mergedById: ids.workerId } });
   await tx.transition.create({
