@@ -1,0 +1,465 @@
+// A child's statutory records: assessments, section 47 enquiries and conferences, CP and CIN plans,
+// periods of care with their SSDA903 episodes, looked-after reviews and health assessments.
+// Every change is validated (dates in order, codes from the lists) and audited with the child.
+import "server-only";
+import { randomUUID } from "node:crypto";
+import { assertCan, type Ctx } from "@/lib/auth/context";
+import { withTenant, type Tx } from "@/lib/db/tenant";
+import { ageOn, fromIsoDate, todayInEngland, toIsoDate, type IsoDate } from "@/lib/domain/dates";
+import { changeLegalStatus, endCare, type PlacementEpisode, type PlacementHistory } from "@/lib/domain/placements";
+import type { Level } from "@/lib/domain/roles";
+import type { CategoryOfNeed, LegalStatus, PlacementProvider, PlacementType, ReasonCareEnded } from "@/lib/domain/ssda903-codes";
+import { AppError, notFoundError } from "@/lib/errors";
+import { recordAudit } from "./audit";
+import { parseId } from "./ids";
+
+const d = (iso: IsoDate) => fromIsoDate(iso);
+const iso = (date: Date | null) => (date ? toIsoDate(date) : null);
+const invalid = (field: string, message: string) => new AppError("VALIDATION", message, { [field]: [message] });
+
+export type StatutoryRecord = {
+  child: { id: string; name: string; dateOfBirth: IsoDate | null; age: number | null };
+  cases: { id: string; reference: string; level: Level; status: "OPEN" | "CLOSED" }[];
+  referrals: { id: string; caseId: string; referralDate: IsoDate; closureDate: IsoDate | null; closureReason: string | null; primaryNeedCode: string | null }[];
+  assessments: { id: string; caseId: string; startDate: IsoDate; authorisedDate: IsoDate | null; factors: string[] }[];
+  section47s: { id: string; caseId: string; strategyDiscussionDate: IsoDate; startDate: IsoDate; icpcDate: IsoDate | null; icpcNotRequired: boolean }[];
+  cpPlans: { id: string; caseId: string; startDate: IsoDate; endDate: IsoDate | null; initialCategory: string; latestCategory: string; reviews: IsoDate[] }[];
+  cinPlans: { id: string; caseId: string; startDate: IsoDate; endDate: IsoDate | null }[];
+  carePeriods: {
+    id: string;
+    caseId: string;
+    startDate: IsoDate;
+    endDate: IsoDate | null;
+    reasonEnded: string | null;
+    categoryOfNeed: string | null;
+    episodes: { id: string; startDate: IsoDate; endDate: IsoDate | null; legalStatus: string; place: string; provider: string | null; reasonNewEpisode: string }[];
+    reviews: { date: IsoDate; code: string | null }[];
+  }[];
+  healthAssessments: { id: string; kind: "INITIAL" | "REVIEW"; date: IsoDate }[];
+};
+
+export async function getStatutoryRecord(ctx: Ctx, personIdInput: string): Promise<StatutoryRecord> {
+  assertCan(ctx, "case:view", "see statutory records");
+  const personId = parseId(personIdInput, "child");
+  return withTenant(ctx.tenantId, async (tx) => {
+    const t = ctx.tenantId;
+    const p = await tx.person.findFirst({ where: { tenantId: t, id: personId, kind: "CHILD" }, select: { id: true, firstName: true, lastName: true, dateOfBirth: true } });
+    if (!p) throw notFoundError("child");
+    const [cases, referrals, assessments, section47s, cpPlans, cinPlans, carePeriods, health] = await Promise.all([
+      tx.caseChild.findMany({ where: { tenantId: t, personId }, select: { case: { select: { id: true, reference: true, level: true, status: true, openedOn: true } } } }),
+      tx.cinEpisode.findMany({ where: { tenantId: t, personId }, orderBy: { referralDate: "desc" } }),
+      tx.assessment.findMany({ where: { tenantId: t, personId }, orderBy: { startDate: "desc" } }),
+      tx.section47.findMany({ where: { tenantId: t, personId }, orderBy: { startDate: "desc" } }),
+      tx.cpPlan.findMany({ where: { tenantId: t, personId }, orderBy: { startDate: "desc" }, include: { reviews: { orderBy: { reviewDate: "asc" } } } }),
+      tx.cinPlan.findMany({ where: { tenantId: t, personId }, orderBy: { startDate: "desc" } }),
+      tx.carePeriod.findMany({
+        where: { tenantId: t, personId },
+        orderBy: { startDate: "desc" },
+        include: { episodes: { orderBy: { startDate: "asc" } }, reviews: { orderBy: { reviewDate: "asc" } } },
+      }),
+      tx.healthAssessment.findMany({ where: { tenantId: t, personId }, orderBy: { assessmentDate: "desc" } }),
+    ]);
+    await recordAudit(tx, ctx, { action: "statutory.viewed", entityType: "person", entityId: personId, personId });
+    const dob = iso(p.dateOfBirth);
+    return {
+      child: { id: p.id, name: `${p.firstName} ${p.lastName}`, dateOfBirth: dob, age: dob ? ageOn(dob, todayInEngland()) : null },
+      cases: cases.map((c) => c.case).sort((a, b) => b.openedOn.getTime() - a.openedOn.getTime()).map(({ openedOn: _o, ...c }) => c),
+      referrals: referrals.map((r) => ({ id: r.id, caseId: r.caseId, referralDate: toIsoDate(r.referralDate), closureDate: iso(r.closureDate), closureReason: r.closureReason, primaryNeedCode: r.primaryNeedCode })),
+      assessments: assessments.map((a) => ({ id: a.id, caseId: a.caseId, startDate: toIsoDate(a.startDate), authorisedDate: iso(a.authorisedDate), factors: a.factors })),
+      section47s: section47s.map((s) => ({
+        id: s.id,
+        caseId: s.caseId,
+        strategyDiscussionDate: toIsoDate(s.strategyDiscussionDate),
+        startDate: toIsoDate(s.startDate),
+        icpcDate: iso(s.icpcDate),
+        icpcNotRequired: s.icpcNotRequired,
+      })),
+      cpPlans: cpPlans.map((c) => ({
+        id: c.id,
+        caseId: c.caseId,
+        startDate: toIsoDate(c.startDate),
+        endDate: iso(c.endDate),
+        initialCategory: c.initialCategory,
+        latestCategory: c.latestCategory,
+        reviews: c.reviews.map((r) => toIsoDate(r.reviewDate)),
+      })),
+      cinPlans: cinPlans.map((c) => ({ id: c.id, caseId: c.caseId, startDate: toIsoDate(c.startDate), endDate: iso(c.endDate) })),
+      carePeriods: carePeriods.map((c) => ({
+        id: c.id,
+        caseId: c.caseId,
+        startDate: toIsoDate(c.startDate),
+        endDate: iso(c.endDate),
+        reasonEnded: c.reasonEnded,
+        categoryOfNeed: c.categoryOfNeed,
+        episodes: c.episodes.map((e) => ({
+          id: e.id,
+          startDate: toIsoDate(e.startDate),
+          endDate: iso(e.endDate),
+          legalStatus: e.legalStatus,
+          place: e.place,
+          provider: e.provider,
+          reasonNewEpisode: e.reasonNewEpisode,
+        })),
+        reviews: c.reviews.map((r) => ({ date: toIsoDate(r.reviewDate), code: r.reviewCode })),
+      })),
+      healthAssessments: health.map((h) => ({ id: h.id, kind: h.kind, date: toIsoDate(h.assessmentDate) })),
+    };
+  });
+}
+
+/** The child must be in the case; the case must be the council's. */
+async function childInCase(tx: Tx, tenantId: string, personId: string, caseId: string) {
+  const link = await tx.caseChild.findFirst({ where: { tenantId, caseId, personId }, select: { case: { select: { status: true } } } });
+  if (!link) throw notFoundError("case");
+  return link.case;
+}
+
+/** The child's CIN episode in this case that was open on `on` (the census links records to it). */
+async function episodeFor(tx: Tx, tenantId: string, personId: string, caseId: string, on: IsoDate) {
+  return tx.cinEpisode.findFirst({
+    where: { tenantId, personId, caseId, referralDate: { lte: d(on) }, OR: [{ closureDate: null }, { closureDate: { gte: d(on) } }] },
+    orderBy: { referralDate: "desc" },
+    select: { id: true, referralDate: true },
+  });
+}
+
+function notFuture(field: string, value: IsoDate | null | undefined, what: string) {
+  if (value && value > todayInEngland()) throw invalid(field, `${what} must be today or in the past`);
+}
+
+const overlap = (error: unknown) => (error as { code?: string; meta?: { code?: string } }).code === "P2004" || String((error as Error).message).includes("23P01");
+
+async function write<T>(ctx: Ctx, personIdInput: string, caseIdInput: string | null, work: (tx: Tx, personId: string, caseId: string | null) => Promise<T>): Promise<T> {
+  assertCan(ctx, "statutory:record", "record statutory work");
+  const personId = parseId(personIdInput, "child");
+  const caseId = caseIdInput ? parseId(caseIdInput, "case") : null;
+  try {
+    return await withTenant(ctx.tenantId, (tx) => work(tx, personId, caseId));
+  } catch (error) {
+    if (overlap(error)) throw new AppError("CONFLICT", "That overlaps a record the child already has for those dates. End the earlier one first, or check the dates.");
+    throw error;
+  }
+}
+
+export async function recordAssessment(ctx: Ctx, input: { personId: string; caseId: string; startDate: IsoDate; authorisedDate?: IsoDate; factors: string[] }) {
+  notFuture("startDate", input.startDate, "The start date");
+  notFuture("authorisedDate", input.authorisedDate, "The authorisation date");
+  if (input.authorisedDate && input.authorisedDate < input.startDate) throw invalid("authorisedDate", "The assessment cannot be authorised before it started");
+  return write(ctx, input.personId, input.caseId, async (tx, personId, caseId) => {
+    await childInCase(tx, ctx.tenantId, personId, caseId!);
+    const episode = await episodeFor(tx, ctx.tenantId, personId, caseId!, input.startDate);
+    if (!episode) throw invalid("startDate", "The child has no referral open on that date in this case: an assessment follows a referral. Check the start date.");
+    const created = await tx.assessment.create({
+      data: {
+        tenantId: ctx.tenantId,
+        personId,
+        caseId: caseId!,
+        cinEpisodeId: episode.id,
+        startDate: d(input.startDate),
+        authorisedDate: input.authorisedDate ? d(input.authorisedDate) : null,
+        factors: input.factors,
+        recordedById: ctx.userId,
+      },
+      select: { id: true },
+    });
+    await recordAudit(tx, ctx, { action: "assessment.recorded", entityType: "assessment", entityId: created.id, caseId, personId, details: { startDate: input.startDate, authorisedDate: input.authorisedDate } });
+    return created;
+  });
+}
+
+export async function completeAssessment(ctx: Ctx, input: { personId: string; assessmentId: string; authorisedDate: IsoDate; factors: string[] }) {
+  notFuture("authorisedDate", input.authorisedDate, "The authorisation date");
+  return write(ctx, input.personId, null, async (tx, personId) => {
+    const a = await tx.assessment.findFirst({ where: { tenantId: ctx.tenantId, id: parseId(input.assessmentId, "assessment"), personId }, select: { id: true, caseId: true, startDate: true, authorisedDate: true } });
+    if (!a) throw notFoundError("assessment");
+    if (a.authorisedDate) throw new AppError("REFUSED", "This assessment was already authorised.");
+    if (input.authorisedDate < toIsoDate(a.startDate)) throw invalid("authorisedDate", "The assessment cannot be authorised before it started");
+    await tx.assessment.update({ where: { tenantId_id: { tenantId: ctx.tenantId, id: a.id } }, data: { authorisedDate: d(input.authorisedDate), factors: input.factors } });
+    await recordAudit(tx, ctx, { action: "assessment.authorised", entityType: "assessment", entityId: a.id, caseId: a.caseId, personId, details: { authorisedDate: input.authorisedDate } });
+    return { id: a.id };
+  });
+}
+
+export async function recordSection47(ctx: Ctx, input: { personId: string; caseId: string; strategyDiscussionDate: IsoDate; startDate: IsoDate; icpcDate?: IsoDate; icpcNotRequired: boolean }) {
+  notFuture("strategyDiscussionDate", input.strategyDiscussionDate, "The strategy discussion");
+  notFuture("startDate", input.startDate, "The start of the enquiry");
+  notFuture("icpcDate", input.icpcDate, "The conference date");
+  if (input.startDate < input.strategyDiscussionDate) throw invalid("startDate", "The enquiry starts on or after the strategy discussion");
+  if (input.icpcDate && input.icpcDate < input.startDate) throw invalid("icpcDate", "The conference cannot be before the enquiry started");
+  if (input.icpcDate && input.icpcNotRequired) throw invalid("icpcNotRequired", "Give a conference date or say it is not required, not both");
+  return write(ctx, input.personId, input.caseId, async (tx, personId, caseId) => {
+    await childInCase(tx, ctx.tenantId, personId, caseId!);
+    const episode = await episodeFor(tx, ctx.tenantId, personId, caseId!, input.startDate);
+    if (!episode) throw invalid("startDate", "The child has no referral open on that date in this case. Check the dates.");
+    const created = await tx.section47.create({
+      data: {
+        tenantId: ctx.tenantId,
+        personId,
+        caseId: caseId!,
+        cinEpisodeId: episode.id,
+        strategyDiscussionDate: d(input.strategyDiscussionDate),
+        startDate: d(input.startDate),
+        icpcDate: input.icpcDate ? d(input.icpcDate) : null,
+        icpcNotRequired: input.icpcNotRequired,
+        recordedById: ctx.userId,
+      },
+      select: { id: true },
+    });
+    await recordAudit(tx, ctx, { action: "section47.recorded", entityType: "section47", entityId: created.id, caseId, personId, details: { ...input } });
+    return created;
+  });
+}
+
+export async function recordConference(ctx: Ctx, input: { personId: string; section47Id: string; icpcDate?: IsoDate; icpcNotRequired: boolean }) {
+  notFuture("icpcDate", input.icpcDate, "The conference date");
+  if (!input.icpcDate && !input.icpcNotRequired) throw invalid("icpcDate", "Enter the conference date, or say a conference is not required");
+  if (input.icpcDate && input.icpcNotRequired) throw invalid("icpcNotRequired", "Give a conference date or say it is not required, not both");
+  return write(ctx, input.personId, null, async (tx, personId) => {
+    const s = await tx.section47.findFirst({ where: { tenantId: ctx.tenantId, id: parseId(input.section47Id, "enquiry"), personId }, select: { id: true, caseId: true, startDate: true, icpcDate: true, icpcNotRequired: true } });
+    if (!s) throw notFoundError("enquiry");
+    if (s.icpcDate || s.icpcNotRequired) throw new AppError("REFUSED", "The outcome of this enquiry's conference is already recorded.");
+    if (input.icpcDate && input.icpcDate < toIsoDate(s.startDate)) throw invalid("icpcDate", "The conference cannot be before the enquiry started");
+    await tx.section47.update({
+      where: { tenantId_id: { tenantId: ctx.tenantId, id: s.id } },
+      data: { icpcDate: input.icpcDate ? d(input.icpcDate) : null, icpcNotRequired: input.icpcNotRequired },
+    });
+    await recordAudit(tx, ctx, { action: "section47.conference_recorded", entityType: "section47", entityId: s.id, caseId: s.caseId, personId, details: { icpcDate: input.icpcDate, notRequired: input.icpcNotRequired } });
+    return { id: s.id };
+  });
+}
+
+export async function startCpPlan(ctx: Ctx, input: { personId: string; caseId: string; startDate: IsoDate; category: "NEG" | "PHY" | "SAB" | "EMO" | "MUL" }) {
+  notFuture("startDate", input.startDate, "The plan's start");
+  return write(ctx, input.personId, input.caseId, async (tx, personId, caseId) => {
+    await childInCase(tx, ctx.tenantId, personId, caseId!);
+    const episode = await episodeFor(tx, ctx.tenantId, personId, caseId!, input.startDate);
+    if (!episode) throw invalid("startDate", "The child has no referral open on that date in this case. A plan follows a referral and a conference.");
+    const created = await tx.cpPlan.create({
+      data: { tenantId: ctx.tenantId, personId, caseId: caseId!, cinEpisodeId: episode.id, startDate: d(input.startDate), initialCategory: input.category, latestCategory: input.category, recordedById: ctx.userId },
+      select: { id: true },
+    });
+    await recordAudit(tx, ctx, { action: "cp_plan.started", entityType: "cp_plan", entityId: created.id, caseId, personId, details: { startDate: input.startDate, category: input.category } });
+    return created;
+  });
+}
+
+export async function recordCpReview(ctx: Ctx, input: { personId: string; planId: string; reviewDate: IsoDate; latestCategory?: "NEG" | "PHY" | "SAB" | "EMO" | "MUL" }) {
+  notFuture("reviewDate", input.reviewDate, "The review");
+  return write(ctx, input.personId, null, async (tx, personId) => {
+    const plan = await tx.cpPlan.findFirst({ where: { tenantId: ctx.tenantId, id: parseId(input.planId, "plan"), personId }, select: { id: true, caseId: true, startDate: true, endDate: true } });
+    if (!plan) throw notFoundError("plan");
+    if (input.reviewDate < toIsoDate(plan.startDate) || (plan.endDate && input.reviewDate > toIsoDate(plan.endDate))) throw invalid("reviewDate", "The review must fall within the plan's dates");
+    await tx.cpReview.create({ data: { tenantId: ctx.tenantId, cpPlanId: plan.id, reviewDate: d(input.reviewDate) } }).catch((e) => {
+      if ((e as { code?: string }).code === "P2002") throw invalid("reviewDate", "A review on that date is already recorded");
+      throw e;
+    });
+    if (input.latestCategory) await tx.cpPlan.update({ where: { tenantId_id: { tenantId: ctx.tenantId, id: plan.id } }, data: { latestCategory: input.latestCategory } });
+    await recordAudit(tx, ctx, { action: "cp_plan.reviewed", entityType: "cp_plan", entityId: plan.id, caseId: plan.caseId, personId, details: { reviewDate: input.reviewDate } });
+    return { id: plan.id };
+  });
+}
+
+async function endPlan(ctx: Ctx, kind: "cp" | "cin", input: { personId: string; planId: string; endDate: IsoDate }) {
+  notFuture("endDate", input.endDate, "The end date");
+  return write(ctx, input.personId, null, async (tx, personId) => {
+    const where = { tenantId: ctx.tenantId, id: parseId(input.planId, "plan"), personId };
+    const plan = kind === "cp" ? await tx.cpPlan.findFirst({ where, select: { id: true, caseId: true, startDate: true, endDate: true } }) : await tx.cinPlan.findFirst({ where, select: { id: true, caseId: true, startDate: true, endDate: true } });
+    if (!plan) throw notFoundError("plan");
+    if (plan.endDate) throw new AppError("REFUSED", "This plan has already ended.");
+    if (input.endDate < toIsoDate(plan.startDate)) throw invalid("endDate", "A plan cannot end before it started");
+    const data = { endDate: d(input.endDate) };
+    if (kind === "cp") await tx.cpPlan.update({ where: { tenantId_id: { tenantId: ctx.tenantId, id: plan.id } }, data });
+    else await tx.cinPlan.update({ where: { tenantId_id: { tenantId: ctx.tenantId, id: plan.id } }, data });
+    await recordAudit(tx, ctx, { action: `${kind}_plan.ended`, entityType: `${kind}_plan`, entityId: plan.id, caseId: plan.caseId, personId, details: { endDate: input.endDate } });
+    return { id: plan.id };
+  });
+}
+
+export const endCpPlan = (ctx: Ctx, input: { personId: string; planId: string; endDate: IsoDate }) => endPlan(ctx, "cp", input);
+export const endCinPlan = (ctx: Ctx, input: { personId: string; planId: string; endDate: IsoDate }) => endPlan(ctx, "cin", input);
+
+export async function startCinPlan(ctx: Ctx, input: { personId: string; caseId: string; startDate: IsoDate }) {
+  notFuture("startDate", input.startDate, "The plan's start");
+  return write(ctx, input.personId, input.caseId, async (tx, personId, caseId) => {
+    await childInCase(tx, ctx.tenantId, personId, caseId!);
+    const episode = await episodeFor(tx, ctx.tenantId, personId, caseId!, input.startDate);
+    if (!episode) throw invalid("startDate", "The child has no referral open on that date in this case. A CIN plan follows a referral and an assessment.");
+    const created = await tx.cinPlan.create({ data: { tenantId: ctx.tenantId, personId, caseId: caseId!, cinEpisodeId: episode.id, startDate: d(input.startDate), recordedById: ctx.userId }, select: { id: true } });
+    await recordAudit(tx, ctx, { action: "cin_plan.started", entityType: "cin_plan", entityId: created.id, caseId, personId, details: { startDate: input.startDate } });
+    return created;
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Looked after
+
+export type StartCareInput = {
+  personId: string;
+  caseId: string;
+  startDate: IsoDate;
+  legalStatus: LegalStatus;
+  categoryOfNeed: CategoryOfNeed;
+  place: PlacementType;
+  provider: PlacementProvider | null;
+  homePostcode?: string | null;
+  placementPostcode?: string | null;
+  weeklyCost?: number | null;
+};
+
+export async function startCare(ctx: Ctx, input: StartCareInput) {
+  notFuture("startDate", input.startDate, "The date the child became looked after");
+  return write(ctx, input.personId, input.caseId, async (tx, personId, caseId) => {
+    const c = await childInCase(tx, ctx.tenantId, personId, caseId!);
+    if (c.status !== "OPEN") throw new AppError("REFUSED", "This case is closed. Record care on the child's open case.");
+    const open = await tx.carePeriod.findFirst({ where: { tenantId: ctx.tenantId, personId, endDate: null }, select: { id: true } });
+    if (open) throw new AppError("REFUSED", "The child is already looked after. End the current period of care before starting another.");
+    const period = await tx.carePeriod.create({
+      data: { tenantId: ctx.tenantId, personId, caseId: caseId!, startDate: d(input.startDate), categoryOfNeed: input.categoryOfNeed },
+      select: { id: true },
+    });
+    await tx.careEpisode.create({
+      data: {
+        tenantId: ctx.tenantId,
+        carePeriodId: period.id,
+        personId,
+        startDate: d(input.startDate),
+        legalStatus: input.legalStatus,
+        reasonNewEpisode: "S",
+        place: input.place,
+        provider: input.provider,
+        homePostcode: input.homePostcode ?? null,
+        placementPostcode: input.placementPostcode ?? null,
+        weeklyCost: input.weeklyCost ?? null,
+      },
+    });
+    await recordAudit(tx, ctx, { action: "care.started", entityType: "care_period", entityId: period.id, caseId, personId, details: { startDate: input.startDate, legalStatus: input.legalStatus, place: input.place } });
+    return period;
+  });
+}
+
+/** The child's whole placement history, in the domain's shape. */
+async function historyOf(tx: Tx, tenantId: string, personId: string): Promise<PlacementHistory & { rows: Map<string, { carePeriodId: string }> }> {
+  const periods = await tx.carePeriod.findMany({ where: { tenantId, personId }, include: { episodes: true } });
+  const rows = new Map<string, { carePeriodId: string }>();
+  const episodes: PlacementEpisode[] = [];
+  for (const p of periods) {
+    for (const e of p.episodes) {
+      rows.set(e.id, { carePeriodId: p.id });
+      episodes.push({
+        id: e.id,
+        startDate: toIsoDate(e.startDate),
+        endDate: iso(e.endDate),
+        placeType: e.place as PlacementType,
+        provider: e.provider as PlacementProvider | null,
+        carerId: e.carerId,
+        legalStatus: e.legalStatus as LegalStatus,
+        reasonNewEpisode: e.reasonNewEpisode as PlacementEpisode["reasonNewEpisode"],
+        reasonPlaceChange: (e.reasonPlaceChange ?? undefined) as PlacementEpisode["reasonPlaceChange"],
+        endPlanned: e.endPlanned ?? undefined,
+        placementPostcode: e.placementPostcode ?? undefined,
+        homePostcode: e.homePostcode ?? undefined,
+        weeklyCost: e.weeklyCost === null ? undefined : Number(e.weeklyCost),
+      });
+    }
+  }
+  return {
+    rows,
+    periods: periods.map((p) => ({ id: p.id, startDate: toIsoDate(p.startDate), endDate: iso(p.endDate), reasonEnded: p.reasonEnded as ReasonCareEnded | null, categoryOfNeed: p.categoryOfNeed as CategoryOfNeed | null })),
+    episodes,
+  };
+}
+
+/** Saves the domain's new episode list: ends what ended, adds what is new (the history is kept). */
+async function saveEpisodes(tx: Tx, tenantId: string, personId: string, before: PlacementHistory & { rows: Map<string, { carePeriodId: string }> }, after: PlacementEpisode[]) {
+  const old = new Map(before.episodes.map((e) => [e.id, e]));
+  for (const e of after) {
+    const was = old.get(e.id);
+    if (was) {
+      if ((was.endDate ?? null) !== (e.endDate ?? null) || was.reasonPlaceChange !== e.reasonPlaceChange || was.endPlanned !== e.endPlanned) {
+        await tx.careEpisode.update({
+          where: { tenantId_id: { tenantId, id: e.id } },
+          data: { endDate: e.endDate ? d(e.endDate) : null, reasonPlaceChange: e.reasonPlaceChange ?? null, endPlanned: e.endPlanned ?? null },
+        });
+      }
+      continue;
+    }
+    const period = before.periods.find((p) => p.startDate <= e.startDate && (!p.endDate || p.endDate >= e.startDate))!;
+    await tx.careEpisode.create({
+      data: {
+        tenantId,
+        id: e.id,
+        carePeriodId: period.id,
+        personId,
+        startDate: d(e.startDate),
+        endDate: e.endDate ? d(e.endDate) : null,
+        legalStatus: e.legalStatus,
+        reasonNewEpisode: e.reasonNewEpisode,
+        place: e.placeType,
+        provider: e.provider,
+        carerId: e.carerId,
+        placementPostcode: e.placementPostcode ?? null,
+        homePostcode: e.homePostcode ?? null,
+        weeklyCost: e.weeklyCost ?? null,
+      },
+    });
+  }
+}
+
+export async function recordLegalStatusChange(ctx: Ctx, input: { personId: string; date: IsoDate; legalStatus: LegalStatus }) {
+  return write(ctx, input.personId, null, async (tx, personId) => {
+    const history = await historyOf(tx, ctx.tenantId, personId);
+    const result = changeLegalStatus(history, { date: input.date, legalStatus: input.legalStatus, newEpisodeId: randomUUID() }, todayInEngland());
+    if (!result.ok) throw new AppError("REFUSED", result.refusals.join(" "));
+    await saveEpisodes(tx, ctx.tenantId, personId, history, result.episodes);
+    await recordAudit(tx, ctx, { action: "care.legal_status_changed", entityType: "person", entityId: personId, personId, details: { ...input } });
+    return { ok: true };
+  });
+}
+
+export async function recordEndOfCare(ctx: Ctx, input: { personId: string; date: IsoDate; reasonEnded: ReasonCareEnded }) {
+  return write(ctx, input.personId, null, async (tx, personId) => {
+    const history = await historyOf(tx, ctx.tenantId, personId);
+    const result = endCare(history, { date: input.date, reasonEnded: input.reasonEnded }, todayInEngland());
+    if (!result.ok) throw new AppError("REFUSED", result.refusals.join(" "));
+    await saveEpisodes(tx, ctx.tenantId, personId, history, result.episodes);
+    for (const p of result.periods) {
+      const was = history.periods.find((x) => x.id === p.id);
+      if (was && (was.endDate ?? null) !== (p.endDate ?? null)) {
+        await tx.carePeriod.update({ where: { tenantId_id: { tenantId: ctx.tenantId, id: p.id } }, data: { endDate: p.endDate ? d(p.endDate) : null, reasonEnded: p.reasonEnded ?? null } });
+      }
+    }
+    await recordAudit(tx, ctx, { action: "care.ended", entityType: "person", entityId: personId, personId, details: { ...input } });
+    return { ok: true };
+  });
+}
+
+export async function recordLaReview(ctx: Ctx, input: { personId: string; reviewDate: IsoDate; reviewCode?: string }) {
+  notFuture("reviewDate", input.reviewDate, "The review");
+  return write(ctx, input.personId, null, async (tx, personId) => {
+    const period = await tx.carePeriod.findFirst({
+      where: { tenantId: ctx.tenantId, personId, startDate: { lte: d(input.reviewDate) }, OR: [{ endDate: null }, { endDate: { gte: d(input.reviewDate) } }] },
+      select: { id: true, caseId: true },
+    });
+    if (!period) throw invalid("reviewDate", "The child was not looked after on that date. Check the date.");
+    await tx.laReview.create({ data: { tenantId: ctx.tenantId, personId, carePeriodId: period.id, reviewDate: d(input.reviewDate), reviewCode: input.reviewCode ?? null } }).catch((e) => {
+      if ((e as { code?: string }).code === "P2002") throw invalid("reviewDate", "A review on that date is already recorded");
+      throw e;
+    });
+    await recordAudit(tx, ctx, { action: "la_review.recorded", entityType: "care_period", entityId: period.id, caseId: period.caseId, personId, details: { ...input } });
+    return { ok: true };
+  });
+}
+
+export async function recordHealthAssessment(ctx: Ctx, input: { personId: string; date: IsoDate; kind: "INITIAL" | "REVIEW" }) {
+  notFuture("date", input.date, "The health assessment");
+  return write(ctx, input.personId, null, async (tx, personId) => {
+    const looked = await tx.carePeriod.count({ where: { tenantId: ctx.tenantId, personId } });
+    if (!looked) throw new AppError("REFUSED", "Health assessments are recorded for looked-after children: record the period of care first.");
+    await tx.healthAssessment.create({ data: { tenantId: ctx.tenantId, personId, kind: input.kind, assessmentDate: d(input.date) } }).catch((e) => {
+      if ((e as { code?: string }).code === "P2002") throw invalid("date", "A health assessment on that date is already recorded");
+      throw e;
+    });
+    await recordAudit(tx, ctx, { action: "health_assessment.recorded", entityType: "person", entityId: personId, personId, details: { ...input } });
+    return { ok: true };
+  });
+}
