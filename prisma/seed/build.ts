@@ -1,7 +1,7 @@
 // Builds the demo data for one council as plain rows, deterministically: the same council definition,
 // seed and "today" give the same rows. Dates are relative to `today` so the demo never goes stale.
 import { Faker, base, en, en_GB } from "@faker-js/faker";
-import { addDays, ageOn } from "../../lib/domain/dates";
+import { addDays, addMonths, ageOn } from "../../lib/domain/dates";
 import { upnCheckLetter } from "../../lib/domain/identifiers";
 import { parseTenantSettings } from "../../lib/domain/tenant-settings";
 import type { Level, Role } from "../../lib/domain/roles";
@@ -63,6 +63,19 @@ export type CouncilSeed = {
   cases: SeedCase[];
   caseChildren: { caseId: string; personId: string; addedOn: string; removedOn: string | null }[];
   allocations: SeedAllocation[];
+  statutory: StatutorySeed;
+};
+
+export type StatutorySeed = {
+  episodes: { id: string; personId: string; caseId: string; referralDate: string; referralSource: string; primaryNeedCode: string; closureDate: string | null; closureReason: string | null }[];
+  assessments: { id: string; personId: string; caseId: string; cinEpisodeId: string; startDate: string; authorisedDate: string | null; factors: string[]; recordedById: string }[];
+  section47s: { id: string; personId: string; caseId: string; cinEpisodeId: string; strategyDiscussionDate: string; startDate: string; icpcDate: string | null; recordedById: string }[];
+  cpPlans: { id: string; personId: string; caseId: string; cinEpisodeId: string; startDate: string; endDate: string | null; category: string; recordedById: string; reviews: string[] }[];
+  cinPlans: { id: string; personId: string; caseId: string; cinEpisodeId: string; startDate: string; endDate: string | null; recordedById: string }[];
+  carePeriods: { id: string; personId: string; caseId: string; startDate: string; endDate: string | null; reasonEnded: string | null; categoryOfNeed: string }[];
+  careEpisodes: { id: string; carePeriodId: string; personId: string; startDate: string; endDate: string | null; legalStatus: string; reasonNewEpisode: string; place: string; provider: string | null; homePostcode: string; placementPostcode: string; weeklyCost: number }[];
+  laReviews: { personId: string; carePeriodId: string; reviewDate: string; reviewCode: string }[];
+  healthAssessments: { personId: string; kind: "INITIAL" | "REVIEW"; assessmentDate: string }[];
 };
 
 const ETHNICITIES: [string, number][] = [
@@ -107,7 +120,19 @@ export function buildCouncil(council: CouncilDefinition, seed: number, today: st
 
   const settings = parseTenantSettings(council.settings);
   const tenant = { id: uuid(), name: council.name, slug: council.slug, laCode: council.laCode, childPopulation: council.childPopulation, settings: council.settings };
-  const out: CouncilSeed = { tenant, teams: [], users: [], families: [], people: [], familyMembers: [], relationships: [], cases: [], caseChildren: [], allocations: [] };
+  const out: CouncilSeed = {
+    tenant,
+    teams: [],
+    users: [],
+    families: [],
+    people: [],
+    familyMembers: [],
+    relationships: [],
+    cases: [],
+    caseChildren: [],
+    allocations: [],
+    statutory: { episodes: [], assessments: [], section47s: [], cpPlans: [], cinPlans: [], carePeriods: [], careEpisodes: [], laReviews: [], healthAssessments: [] },
+  };
 
   // Teams and workers
   const usedEmails = new Set<string>();
@@ -325,7 +350,132 @@ export function buildCouncil(council: CouncilDefinition, seed: number, today: st
   }
 
   addDuplicates();
+  addStatutoryHistory();
   return out;
+
+  /**
+   * Referrals, assessments, enquiries, plans and care for the children of statutory cases, so that
+   * timescales, the census and the dashboards have real history. A random stream of its own keeps
+   * the rest of the demo data unchanged.
+   */
+  function addStatutoryHistory() {
+    const g = new Faker({ locale: [en_GB, en, base] });
+    g.seed(seed + 7919);
+    const int = (min: number, max: number) => g.number.int({ min, max });
+    const choose = <T,>(items: readonly T[]) => items[int(0, items.length - 1)]!;
+    const st = out.statutory;
+    const upTo = (date: string) => (date > today ? null : date);
+    const leadOf = new Map(out.allocations.filter((a) => a.roleOnCase === "LEAD").map((a) => [a.caseId, a.workerId]));
+    const personById = new Map(out.people.map((p) => [p.id, p]));
+    for (const c of out.cases) {
+      if (!(["CHILD_IN_NEED", "CHILD_PROTECTION", "LOOKED_AFTER"] as Level[]).includes(c.level)) continue;
+      const worker = leadOf.get(c.id) ?? out.users.find((u) => u.role === "SOCIAL_WORKER")!.id;
+      for (const cc of out.caseChildren.filter((x) => x.caseId === c.id)) {
+        const child = personById.get(cc.personId)!;
+        if (!child.dateOfBirth) continue; // unborn: a pre-birth assessment is not in the census yet
+        const episodeId = g.string.uuid();
+        const referralDate = c.openedOn;
+        st.episodes.push({
+          id: episodeId,
+          personId: child.id,
+          caseId: c.id,
+          referralDate,
+          referralSource: choose(["2A", "3A", "3B", "6", "1A", "5D", "8", "4", "3E"]),
+          primaryNeedCode: c.level === "CHILD_IN_NEED" ? choose(["N1", "N2", "N3", "N4", "N5", "N6", "N7", "N8"]) : "N1",
+          closureDate: c.closedOn,
+          closureReason: c.closureReason,
+        });
+        // a child and family assessment, usually within 45 working days
+        const start = addDays(referralDate, int(0, 3));
+        const authorised = upTo(addDays(start, int(15, 75)));
+        const ends = c.closedOn ?? today;
+        st.assessments.push({
+          id: g.string.uuid(),
+          personId: child.id,
+          caseId: c.id,
+          cinEpisodeId: episodeId,
+          startDate: start > ends ? ends : start,
+          authorisedDate: authorised && authorised <= ends ? authorised : null,
+          factors: g.helpers.arrayElements(["1B", "2B", "3A", "3B", "4B", "6B", "10A", "11A", "16A", "17A", "21"], int(1, 3)),
+          recordedById: worker,
+        });
+        if (c.level === "CHILD_PROTECTION") {
+          const strategy = addDays(referralDate, int(0, 5));
+          const icpc = upTo(addDays(strategy, int(10, 24)));
+          st.section47s.push({ id: g.string.uuid(), personId: child.id, caseId: c.id, cinEpisodeId: episodeId, strategyDiscussionDate: strategy, startDate: strategy, icpcDate: icpc, recordedById: worker });
+          if (icpc) {
+            const reviews: string[] = [];
+            for (let r = addMonths(icpc, 3); r <= (c.closedOn ?? today); r = addMonths(r, 6)) reviews.push(addDays(r, -int(0, 10)));
+            st.cpPlans.push({ id: g.string.uuid(), personId: child.id, caseId: c.id, cinEpisodeId: episodeId, startDate: icpc, endDate: c.closedOn, category: choose(["NEG", "NEG", "EMO", "PHY", "SAB", "MUL"]), recordedById: worker, reviews });
+          }
+        }
+        if (c.level === "CHILD_IN_NEED") {
+          const authorisedOn = st.assessments.at(-1)!.authorisedDate;
+          const planStart = authorisedOn ? upTo(addDays(authorisedOn, int(1, 10))) : null;
+          if (planStart && (!c.closedOn || planStart <= c.closedOn)) {
+            st.cinPlans.push({ id: g.string.uuid(), personId: child.id, caseId: c.id, cinEpisodeId: episodeId, startDate: planStart, endDate: c.closedOn, recordedById: worker });
+          }
+        }
+        if (c.level === "LOOKED_AFTER") {
+          const careStart = addDays(referralDate, int(5, 40));
+          if (careStart > today || (c.closedOn && careStart > c.closedOn)) continue;
+          const periodId = g.string.uuid();
+          st.carePeriods.push({ id: periodId, personId: child.id, caseId: c.id, startDate: careStart, endDate: c.closedOn, reasonEnded: c.closedOn ? choose(["E4A", "E41", "E45", "E11"]) : null, categoryOfNeed: "N1" });
+          // one or two placements: in-house foster care mostly, some agency and residential
+          const first = choose([
+            { place: "U3", provider: "PR1", cost: 320 },
+            { place: "U3", provider: "PR1", cost: 320 },
+            { place: "U1", provider: "PR1", cost: 300 },
+            { place: "U6", provider: "PR4", cost: 850 },
+            { place: "K2", provider: "PR4", cost: 4200 },
+          ]);
+          const moveOn = g.datatype.boolean() ? upTo(addDays(careStart, int(60, 400))) : null;
+          const move = moveOn && (!c.closedOn || moveOn < c.closedOn) ? moveOn : null;
+          const homePostcode = child.postcode;
+          st.careEpisodes.push({
+            id: g.string.uuid(),
+            carePeriodId: periodId,
+            personId: child.id,
+            startDate: careStart,
+            endDate: move ?? c.closedOn,
+            legalStatus: "C2",
+            reasonNewEpisode: "S",
+            place: first.place,
+            provider: first.provider,
+            homePostcode,
+            placementPostcode: postcode(),
+            weeklyCost: first.cost,
+          });
+          if (move) {
+            st.careEpisodes.push({
+              id: g.string.uuid(),
+              carePeriodId: periodId,
+              personId: child.id,
+              startDate: move,
+              endDate: c.closedOn,
+              legalStatus: "C2",
+              reasonNewEpisode: "B",
+              place: "U1",
+              provider: "PR1",
+              homePostcode,
+              placementPostcode: postcode(),
+              weeklyCost: 310,
+            });
+          }
+          const periodEnd = c.closedOn ?? today;
+          const reviewDates = [addDays(careStart, int(14, 27))];
+          reviewDates.push(addMonths(reviewDates[0]!, 3));
+          while (addMonths(reviewDates.at(-1)!, 6) <= periodEnd) reviewDates.push(addDays(addMonths(reviewDates.at(-1)!, 6), -int(0, 14)));
+          for (const r of reviewDates.filter((r) => r <= periodEnd)) st.laReviews.push({ personId: child.id, carePeriodId: periodId, reviewDate: r, reviewCode: choose(["PN1", "PN1", "PN2", "PN3", "PN0"]) });
+          const initial = addDays(careStart, int(10, 26));
+          if (initial <= periodEnd) {
+            st.healthAssessments.push({ personId: child.id, kind: "INITIAL", assessmentDate: initial });
+            for (let h = addMonths(initial, 12); h <= periodEnd; h = addMonths(h, 12)) st.healthAssessments.push({ personId: child.id, kind: "REVIEW", assessmentDate: addDays(h, -int(0, 20)) });
+          }
+        }
+      }
+    }
+  }
 
   /**
    * Duplicates, as real records have them: two children recorded a second time at the front door,

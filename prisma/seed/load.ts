@@ -43,6 +43,21 @@ export async function loadCouncil(seed: CouncilSeed, passwordHash: string): Prom
       await tx.allocation.createMany({
         data: seed.allocations.map((a) => ({ tenantId: t, ...a, startDate: d(a.startDate)!, endDate: d(a.endDate) })),
       });
+      const st = seed.statutory;
+      await tx.cinEpisode.createMany({ data: st.episodes.map((e) => ({ tenantId: t, ...e, referralDate: d(e.referralDate)!, closureDate: d(e.closureDate) })) });
+      await tx.assessment.createMany({ data: st.assessments.map((a) => ({ tenantId: t, ...a, startDate: d(a.startDate)!, authorisedDate: d(a.authorisedDate) })) });
+      await tx.section47.createMany({
+        data: st.section47s.map((s) => ({ tenantId: t, ...s, strategyDiscussionDate: d(s.strategyDiscussionDate)!, startDate: d(s.startDate)!, icpcDate: d(s.icpcDate) })),
+      });
+      await tx.cpPlan.createMany({
+        data: st.cpPlans.map(({ category, reviews: _reviews, ...p }) => ({ tenantId: t, ...p, startDate: d(p.startDate)!, endDate: d(p.endDate), initialCategory: category as "NEG", latestCategory: category as "NEG" })),
+      });
+      await tx.cpReview.createMany({ data: st.cpPlans.flatMap((p) => p.reviews.map((r) => ({ tenantId: t, cpPlanId: p.id, reviewDate: d(r)! }))) });
+      await tx.cinPlan.createMany({ data: st.cinPlans.map((p) => ({ tenantId: t, ...p, startDate: d(p.startDate)!, endDate: d(p.endDate) })) });
+      await tx.carePeriod.createMany({ data: st.carePeriods.map((p) => ({ tenantId: t, ...p, startDate: d(p.startDate)!, endDate: d(p.endDate) })) });
+      await tx.careEpisode.createMany({ data: st.careEpisodes.map((e) => ({ tenantId: t, ...e, startDate: d(e.startDate)!, endDate: d(e.endDate) })) });
+      await tx.laReview.createMany({ data: st.laReviews.map((r) => ({ tenantId: t, ...r, reviewDate: d(r.reviewDate)! })), skipDuplicates: true });
+      await tx.healthAssessment.createMany({ data: st.healthAssessments.map((h) => ({ tenantId: t, ...h, assessmentDate: d(h.assessmentDate)! })), skipDuplicates: true });
       await tx.auditEvent.create({ data: { tenantId: t, action: "seed.loaded", entityType: "tenant", entityId: t, details: { users: seed.users.length, cases: seed.cases.length } } });
     },
     { timeoutMs: 120_000 },

@@ -31,6 +31,9 @@ export default async function PersonPage({ params, searchParams }: { params: Pro
         {p.kind === "CHILD" && (
           <ul className="mt-4 flex flex-wrap gap-x-6 gap-y-2" aria-label="Record actions">
             <li>
+              <Link href={`/people/${p.id}/statutory`}>Statutory record</Link>
+            </li>
+            <li>
               <Link href={`/people/${p.id}/chronology`}>Chronology</Link>
             </li>
             {can(ctx.role, "audit:view") && (

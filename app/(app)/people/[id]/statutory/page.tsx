@@ -1,0 +1,227 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { PageHeading } from "@/components/page-heading";
+import { pageData } from "@/lib/auth/page-data";
+import { can } from "@/lib/auth/permissions";
+import { requireContext } from "@/lib/auth/session";
+import { getStatutoryRecord } from "@/lib/data/statutory";
+import { formatDate, todayInEngland } from "@/lib/domain/dates";
+import { CATEGORIES_OF_NEED, LEGAL_STATUSES, PLACEMENT_PROVIDERS, PLACEMENT_TYPES, REASONS_CARE_ENDED, REVIEW_PARTICIPATION, codeLabel } from "@/lib/domain/ssda903-codes";
+import { ABUSE_CATEGORIES } from "@/lib/domain/statutory-codes";
+import {
+  AssessmentForm,
+  AuthoriseAssessmentForm,
+  CinPlanForm,
+  ConferenceForm,
+  CpPlanForm,
+  CpReviewForm,
+  EndCareForm,
+  EndPlanForm,
+  HealthAssessmentForm,
+  LaReviewForm,
+  LegalStatusForm,
+  Section47Form,
+  StartCareForm,
+} from "./statutory-forms";
+
+export const metadata: Metadata = { title: "Statutory record" };
+
+const options = (list: readonly { code: string; label: string }[]) => list.map((c) => ({ value: c.code, label: `${c.code}: ${c.label}` }));
+const category = (code: string) => ABUSE_CATEGORIES.find((c) => c.code === code)?.label ?? code;
+
+function Add({ label, children }: { label: string; children: React.ReactNode }) {
+  return (
+    <details className="mt-3">
+      <summary className="cursor-pointer font-semibold text-link underline">{label}</summary>
+      {children}
+    </details>
+  );
+}
+
+function Section({ id, title, children }: { id: string; title: string; children: React.ReactNode }) {
+  return (
+    <section aria-labelledby={id} className="card">
+      <h2 id={id} className="mb-3 text-xl font-bold">
+        {title}
+      </h2>
+      {children}
+    </section>
+  );
+}
+
+export default async function StatutoryPage({ params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  const ctx = await requireContext();
+  const r = await pageData(() => getStatutoryRecord(ctx, id));
+  const canRecord = can(ctx.role, "statutory:record");
+  const today = todayInEngland();
+  const openCases = r.cases.filter((c) => c.status === "OPEN").map((c) => ({ value: c.id, label: c.reference }));
+  const pid = r.child.id;
+  const lookedAfter = r.carePeriods.find((p) => !p.endDate);
+  return (
+    <>
+      <p className="mb-4">
+        <Link href={`/people/${pid}`}>Back to {r.child.name}</Link>
+      </p>
+      <PageHeading caption={r.child.name} title="Statutory record">
+        <p className="mt-2 text-muted">Referrals, assessments, enquiries, plans and care, as the CIN census and SSDA903 returns see them.</p>
+      </PageHeading>
+      <div className="grid gap-6 lg:grid-cols-2">
+        <Section id="referrals-h" title="Referrals">
+          {r.referrals.length === 0 ? (
+            <p>No referrals to children&apos;s social care.</p>
+          ) : (
+            <ul className="space-y-1">
+              {r.referrals.map((e) => (
+                <li key={e.id}>
+                  Referred {formatDate(e.referralDate)}
+                  {e.primaryNeedCode ? ` (need ${e.primaryNeedCode})` : ""} · {e.closureDate ? `closed ${formatDate(e.closureDate)} (${e.closureReason})` : "open"}
+                </li>
+              ))}
+            </ul>
+          )}
+        </Section>
+
+        <Section id="assessments-h" title="Assessments">
+          <ul className="space-y-3">
+            {r.assessments.map((a) => (
+              <li key={a.id}>
+                Started {formatDate(a.startDate)} · {a.authorisedDate ? `authorised ${formatDate(a.authorisedDate)}` : <strong>not yet authorised</strong>}
+                {a.factors.length > 0 && <span className="block text-sm text-muted">Factors: {a.factors.join(", ")}</span>}
+                {!a.authorisedDate && canRecord && (
+                  <Add label="Authorise this assessment">
+                    <AuthoriseAssessmentForm personId={pid} assessmentId={a.id} today={today} />
+                  </Add>
+                )}
+              </li>
+            ))}
+          </ul>
+          {canRecord && openCases.length > 0 && (
+            <Add label="Start an assessment">
+              <AssessmentForm personId={pid} cases={openCases} today={today} />
+            </Add>
+          )}
+        </Section>
+
+        <Section id="s47-h" title="Section 47 enquiries">
+          <ul className="space-y-3">
+            {r.section47s.map((s) => (
+              <li key={s.id}>
+                Strategy discussion {formatDate(s.strategyDiscussionDate)}, enquiry from {formatDate(s.startDate)} ·{" "}
+                {s.icpcDate ? `conference ${formatDate(s.icpcDate)}` : s.icpcNotRequired ? "conference not required" : <strong>conference not yet held</strong>}
+                {!s.icpcDate && !s.icpcNotRequired && canRecord && (
+                  <Add label="Record the conference">
+                    <ConferenceForm personId={pid} section47Id={s.id} today={today} />
+                  </Add>
+                )}
+              </li>
+            ))}
+          </ul>
+          {canRecord && openCases.length > 0 && (
+            <Add label="Record a strategy discussion and section 47 enquiry">
+              <Section47Form personId={pid} cases={openCases} today={today} />
+            </Add>
+          )}
+        </Section>
+
+        <Section id="cp-h" title="Child protection plans">
+          <ul className="space-y-3">
+            {r.cpPlans.map((plan) => (
+              <li key={plan.id}>
+                {formatDate(plan.startDate)} to {plan.endDate ? formatDate(plan.endDate) : "now"} · {category(plan.initialCategory)}
+                {plan.latestCategory !== plan.initialCategory ? `, now ${category(plan.latestCategory)}` : ""}
+                <span className="block text-sm text-muted">Reviews: {plan.reviews.length ? plan.reviews.map((d) => formatDate(d)).join(", ") : "none yet"}</span>
+                {!plan.endDate && canRecord && (
+                  <>
+                    <Add label="Record a review conference">
+                      <CpReviewForm personId={pid} planId={plan.id} today={today} />
+                    </Add>
+                    <Add label="End the plan">
+                      <EndPlanForm personId={pid} planId={plan.id} kind="cp" today={today} />
+                    </Add>
+                  </>
+                )}
+              </li>
+            ))}
+          </ul>
+          {canRecord && openCases.length > 0 && (
+            <Add label="Start a child protection plan">
+              <CpPlanForm personId={pid} cases={openCases} today={today} />
+            </Add>
+          )}
+        </Section>
+
+        <Section id="cin-h" title="Child in need plans">
+          <ul className="space-y-3">
+            {r.cinPlans.map((plan) => (
+              <li key={plan.id}>
+                {formatDate(plan.startDate)} to {plan.endDate ? formatDate(plan.endDate) : "now"}
+                {!plan.endDate && canRecord && (
+                  <Add label="End the plan">
+                    <EndPlanForm personId={pid} planId={plan.id} kind="cin" today={today} />
+                  </Add>
+                )}
+              </li>
+            ))}
+          </ul>
+          {canRecord && openCases.length > 0 && (
+            <Add label="Start a CIN plan">
+              <CinPlanForm personId={pid} cases={openCases} today={today} />
+            </Add>
+          )}
+        </Section>
+
+        <Section id="care-h" title="Looked after">
+          {r.carePeriods.map((p) => (
+            <div key={p.id} className="mb-4">
+              <p className="font-semibold">
+                {formatDate(p.startDate)} to {p.endDate ? `${formatDate(p.endDate)} (${codeLabel(REASONS_CARE_ENDED, p.reasonEnded)})` : "now"}
+              </p>
+              <ul className="text-sm">
+                {p.episodes.map((e) => (
+                  <li key={e.id}>
+                    {formatDate(e.startDate)}–{e.endDate ? formatDate(e.endDate) : ""}: {e.legalStatus} · {e.place}
+                    {e.provider ? ` (${e.provider})` : ""}
+                  </li>
+                ))}
+              </ul>
+              {p.reviews.length > 0 && <p className="text-sm text-muted">Reviews: {p.reviews.map((rv) => formatDate(rv.date)).join(", ")}</p>}
+            </div>
+          ))}
+          {r.healthAssessments.length > 0 && (
+            <p className="text-sm text-muted">Health assessments: {r.healthAssessments.map((h) => `${formatDate(h.date)} (${h.kind.toLowerCase()})`).join(", ")}</p>
+          )}
+          {canRecord && !lookedAfter && openCases.length > 0 && (
+            <Add label="Record that the child became looked after">
+              <StartCareForm
+                personId={pid}
+                cases={openCases}
+                today={today}
+                legalStatuses={options(LEGAL_STATUSES)}
+                needs={options(CATEGORIES_OF_NEED)}
+                places={options(PLACEMENT_TYPES)}
+                providers={options(PLACEMENT_PROVIDERS)}
+              />
+            </Add>
+          )}
+          {canRecord && lookedAfter && (
+            <>
+              <Add label="Record a looked-after review">
+                <LaReviewForm personId={pid} today={today} participation={options(REVIEW_PARTICIPATION)} />
+              </Add>
+              <Add label="Record a health assessment">
+                <HealthAssessmentForm personId={pid} today={today} />
+              </Add>
+              <Add label="Record a change of legal status">
+                <LegalStatusForm personId={pid} today={today} legalStatuses={options(LEGAL_STATUSES)} />
+              </Add>
+              <Add label="Record the end of care">
+                <EndCareForm personId={pid} today={today} reasons={options(REASONS_CARE_ENDED)} />
+              </Add>
+            </>
+          )}
+        </Section>
+      </div>
+    </>
+  );
+}

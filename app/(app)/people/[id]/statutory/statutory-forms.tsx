@@ -1,0 +1,243 @@
+"use client";
+
+// The forms of a child's statutory record. Each is small, keeps what was typed on a refusal, and has
+// ids prefixed so that several can sit on one page.
+import { useActionState } from "react";
+import { Checkbox, Checkboxes, Radios, SelectField, TextField, type Option } from "@/components/form/fields";
+import { FormErrors, SubmitButton } from "@/components/form/form-parts";
+import type { FormState } from "@/lib/actions/form";
+import { IDLE_STATE } from "@/lib/actions/idle";
+import * as actions from "@/lib/actions/statutory";
+import { ASSESSMENT_FACTORS, ABUSE_CATEGORIES } from "@/lib/domain/statutory-codes";
+
+type Action = (state: FormState, data: FormData) => Promise<FormState>;
+
+function ActionForm({
+  action,
+  personId,
+  prefix,
+  submit,
+  hidden = {},
+  children,
+}: {
+  action: Action;
+  personId: string;
+  prefix: string;
+  submit: string;
+  hidden?: Record<string, string>;
+  children: (state: FormState, idPrefix: string) => React.ReactNode;
+}) {
+  const [state, formAction] = useActionState(action, IDLE_STATE);
+  const idPrefix = `${prefix}-`;
+  return (
+    <form action={formAction} key={state.answerId} className="mt-3 space-y-4" noValidate>
+      <FormErrors state={state} idPrefix={idPrefix} />
+      {state.status === "ok" && (
+        <p role="status" className="border-l-4 border-ok bg-white p-2">
+          Saved.
+        </p>
+      )}
+      <input type="hidden" name="personId" value={personId} />
+      {Object.entries(hidden).map(([name, value]) => (
+        <input key={name} type="hidden" name={name} value={value} />
+      ))}
+      {children(state.status === "ok" ? IDLE_STATE : state, idPrefix)}
+      <SubmitButton className="btn-secondary">{submit}</SubmitButton>
+    </form>
+  );
+}
+
+const factorOptions: Option[] = ASSESSMENT_FACTORS.map((f) => ({ value: f.code, label: `${f.code} ${f.label}` }));
+const categoryOptions: Option[] = ABUSE_CATEGORIES.map((c) => ({ value: c.code, label: c.label }));
+
+function CaseSelect({ cases, state, idPrefix }: { cases: Option[]; state: FormState; idPrefix: string }) {
+  return <SelectField name="caseId" idPrefix={idPrefix} label="Case" state={state} options={cases} defaultValue={cases[0]?.value} />;
+}
+
+export function AssessmentForm({ personId, cases, today }: { personId: string; cases: Option[]; today: string }) {
+  return (
+    <ActionForm action={actions.recordAssessmentAction} personId={personId} prefix="assessment" submit="Record the assessment">
+      {(state, p) => (
+        <>
+          <CaseSelect cases={cases} state={state} idPrefix={p} />
+          <TextField name="startDate" idPrefix={p} type="date" label="Start date" state={state} defaultValue={today} width="w-48" />
+          <TextField name="authorisedDate" idPrefix={p} type="date" label="Authorised on (if completed)" state={state} width="w-48" />
+          <details>
+            <summary className="cursor-pointer text-link underline">Factors identified (optional now, needed when authorised)</summary>
+            <Checkboxes name="factors" idPrefix={p} legend="Factors identified at the end of the assessment" state={state} options={factorOptions} className="mt-2" />
+          </details>
+        </>
+      )}
+    </ActionForm>
+  );
+}
+
+export function AuthoriseAssessmentForm({ personId, assessmentId, today }: { personId: string; assessmentId: string; today: string }) {
+  return (
+    <ActionForm action={actions.completeAssessmentAction} personId={personId} prefix={`authorise-${assessmentId}`} submit="Authorise" hidden={{ assessmentId }}>
+      {(state, p) => (
+        <>
+          <TextField name="authorisedDate" idPrefix={p} type="date" label="Authorised on" state={state} defaultValue={today} width="w-48" />
+          <Checkboxes name="factors" idPrefix={p} legend="Factors identified" state={state} options={factorOptions} />
+        </>
+      )}
+    </ActionForm>
+  );
+}
+
+export function Section47Form({ personId, cases, today }: { personId: string; cases: Option[]; today: string }) {
+  return (
+    <ActionForm action={actions.recordSection47Action} personId={personId} prefix="s47" submit="Record the enquiry">
+      {(state, p) => (
+        <>
+          <CaseSelect cases={cases} state={state} idPrefix={p} />
+          <TextField name="strategyDiscussionDate" idPrefix={p} type="date" label="Strategy discussion held on" state={state} defaultValue={today} width="w-48" />
+          <TextField name="startDate" idPrefix={p} type="date" label="Section 47 enquiry started on" state={state} defaultValue={today} width="w-48" />
+          <TextField name="icpcDate" idPrefix={p} type="date" label="Initial child protection conference held on (if held)" state={state} width="w-48" />
+          <Checkbox name="icpcNotRequired" idPrefix={p} label="A conference is not required" state={state} />
+        </>
+      )}
+    </ActionForm>
+  );
+}
+
+export function ConferenceForm({ personId, section47Id, today }: { personId: string; section47Id: string; today: string }) {
+  return (
+    <ActionForm action={actions.recordConferenceAction} personId={personId} prefix={`icpc-${section47Id}`} submit="Record the conference" hidden={{ section47Id }}>
+      {(state, p) => (
+        <>
+          <TextField name="icpcDate" idPrefix={p} type="date" label="Initial child protection conference held on" state={state} defaultValue={today} width="w-48" />
+          <Checkbox name="icpcNotRequired" idPrefix={p} label="A conference is not required" state={state} />
+        </>
+      )}
+    </ActionForm>
+  );
+}
+
+export function CpPlanForm({ personId, cases, today }: { personId: string; cases: Option[]; today: string }) {
+  return (
+    <ActionForm action={actions.startCpPlanAction} personId={personId} prefix="cp" submit="Start the plan">
+      {(state, p) => (
+        <>
+          <CaseSelect cases={cases} state={state} idPrefix={p} />
+          <TextField name="startDate" idPrefix={p} type="date" label="Plan started on" hint="Usually the date of the initial conference" state={state} defaultValue={today} width="w-48" />
+          <Radios name="category" idPrefix={p} legend="Category of abuse" state={state} options={categoryOptions} />
+        </>
+      )}
+    </ActionForm>
+  );
+}
+
+export function CpReviewForm({ personId, planId, today }: { personId: string; planId: string; today: string }) {
+  return (
+    <ActionForm action={actions.recordCpReviewAction} personId={personId} prefix={`cpr-${planId}`} submit="Record the review" hidden={{ planId }}>
+      {(state, p) => (
+        <>
+          <TextField name="reviewDate" idPrefix={p} type="date" label="Review conference held on" state={state} defaultValue={today} width="w-48" />
+          <SelectField name="latestCategory" idPrefix={p} label="Category of abuse now (if it changed)" state={state} placeholder="Unchanged" options={categoryOptions} />
+        </>
+      )}
+    </ActionForm>
+  );
+}
+
+export function EndPlanForm({ personId, planId, kind, today }: { personId: string; planId: string; kind: "cp" | "cin"; today: string }) {
+  return (
+    <ActionForm action={kind === "cp" ? actions.endCpPlanAction : actions.endCinPlanAction} personId={personId} prefix={`end-${planId}`} submit="End the plan" hidden={{ planId }}>
+      {(state, p) => <TextField name="endDate" idPrefix={p} type="date" label="Plan ended on" state={state} defaultValue={today} width="w-48" />}
+    </ActionForm>
+  );
+}
+
+export function CinPlanForm({ personId, cases, today }: { personId: string; cases: Option[]; today: string }) {
+  return (
+    <ActionForm action={actions.startCinPlanAction} personId={personId} prefix="cin" submit="Start the plan">
+      {(state, p) => (
+        <>
+          <CaseSelect cases={cases} state={state} idPrefix={p} />
+          <TextField name="startDate" idPrefix={p} type="date" label="CIN plan started on" state={state} defaultValue={today} width="w-48" />
+        </>
+      )}
+    </ActionForm>
+  );
+}
+
+export function StartCareForm({ personId, cases, today, legalStatuses, needs, places, providers }: { personId: string; cases: Option[]; today: string; legalStatuses: Option[]; needs: Option[]; places: Option[]; providers: Option[] }) {
+  return (
+    <ActionForm action={actions.startCareAction} personId={personId} prefix="care" submit="Record that the child is looked after">
+      {(state, p) => (
+        <>
+          <CaseSelect cases={cases} state={state} idPrefix={p} />
+          <TextField name="startDate" idPrefix={p} type="date" label="Became looked after on" state={state} defaultValue={today} width="w-48" />
+          <SelectField name="legalStatus" idPrefix={p} label="Legal status" state={state} placeholder="Choose" options={legalStatuses} />
+          <SelectField name="categoryOfNeed" idPrefix={p} label="Category of need" state={state} placeholder="Choose" options={needs} />
+          <SelectField name="place" idPrefix={p} label="Placement type" state={state} placeholder="Choose" options={places} />
+          <SelectField name="provider" idPrefix={p} label="Placement provider" hint="Not needed for temporary placements (T0–T3)" state={state} placeholder="None" options={providers} />
+        </>
+      )}
+    </ActionForm>
+  );
+}
+
+export function LegalStatusForm({ personId, today, legalStatuses }: { personId: string; today: string; legalStatuses: Option[] }) {
+  return (
+    <ActionForm action={actions.changeLegalStatusAction} personId={personId} prefix="ls" submit="Record the change">
+      {(state, p) => (
+        <>
+          <TextField name="date" idPrefix={p} type="date" label="Legal status changed on" state={state} defaultValue={today} width="w-48" />
+          <SelectField name="legalStatus" idPrefix={p} label="New legal status" state={state} placeholder="Choose" options={legalStatuses} />
+        </>
+      )}
+    </ActionForm>
+  );
+}
+
+export function EndCareForm({ personId, today, reasons }: { personId: string; today: string; reasons: Option[] }) {
+  return (
+    <ActionForm action={actions.endCareAction} personId={personId} prefix="endcare" submit="Record the end of care">
+      {(state, p) => (
+        <>
+          <TextField name="date" idPrefix={p} type="date" label="Stopped being looked after on" state={state} defaultValue={today} width="w-48" />
+          <SelectField name="reasonEnded" idPrefix={p} label="Why care ended" state={state} placeholder="Choose" options={reasons} />
+        </>
+      )}
+    </ActionForm>
+  );
+}
+
+export function LaReviewForm({ personId, today, participation }: { personId: string; today: string; participation: Option[] }) {
+  return (
+    <ActionForm action={actions.recordLaReviewAction} personId={personId} prefix="lar" submit="Record the review">
+      {(state, p) => (
+        <>
+          <TextField name="reviewDate" idPrefix={p} type="date" label="Looked-after review held on" state={state} defaultValue={today} width="w-48" />
+          <SelectField name="reviewCode" idPrefix={p} label="How the child took part" state={state} placeholder="Not recorded" options={participation} />
+        </>
+      )}
+    </ActionForm>
+  );
+}
+
+export function HealthAssessmentForm({ personId, today }: { personId: string; today: string }) {
+  return (
+    <ActionForm action={actions.recordHealthAssessmentAction} personId={personId} prefix="health" submit="Record the health assessment">
+      {(state, p) => (
+        <>
+          <TextField name="date" idPrefix={p} type="date" label="Health assessment on" state={state} defaultValue={today} width="w-48" />
+          <Radios
+            name="kind"
+            idPrefix={p}
+            legend="Kind"
+            state={state}
+            defaultValue="REVIEW"
+            inline
+            options={[
+              { value: "INITIAL", label: "Initial" },
+              { value: "REVIEW", label: "Review" },
+            ]}
+          />
+        </>
+      )}
+    </ActionForm>
+  );
+}
