@@ -1,0 +1,151 @@
+// Every KPI on a small hand-built data set; the expected answers are worked out in the comments.
+import { describe, expect, it } from "vitest";
+import {
+  agencyRate,
+  assessmentsOnTime,
+  caseloadPerFte,
+  childrenInNeedRate,
+  childrenOnPlans,
+  conferencesOnTime,
+  driftRate,
+  entriesToCare,
+  financialYearOf,
+  lookedAfterRate,
+  monthEnds,
+  plansLastingTwoYears,
+  reReferralAfterClosure,
+  reReferralRate,
+  repeatPlans,
+  rollingYear,
+  supportStepUpRate,
+  suppressSmall,
+  throughput,
+  transitionFlows,
+} from "./kpis";
+
+const fy = { from: "2025-04-01", to: "2026-03-31" };
+
+describe("re-referrals", () => {
+  const referrals = [
+    { personId: "a", referralDate: "2024-06-01" },
+    { personId: "a", referralDate: "2025-05-01" }, // 11 months after a's first: re-referral
+    { personId: "b", referralDate: "2024-04-30" },
+    { personId: "b", referralDate: "2025-05-01" }, // a year and a day after: not a re-referral
+    { personId: "c", referralDate: "2025-09-01" }, // first referral
+    { personId: "c", referralDate: "2026-03-31" }, // 7 months after: re-referral, last day of the year
+    { personId: "d", referralDate: "2026-04-01" }, // after the year
+  ];
+  it("DfE: 2 of the 4 referrals in the year had one in the 12 months before → 50 %", () => {
+    expect(reReferralRate(referrals, fy)).toEqual({ numerator: 2, denominator: 4, value: 0.5 });
+  });
+  it("after closure: of 2 cases closed in the year, 1 was referred again within 12 months → 50 %", () => {
+    const closed = [
+      { caseId: "x", closedOn: "2025-06-30", childIds: ["c"] }, // c referred 2025-09-01: again
+      { caseId: "y", closedOn: "2025-07-31", childIds: ["e"] }, // e never again
+      { caseId: "z", closedOn: "2024-12-01", childIds: ["a"] }, // closed before the year
+    ];
+    expect(reReferralAfterClosure(closed, referrals, fy)).toEqual({ numerator: 1, denominator: 2, value: 0.5 });
+  });
+});
+
+describe("stock measures at the end of the period", () => {
+  const spans = [
+    { personId: "a", startDate: "2025-01-01", endDate: null }, // open
+    { personId: "b", startDate: "2025-01-01", endDate: "2026-03-31" }, // ended on the last day: not open at its end
+    { personId: "c", startDate: "2026-03-31", endDate: null }, // started on the last day: open
+    { personId: "c", startDate: "2024-01-01", endDate: "2024-06-01" }, // an earlier one of c's, ended
+    { personId: "d", startDate: "2026-04-01", endDate: null }, // after
+  ];
+  it("children in need per 10,000: 2 children of 40,000 → 0.5", () => {
+    expect(childrenInNeedRate(spans, fy, 40_000)).toEqual({ numerator: 2, denominator: 40_000, value: 0.5 });
+  });
+  it("children on plans and looked after count children, not rows", () => {
+    expect(childrenOnPlans(spans, fy, 20_000).numerator).toBe(2);
+    expect(lookedAfterRate(spans, fy, 20_000)).toEqual({ numerator: 2, denominator: 20_000, value: 1 });
+  });
+  it("entries to care: periods starting in the year → 1 (c on 31 March)", () => {
+    expect(entriesToCare(spans, fy)).toEqual({ numerator: 1, denominator: null, value: 1 });
+  });
+});
+
+describe("child protection plans", () => {
+  const plans = [
+    { personId: "a", startDate: "2022-05-01", endDate: "2024-05-01" }, // a's earlier plan
+    { personId: "a", startDate: "2025-06-01", endDate: null }, // repeat
+    { personId: "b", startDate: "2025-07-01", endDate: null }, // first
+    { personId: "c", startDate: "2023-06-01", endDate: "2025-06-01" }, // ended in year after exactly 2 years
+    { personId: "d", startDate: "2024-09-01", endDate: "2025-12-01" }, // ended in year after 15 months
+  ];
+  it("repeat plans: 1 of the 2 started in the year → 50 %", () => {
+    expect(repeatPlans(plans, fy)).toEqual({ numerator: 1, denominator: 2, value: 0.5 });
+  });
+  it("lasting 2 years or more: 1 of the 2 ending in the year → 50 % (exactly 2 years counts)", () => {
+    expect(plansLastingTwoYears(plans, fy)).toEqual({ numerator: 1, denominator: 2, value: 0.5 });
+  });
+});
+
+describe("timeliness", () => {
+  it("assessments within 45 working days: 2 of 3 completed in the year", () => {
+    const assessments = [
+      { startDate: "2025-12-01", authorisedDate: "2026-02-05" }, // 45 working days exactly: on time
+      { startDate: "2025-12-01", authorisedDate: "2026-02-06" }, // 46: late
+      { startDate: "2025-06-02", authorisedDate: "2025-06-20" }, // 14: on time
+      { startDate: "2025-03-01", authorisedDate: "2025-03-20" }, // completed before the year
+      { startDate: "2026-01-10", authorisedDate: null }, // not completed
+    ];
+    expect(assessmentsOnTime(assessments, fy)).toEqual({ numerator: 2, denominator: 3, value: 2 / 3 });
+  });
+  it("conferences within 15 working days of the s47 start: 1 of 2", () => {
+    const enquiries = [
+      { startDate: "2025-12-15", icpcDate: "2026-01-08" }, // 15 Dec → 8 Jan: Dec 16–19 (4), 22–24 (3), 29–31 (3), Jan 2 (1), 5–8 (4) = 15: on time
+      { startDate: "2025-12-15", icpcDate: "2026-01-09" }, // 16: late
+      { startDate: "2026-03-20", icpcDate: null },
+    ];
+    expect(conferencesOnTime(enquiries, fy)).toEqual({ numerator: 1, denominator: 2, value: 0.5 });
+  });
+});
+
+describe("workforce and flow", () => {
+  it("caseload per FTE: 31 children ÷ 2.5 FTE = 12.4", () => {
+    expect(caseloadPerFte(31, 2.5)).toEqual({ numerator: 31, denominator: 2.5, value: 12.4 });
+  });
+  it("throughput: 60 closures over 12 months with 2.5 FTE = 2 per FTE per month", () => {
+    const closed = Array.from({ length: 60 }, () => "2025-10-01").concat(["2025-03-31"]);
+    expect(throughput(closed, 2.5, fy)).toEqual({ numerator: 60, denominator: 30, value: 2 });
+  });
+  it("agency rate by FTE: (1 + 0.5) ÷ (1 + 0.5 + 1 + 0.5) = 50 %", () => {
+    expect(agencyRate([{ fte: 1, agency: true }, { fte: 0.5, agency: true }, { fte: 1, agency: false }, { fte: 0.5, agency: false }])).toEqual({ numerator: 1.5, denominator: 3, value: 0.5 });
+  });
+  it("flows between levels, and Support step-ups ÷ Support closures", () => {
+    const transitions = [
+      { from: "SUPPORT", to: "CHILD_IN_NEED", decidedOn: "2025-05-01" },
+      { from: "SUPPORT", to: "CHILD_IN_NEED", decidedOn: "2025-06-01" },
+      { from: "SUPPORT", to: "CLOSED", decidedOn: "2025-07-01" },
+      { from: "SUPPORT", to: "CLOSED", decidedOn: "2025-08-01" },
+      { from: "SUPPORT", to: "CLOSED", decidedOn: "2025-09-01" },
+      { from: "SUPPORT", to: "CLOSED", decidedOn: "2025-10-01" },
+      { from: "CHILD_IN_NEED", to: "SUPPORT", decidedOn: "2025-11-01" },
+      { from: "SUPPORT", to: "CLOSED", decidedOn: "2024-11-01" }, // before the year
+    ];
+    expect(transitionFlows(transitions, fy)).toEqual({ "SUPPORT→CHILD_IN_NEED": 2, "SUPPORT→CLOSED": 4, "CHILD_IN_NEED→SUPPORT": 1 });
+    expect(supportStepUpRate(transitions, fy)).toEqual({ numerator: 2, denominator: 4, value: 0.5 });
+  });
+  it("drift rate: 1 red of 4 open cases", () => {
+    expect(driftRate(["ok", "amber", "red", "ok"])).toEqual({ numerator: 1, denominator: 4, value: 0.25 });
+  });
+});
+
+describe("periods and sharing", () => {
+  it("financial year, rolling year and month ends", () => {
+    expect(financialYearOf("2026-03-31")).toEqual({ from: "2025-04-01", to: "2026-03-31" });
+    expect(financialYearOf("2026-04-01")).toEqual({ from: "2026-04-01", to: "2027-03-31" });
+    expect(rollingYear("2026-11-22")).toEqual({ from: "2025-11-23", to: "2026-11-22" });
+    expect(monthEnds("2026-02-10", 3)).toEqual(["2025-12-31", "2026-01-31", "2026-02-28"]);
+  });
+  it("never shares a count under 5", () => {
+    expect(suppressSmall({ numerator: 3, denominator: 40, value: 0.075 })).toBeNull();
+    expect(suppressSmall({ numerator: 8, denominator: 4, value: 2 })).toBeNull();
+    expect(suppressSmall({ numerator: 0, denominator: 40, value: 0 })).toEqual({ numerator: 0, denominator: 40, value: 0 });
+    expect(suppressSmall({ numerator: 12, denominator: 40, value: 0.3 })).toEqual({ numerator: 12, denominator: 40, value: 0.3 });
+  });
+});
