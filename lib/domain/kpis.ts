@@ -22,8 +22,7 @@ export type Referral = { personId: string; referralDate: IsoDate };
 
 /** Re-referral rate (DfE): referrals in the period where the same child had another referral in the 12 months before ÷ referrals in the period. */
 export function reReferralRate(referrals: readonly Referral[], period: Period): Measure {
-  const byChild = new Map<string, IsoDate[]>();
-  for (const r of referrals) byChild.set(r.personId, [...(byChild.get(r.personId) ?? []), r.referralDate]);
+  const byChild = datesByPerson(referrals.map((r) => ({ personId: r.personId, date: r.referralDate })));
   const inPeriod = referrals.filter((r) => within(r.referralDate, period));
   const re = inPeriod.filter((r) => (byChild.get(r.personId) ?? []).some((earlier) => isWithinReReferralWindow(earlier, r.referralDate)));
   return share(re.length, inPeriod.length);
@@ -33,9 +32,21 @@ export type ClosedCase = { caseId: string; closedOn: IsoDate; childIds: readonly
 
 /** Re-referral after closure (local variant): cases closed in the period whose children were referred again within 12 months of closure ÷ cases closed in the period. */
 export function reReferralAfterClosure(closed: readonly ClosedCase[], referrals: readonly Referral[], period: Period): Measure {
+  const byChild = datesByPerson(referrals.map((r) => ({ personId: r.personId, date: r.referralDate })));
   const cohort = closed.filter((c) => within(c.closedOn, period));
-  const again = cohort.filter((c) => referrals.some((r) => c.childIds.includes(r.personId) && r.referralDate > c.closedOn && r.referralDate <= addMonths(c.closedOn, 12)));
+  const limitOf = (c: ClosedCase) => addMonths(c.closedOn, 12);
+  const again = cohort.filter((c) => c.childIds.some((id) => (byChild.get(id) ?? []).some((d) => d > c.closedOn && d <= limitOf(c))));
   return share(again.length, cohort.length);
+}
+
+function datesByPerson(rows: readonly { personId: string; date: IsoDate }[]): Map<string, IsoDate[]> {
+  const map = new Map<string, IsoDate[]>();
+  for (const r of rows) {
+    const list = map.get(r.personId);
+    if (list) list.push(r.date);
+    else map.set(r.personId, [r.date]);
+  }
+  return map;
 }
 
 export type Span = { personId: string; startDate: IsoDate; endDate: IsoDate | null };
@@ -52,8 +63,9 @@ export function childrenOnPlans(plans: readonly Span[], period: Period, populati
 
 /** Repeat CP plans: plans started in the period for a child who had any earlier plan ÷ plans started. */
 export function repeatPlans(plans: readonly Span[], period: Period): Measure {
+  const starts = datesByPerson(plans.map((p) => ({ personId: p.personId, date: p.startDate })));
   const started = plans.filter((p) => within(p.startDate, period));
-  const repeats = started.filter((p) => plans.some((q) => q !== p && q.personId === p.personId && q.startDate < p.startDate));
+  const repeats = started.filter((p) => (starts.get(p.personId) ?? []).some((d) => d < p.startDate));
   return share(repeats.length, started.length);
 }
 

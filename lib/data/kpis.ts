@@ -1,0 +1,309 @@
+// The head of service's borough KPIs: loads the council's rows once, computes every KPI with the
+// formulas in lib/domain/kpis.ts for the period and for each of the last 24 months, and keeps the
+// result as a snapshot (kpi_snapshot) so the dashboard opens fast at county scale. Councils that opt
+// in also publish their headline figures, small numbers suppressed, for their partnership.
+import "server-only";
+import { assertCan, type Ctx } from "@/lib/auth/context";
+import { can } from "@/lib/auth/permissions";
+import { withTenant, type Tx } from "@/lib/db/tenant";
+import { driftOf } from "@/lib/domain/case-drift";
+import { todayInEngland, type IsoDate } from "@/lib/domain/dates";
+import { KPI_KEYS, type KpiKey } from "@/lib/domain/kpi-definitions";
+import * as K from "@/lib/domain/kpis";
+import type { Measure, Period } from "@/lib/domain/kpis";
+import type { PlacementEpisode } from "@/lib/domain/placements";
+import { inHouseFosteringShare, placementSpend, type CostedSpan } from "@/lib/domain/placements-spend";
+import { longTermPlacementStability, shortTermPlacementStability, socialWorkerChanges, type ChildAllocations, type LookedAfterChild } from "@/lib/domain/placements-stability";
+import { CASE_HOLDING_ROLES, SOCIAL_WORK_ROLES, type Role } from "@/lib/domain/roles";
+import { AppError } from "@/lib/errors";
+import { lastInterventions } from "./drift";
+import { loadSettings } from "./settings";
+
+export type PeriodChoice = { kind: "fy"; year: number } | { kind: "rolling" } | { kind: "custom"; from: IsoDate; to: IsoDate };
+
+export type Figure = Measure & { note?: string };
+export type TrendPoint = { month: IsoDate; value: number | null };
+export type TeamFigures = { teamId: string; teamName: string; figures: Partial<Record<KpiKey, Figure>> };
+
+export type BoroughDashboard = {
+  period: Period & { label: string; key: string };
+  computedAt: string;
+  figures: Record<KpiKey, Figure>;
+  trends: Partial<Record<KpiKey, TrendPoint[]>>;
+  byTeam: TeamFigures[];
+  flows: Record<string, number>;
+  spendByProvider: Record<string, number>;
+  cpRatePer10k: number | null;
+};
+
+/** How long a snapshot is served before it is worked out again. */
+const FRESH_MINUTES = 15;
+
+export function resolvePeriod(choice: PeriodChoice, today: IsoDate): Period & { label: string; key: string } {
+  if (choice.kind === "fy") {
+    const p = { from: `${choice.year - 1}-04-01`, to: `${choice.year}-03-31` };
+    return { ...p, label: `Financial year ${choice.year - 1}–${String(choice.year).slice(2)}`, key: `fy-${choice.year}` };
+  }
+  if (choice.kind === "rolling") return { ...K.rollingYear(today), label: "The last 12 months", key: `rolling-${today}` };
+  if (choice.to < choice.from) throw new AppError("VALIDATION", "The period must end after it starts.", { to: ["Enter an end date after the start date"] });
+  return { from: choice.from, to: choice.to, label: `${choice.from} to ${choice.to}`, key: `custom-${choice.from}-${choice.to}` };
+}
+
+type Rows = Awaited<ReturnType<typeof loadRows>>;
+
+async function loadRows(tx: Tx, t: string) {
+  const [referrals, closedCases, episodes, cpPlans, carePeriods, assessments, enquiries, transitions, workers, careEpisodes, swAllocations, holdings] = await Promise.all([
+    tx.$queryRaw<{ personId: string; referralDate: string; caseId: string; teamId: string | null }[]>`
+      SELECT e.person_id AS "personId", to_char(e.referral_date, 'YYYY-MM-DD') AS "referralDate", e.case_id AS "caseId", c.team_id AS "teamId"
+      FROM cin_episode e JOIN case_file c ON c.tenant_id = e.tenant_id AND c.id = e.case_id WHERE e.tenant_id = ${t}::uuid`,
+    tx.$queryRaw<{ caseId: string; closedOn: string; teamId: string | null; childIds: string[] }[]>`
+      SELECT c.id AS "caseId", to_char(c.closed_on, 'YYYY-MM-DD') AS "closedOn", c.team_id AS "teamId",
+             coalesce(array_agg(cc.person_id::text) FILTER (WHERE cc.person_id IS NOT NULL), '{}') AS "childIds"
+      FROM case_file c LEFT JOIN case_child cc ON cc.tenant_id = c.tenant_id AND cc.case_id = c.id
+      WHERE c.tenant_id = ${t}::uuid AND c.status = 'CLOSED' GROUP BY c.tenant_id, c.id`,
+    tx.$queryRaw<(K.Span & { teamId: string | null })[]>`
+      SELECT e.person_id AS "personId", to_char(e.referral_date, 'YYYY-MM-DD') AS "startDate", to_char(e.closure_date, 'YYYY-MM-DD') AS "endDate", c.team_id AS "teamId"
+      FROM cin_episode e JOIN case_file c ON c.tenant_id = e.tenant_id AND c.id = e.case_id WHERE e.tenant_id = ${t}::uuid`,
+    tx.$queryRaw<(K.Span & { teamId: string | null })[]>`
+      SELECT p.person_id AS "personId", to_char(p.start_date, 'YYYY-MM-DD') AS "startDate", to_char(p.end_date, 'YYYY-MM-DD') AS "endDate", c.team_id AS "teamId"
+      FROM cp_plan p JOIN case_file c ON c.tenant_id = p.tenant_id AND c.id = p.case_id WHERE p.tenant_id = ${t}::uuid`,
+    tx.$queryRaw<(K.Span & { id: string; teamId: string | null; dateOfBirth: string | null })[]>`
+      SELECT p.id, p.person_id AS "personId", to_char(p.start_date, 'YYYY-MM-DD') AS "startDate", to_char(p.end_date, 'YYYY-MM-DD') AS "endDate", c.team_id AS "teamId",
+             to_char(pe.date_of_birth, 'YYYY-MM-DD') AS "dateOfBirth"
+      FROM care_period p JOIN case_file c ON c.tenant_id = p.tenant_id AND c.id = p.case_id
+      JOIN person pe ON pe.tenant_id = p.tenant_id AND pe.id = p.person_id WHERE p.tenant_id = ${t}::uuid`,
+    tx.$queryRaw<(K.AssessmentRow & { teamId: string | null })[]>`
+      SELECT to_char(a.start_date, 'YYYY-MM-DD') AS "startDate", to_char(a.authorised_date, 'YYYY-MM-DD') AS "authorisedDate", c.team_id AS "teamId"
+      FROM assessment a JOIN case_file c ON c.tenant_id = a.tenant_id AND c.id = a.case_id WHERE a.tenant_id = ${t}::uuid`,
+    tx.$queryRaw<(K.EnquiryRow & { teamId: string | null })[]>`
+      SELECT to_char(s.start_date, 'YYYY-MM-DD') AS "startDate", to_char(s.icpc_date, 'YYYY-MM-DD') AS "icpcDate", c.team_id AS "teamId"
+      FROM section47 s JOIN case_file c ON c.tenant_id = s.tenant_id AND c.id = s.case_id WHERE s.tenant_id = ${t}::uuid`,
+    tx.$queryRaw<K.TransitionRow[]>`
+      SELECT t.from_level::text AS "from", coalesce(t.to_level::text, 'CLOSED') AS "to", to_char((t.decided_at AT TIME ZONE 'Europe/London')::date, 'YYYY-MM-DD') AS "decidedOn"
+      FROM transition t WHERE t.tenant_id = ${t}::uuid AND t.status = 'APPROVED'`,
+    tx.$queryRaw<{ id: string; teamId: string | null; role: Role; fte: number; agency: boolean }[]>`
+      SELECT u.id, u.team_id AS "teamId", u.role, u.fte::float8 AS fte, u.employment = 'AGENCY' AS agency
+      FROM app_user u WHERE u.tenant_id = ${t}::uuid AND u.active AND u.role = ANY(${[...CASE_HOLDING_ROLES]}::role[])`,
+    tx.$queryRaw<{ id: string; personId: string; periodId: string; startDate: string; endDate: string | null; place: string; provider: string | null; carerId: string | null; legalStatus: string; rne: string; weeklyCost: number | null; postcode: string | null }[]>`
+      SELECT e.id, e.person_id AS "personId", e.care_period_id AS "periodId", to_char(e.start_date, 'YYYY-MM-DD') AS "startDate", to_char(e.end_date, 'YYYY-MM-DD') AS "endDate",
+             e.place, e.provider, e.carer_id AS "carerId", e.legal_status AS "legalStatus", e.reason_new_episode AS rne, e.weekly_cost::float8 AS "weeklyCost", e.placement_postcode AS postcode
+      FROM care_episode e WHERE e.tenant_id = ${t}::uuid`,
+    // social workers allocated to looked-after children's cases, per child
+    tx.$queryRaw<{ childId: string; socialWorkerId: string; startDate: string; endDate: string | null }[]>`
+      SELECT cc.person_id AS "childId", a.worker_id AS "socialWorkerId", to_char(a.start_date, 'YYYY-MM-DD') AS "startDate", to_char(a.end_date, 'YYYY-MM-DD') AS "endDate"
+      FROM allocation a JOIN app_user u ON u.tenant_id = a.tenant_id AND u.id = a.worker_id AND u.role = ANY(${[...SOCIAL_WORK_ROLES]}::role[])
+      JOIN case_child cc ON cc.tenant_id = a.tenant_id AND cc.case_id = a.case_id
+      WHERE a.tenant_id = ${t}::uuid AND EXISTS (SELECT 1 FROM care_period p WHERE p.tenant_id = cc.tenant_id AND p.person_id = cc.person_id)`,
+    // every allocation of a case-holding worker, with the case's number of children: caseload now and at each month end
+    tx.$queryRaw<{ workerId: string; startDate: string; endDate: string | null; closedOn: string | null; children: number }[]>`
+      SELECT a.worker_id AS "workerId", to_char(a.start_date, 'YYYY-MM-DD') AS "startDate", to_char(a.end_date, 'YYYY-MM-DD') AS "endDate",
+             to_char(c.closed_on, 'YYYY-MM-DD') AS "closedOn", (SELECT count(*)::int FROM case_child cc WHERE cc.tenant_id = c.tenant_id AND cc.case_id = c.id) AS children
+      FROM allocation a JOIN case_file c ON c.tenant_id = a.tenant_id AND c.id = a.case_id WHERE a.tenant_id = ${t}::uuid`,
+  ]);
+  return { referrals, closedCases, episodes, cpPlans, carePeriods, assessments, enquiries, transitions, workers, careEpisodes, swAllocations, holdings };
+}
+
+function lookedAfterChildren(rows: Rows): LookedAfterChild[] {
+  const byChild = new Map<string, LookedAfterChild>();
+  for (const p of rows.carePeriods) {
+    const child = byChild.get(p.personId) ?? { childId: p.personId, dateOfBirth: p.dateOfBirth ?? "2000-01-01", periods: [], episodes: [] };
+    (child.periods as LookedAfterChild["periods"][number][]).push({ id: p.id, startDate: p.startDate, endDate: p.endDate });
+    byChild.set(p.personId, child);
+  }
+  for (const e of rows.careEpisodes) {
+    const child = byChild.get(e.personId);
+    if (!child) continue;
+    (child.episodes as PlacementEpisode[]).push({
+      id: e.id,
+      startDate: e.startDate,
+      endDate: e.endDate,
+      placeType: e.place as PlacementEpisode["placeType"],
+      provider: e.provider as PlacementEpisode["provider"],
+      carerId: e.carerId,
+      legalStatus: e.legalStatus as PlacementEpisode["legalStatus"],
+      reasonNewEpisode: e.rne as PlacementEpisode["reasonNewEpisode"],
+      weeklyCost: e.weeklyCost ?? undefined,
+      placementPostcode: e.postcode ?? undefined,
+    });
+  }
+  return [...byChild.values()];
+}
+
+const held = (rows: Rows, on: IsoDate, workerIds?: Set<string>) =>
+  rows.holdings.filter((h) => h.startDate <= on && (!h.endDate || h.endDate > on) && (!h.closedOn || h.closedOn > on) && (!workerIds || workerIds.has(h.workerId))).reduce((n, h) => n + h.children, 0);
+
+/** Every KPI for one period (and the drift states measured today). */
+function figuresFor(rows: Rows, p: Period, population: number, driftStates: ("ok" | "amber" | "red")[], today: IsoDate): Record<KpiKey, Figure> {
+  const fte = rows.workers.reduce((n, w) => n + w.fte, 0);
+  const children = lookedAfterChildren(rows);
+  const spans: CostedSpan[] = rows.careEpisodes.map((e) => ({ startDate: e.startDate, endDate: e.endDate, provider: e.provider as CostedSpan["provider"], weeklyCost: e.weeklyCost ?? undefined }));
+  const asMeasure = (s: { count: number; outOf: number; rate: number | null }): Measure => ({ numerator: s.count, denominator: s.outOf, value: s.rate });
+  const swByChild = new Map<string, ChildAllocations>();
+  for (const a of rows.swAllocations) {
+    const c = swByChild.get(a.childId) ?? { childId: a.childId, allocations: [] };
+    (c.allocations as ChildAllocations["allocations"][number][]).push({ socialWorkerId: a.socialWorkerId, startDate: a.startDate, endDate: a.endDate });
+    swByChild.set(a.childId, c);
+  }
+  const lookedAfterInPeriod = new Set(rows.carePeriods.filter((c) => c.startDate <= p.to && (!c.endDate || c.endDate >= p.from)).map((c) => c.personId));
+  const spend = placementSpend(spans, p);
+  const inHouse = inHouseFosteringShare(spans.map((s, i) => ({ ...s, placeType: rows.careEpisodes[i]!.place as PlacementEpisode["placeType"] })), p.to);
+  const nowOrEnd = p.to < today ? p.to : today;
+  return {
+    "re-referral": K.reReferralRate(rows.referrals, p),
+    "re-referral-after-closure": K.reReferralAfterClosure(rows.closedCases, rows.referrals, p),
+    "children-in-need": K.childrenInNeedRate(rows.episodes, p, population),
+    "cp-plans": { ...K.childrenOnPlans(rows.cpPlans, p, population), value: K.childrenOnPlans(rows.cpPlans, p, population).numerator },
+    "repeat-cp": K.repeatPlans(rows.cpPlans, p),
+    "cp-two-years": K.plansLastingTwoYears(rows.cpPlans, p),
+    "looked-after": K.lookedAfterRate(rows.carePeriods, p, population),
+    "entries-to-care": K.entriesToCare(rows.carePeriods, p),
+    "assessments-45": K.assessmentsOnTime(rows.assessments, p),
+    "conferences-15": K.conferencesOnTime(rows.enquiries, p),
+    "sw-changes": asMeasure(socialWorkerChanges([...swByChild.values()].filter((c) => lookedAfterInPeriod.has(c.childId)), p)),
+    caseload: K.caseloadPerFte(held(rows, nowOrEnd), fte),
+    drift: K.driftRate(driftStates),
+    throughput: K.throughput(rows.closedCases.map((c) => c.closedOn), fte, p),
+    "support-step-up": K.supportStepUpRate(rows.transitions, p),
+    "stability-short": asMeasure(shortTermPlacementStability(children, p)),
+    "stability-long": asMeasure(longTermPlacementStability(children, p.to)),
+    "in-house-share": { numerator: inHouse.inHouse, denominator: inHouse.fostering, value: inHouse.share },
+    "placement-spend": { numerator: spend.total, denominator: null, value: spend.total },
+    "agency-rate": K.agencyRate(rows.workers),
+  };
+}
+
+/** Measured now only: no history is kept of workers' employment or of drift. */
+const NOW_ONLY: KpiKey[] = ["drift", "agency-rate"];
+
+export async function computeBoroughDashboard(tx: Tx, tenantId: string, period: Period & { label: string; key: string }, today: IsoDate): Promise<BoroughDashboard> {
+  const tenant = await tx.tenant.findUniqueOrThrow({ where: { id: tenantId }, select: { childPopulation: true } });
+  const settings = await loadSettings(tx, tenantId);
+  const rows = await loadRows(tx, tenantId);
+  const interventions = await lastInterventions(tx, tenantId);
+  const driftStates = interventions.map((i) => ({ teamId: i.teamId, state: driftOf(i.level, { date: i.date, what: i.what }, today, settings.drift).state }));
+  const population = tenant.childPopulation;
+  const figures = figuresFor(rows, period, population, driftStates.map((d) => d.state), today);
+
+  // 24 months: stocks at each month end, flows over the 12 months to it
+  const trends: Partial<Record<KpiKey, TrendPoint[]>> = {};
+  const months = K.monthEnds(period.to < today ? period.to : today, 24);
+  const perMonth = months.map((m) => ({ m, f: figuresFor(rows, K.rollingYear(m), population, [], m) }));
+  const stock = (m: IsoDate) => ({ from: `${m.slice(0, 7)}-01`, to: m });
+  const stockFigures = months.map((m) => ({
+    m,
+    cin: K.childrenInNeedRate(rows.episodes, stock(m), population).value,
+    cp: K.childrenOnPlans(rows.cpPlans, stock(m), population).numerator,
+    lac: K.lookedAfterRate(rows.carePeriods, stock(m), population).value,
+  }));
+  for (const key of KPI_KEYS) {
+    if (NOW_ONLY.includes(key)) continue;
+    if (key === "children-in-need") trends[key] = stockFigures.map((s) => ({ month: s.m, value: s.cin }));
+    else if (key === "cp-plans") trends[key] = stockFigures.map((s) => ({ month: s.m, value: s.cp }));
+    else if (key === "looked-after") trends[key] = stockFigures.map((s) => ({ month: s.m, value: s.lac }));
+    else trends[key] = perMonth.map(({ m, f }) => ({ month: m, value: f[key].value }));
+  }
+
+  // drill-down to teams
+  const teams = await tx.team.findMany({ where: { tenantId }, select: { id: true, name: true }, orderBy: { name: "asc" } });
+  const byTeam = teams.map((team) => {
+    const mine = <T extends { teamId: string | null }>(list: readonly T[]) => list.filter((x) => x.teamId === team.id);
+    const workers = mine(rows.workers);
+    const workerIds = new Set(workers.map((w) => w.id));
+    const fte = workers.reduce((n, w) => n + w.fte, 0);
+    const f: Partial<Record<KpiKey, Figure>> = {
+      "children-in-need": { ...K.childrenInNeedRate(mine(rows.episodes), period, population), value: K.childrenInNeedRate(mine(rows.episodes), period, population).numerator, note: "children" },
+      "cp-plans": { ...K.childrenOnPlans(mine(rows.cpPlans), period, population), value: K.childrenOnPlans(mine(rows.cpPlans), period, population).numerator },
+      "looked-after": { ...K.lookedAfterRate(mine(rows.carePeriods), period, population), value: K.lookedAfterRate(mine(rows.carePeriods), period, population).numerator, note: "children" },
+      "re-referral": K.reReferralRate(rows.referrals.filter((r) => r.teamId === team.id), period),
+      "assessments-45": K.assessmentsOnTime(mine(rows.assessments), period),
+      "conferences-15": K.conferencesOnTime(mine(rows.enquiries), period),
+      caseload: K.caseloadPerFte(held(rows, period.to < today ? period.to : today, workerIds), fte),
+      throughput: K.throughput(mine(rows.closedCases).map((c) => c.closedOn), fte, period),
+      drift: K.driftRate(driftStates.filter((d) => d.teamId === team.id).map((d) => d.state)),
+      "agency-rate": K.agencyRate(workers),
+    };
+    return { teamId: team.id, teamName: team.name, figures: f };
+  });
+
+  const spend = placementSpend(
+    rows.careEpisodes.map((e) => ({ startDate: e.startDate, endDate: e.endDate, provider: e.provider as CostedSpan["provider"], weeklyCost: e.weeklyCost ?? undefined })),
+    period,
+  );
+  return {
+    period,
+    computedAt: new Date().toISOString(),
+    figures,
+    trends,
+    byTeam,
+    flows: K.transitionFlows(rows.transitions, period),
+    spendByProvider: spend.byProvider as Record<string, number>,
+    cpRatePer10k: K.childrenOnPlans(rows.cpPlans, period, population).value,
+  };
+}
+
+const SHARED: KpiKey[] = ["re-referral", "children-in-need", "cp-plans", "looked-after", "assessments-45", "conferences-15", "cp-two-years", "repeat-cp", "caseload", "agency-rate", "stability-short", "in-house-share"];
+
+/** The dashboard for a period: the snapshot if it is fresh, otherwise worked out again and kept. */
+export async function getBoroughDashboard(ctx: Ctx, choice: PeriodChoice, options: { refresh?: boolean } = {}): Promise<BoroughDashboard & { canSeeCases: boolean }> {
+  assertCan(ctx, "kpi:view", "see the borough's KPIs");
+  const today = todayInEngland();
+  const period = resolvePeriod(choice, today);
+  return withTenant(
+    ctx.tenantId,
+    async (tx) => {
+      const cached = options.refresh ? null : await tx.kpiSnapshot.findUnique({ where: { tenantId_periodKey: { tenantId: ctx.tenantId, periodKey: period.key } } });
+      if (cached && Date.now() - cached.computedAt.getTime() < FRESH_MINUTES * 60_000) {
+        return { ...(cached.payload as unknown as BoroughDashboard), canSeeCases: can(ctx.role, "kpi:view-case-links") };
+      }
+      const dashboard = await computeBoroughDashboard(tx, ctx.tenantId, period, today);
+      const payload = JSON.parse(JSON.stringify(dashboard));
+      await tx.kpiSnapshot.upsert({
+        where: { tenantId_periodKey: { tenantId: ctx.tenantId, periodKey: period.key } },
+        create: { tenantId: ctx.tenantId, periodKey: period.key, payload },
+        update: { payload, computedAt: new Date() },
+      });
+      await publishBenchmark(tx, ctx.tenantId, period.key.startsWith("fy-") ? period.key : "rolling", dashboard);
+      return { ...dashboard, canSeeCases: can(ctx.role, "kpi:view-case-links") };
+    },
+    { timeoutMs: 120_000 },
+  );
+}
+
+/** Headline figures shared with the partnership when the council opts in: small numbers suppressed. */
+async function publishBenchmark(tx: Tx, tenantId: string, periodKey: string, dashboard: BoroughDashboard): Promise<void> {
+  const settings = await loadSettings(tx, tenantId);
+  const tenant = await tx.tenant.findUniqueOrThrow({ where: { id: tenantId }, select: { name: true } });
+  if (!settings.benchmarking.optIn || !settings.benchmarking.group) {
+    await tx.kpiBenchmark.deleteMany({ where: { tenantId } });
+    return;
+  }
+  const kpiValues = Object.fromEntries(SHARED.map((key) => [key, K.suppressSmall(dashboard.figures[key])?.value ?? null]));
+  await tx.kpiBenchmark.upsert({
+    where: { tenantId_periodKey: { tenantId, periodKey } },
+    create: { tenantId, periodKey, benchmarkGroup: settings.benchmarking.group, councilName: tenant.name, kpiValues },
+    update: { benchmarkGroup: settings.benchmarking.group, councilName: tenant.name, kpiValues, computedAt: new Date() },
+  });
+}
+
+export type BenchmarkRow = { councilName: string; own: boolean; values: Record<string, number | null>; computedAt: Date };
+
+/** Partner councils' shared figures beside this council's: only when this council has opted in. */
+export async function getBenchmarking(ctx: Ctx, periodKey: string): Promise<{ group: string | null; rows: BenchmarkRow[] }> {
+  assertCan(ctx, "kpi:view", "see benchmarking");
+  return withTenant(ctx.tenantId, async (tx) => {
+    const settings = await loadSettings(tx, ctx.tenantId);
+    if (!settings.benchmarking.optIn || !settings.benchmarking.group) return { group: null, rows: [] };
+    await tx.$executeRaw`SELECT set_config('app.benchmark_group', ${settings.benchmarking.group}, true)`;
+    const rows = await tx.kpiBenchmark.findMany({
+      where: { benchmarkGroup: settings.benchmarking.group, periodKey },
+      select: { tenantId: true, councilName: true, kpiValues: true, computedAt: true },
+      orderBy: { councilName: "asc" },
+    });
+    return {
+      group: settings.benchmarking.group,
+      rows: rows.map((r) => ({ councilName: r.councilName, own: r.tenantId === ctx.tenantId, values: r.kpiValues as Record<string, number | null>, computedAt: r.computedAt })),
+    };
+  });
+}
+
+export { SHARED as BENCHMARKED_KPIS };

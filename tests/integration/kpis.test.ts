@@ -1,0 +1,169 @@
+// Borough KPIs on a hand-built council: each value worked out by hand, and checked against an
+// independent SQL query over the same rows.
+import Holidays from "date-holidays";
+import { beforeAll, describe, expect, it } from "vitest";
+import { getBenchmarking, getBoroughDashboard } from "../../lib/data/kpis";
+import { withTenant } from "../../lib/db/tenant";
+import { fromIsoDate } from "../../lib/domain/dates";
+import { createCase, createFamily, createTeam, createTenant, createUser, ctxFor, type TestUser } from "../support/factories";
+
+const FY = { kind: "fy" as const, year: 2026 }; // 1 April 2025 – 31 March 2026
+const d = fromIsoDate;
+
+let tenantId: string;
+let head: TestUser;
+let sql: <T>(query: string, params?: unknown[]) => Promise<T[]>;
+
+beforeAll(async () => {
+  tenantId = (await createTenant({ childPopulation: 10_000 })).id;
+  const team = await createTeam(tenantId);
+  head = await createUser(tenantId, { role: "HEAD_OF_SERVICE" });
+  const sw = await createUser(tenantId, { role: "SOCIAL_WORKER", teamId: team.id, fte: 1 });
+  await createUser(tenantId, { role: "SOCIAL_WORKER", teamId: team.id, fte: 0.5, employment: "AGENCY" });
+  // four children in one family and one case
+  const { family, children } = await createFamily(tenantId, { children: [{}, {}, {}, {}] });
+  const [a, b, c, e] = children.map((k) => k.id) as [string, string, string, string];
+  const kase = await createCase(tenantId, { familyId: family.id, childIds: [a, b, c, e], teamId: team.id, openedOn: "2024-01-01" });
+  await withTenant(tenantId, async (tx) => {
+    const t = tenantId;
+    const ep = (personId: string, referralDate: string, closureDate?: string) =>
+      tx.cinEpisode.create({ data: { tenantId: t, personId, caseId: kase.id, referralDate: d(referralDate), referralSource: "2A", closureDate: closureDate ? d(closureDate) : null, closureReason: closureDate ? "RC7" : null } });
+    // referrals: a twice (2nd is a re-referral), b twice a year and a day apart, c once in the year, e before the year
+    await ep(a, "2024-06-01", "2024-12-01");
+    await ep(a, "2025-05-01");
+    await ep(b, "2024-04-30", "2024-10-01");
+    await ep(b, "2025-05-01", "2026-03-31");
+    await ep(c, "2025-09-01");
+    await ep(e, "2024-02-01");
+    // assessments: 45 working days exactly (on time), 46 (late), one completed before the year
+    const as = (startDate: string, authorisedDate: string | null) =>
+      tx.assessment.create({ data: { tenantId: t, personId: a, caseId: kase.id, startDate: d(startDate), authorisedDate: authorisedDate ? d(authorisedDate) : null, recordedById: sw.id } });
+    await as("2025-12-01", "2026-02-05");
+    await as("2025-12-01", "2026-02-06");
+    await as("2025-02-01", "2025-03-01");
+    // enquiries: conference in 15 working days (on time) and 16 (late)
+    await tx.section47.create({ data: { tenantId: t, personId: a, caseId: kase.id, strategyDiscussionDate: d("2025-12-15"), startDate: d("2025-12-15"), icpcDate: d("2026-01-08"), recordedById: sw.id } });
+    await tx.section47.create({ data: { tenantId: t, personId: b, caseId: kase.id, strategyDiscussionDate: d("2025-12-15"), startDate: d("2025-12-15"), icpcDate: d("2026-01-09"), recordedById: sw.id } });
+    // plans: a's earlier plan, a's repeat in the year; c's ended after exactly two years
+    const plan = (personId: string, startDate: string, endDate: string | null) =>
+      tx.cpPlan.create({ data: { tenantId: t, personId, caseId: kase.id, startDate: d(startDate), endDate: endDate ? d(endDate) : null, initialCategory: "NEG", latestCategory: "NEG", recordedById: sw.id } });
+    await plan(a, "2022-05-01", "2024-05-01");
+    await plan(a, "2026-01-08", null);
+    await plan(c, "2023-06-01", "2025-06-01");
+    // care: e looked after from 2025-06-01 in an in-house foster placement at £300 a week
+    const period = await tx.carePeriod.create({ data: { tenantId: t, personId: e, caseId: kase.id, startDate: d("2025-06-01"), categoryOfNeed: "N1" } });
+    await tx.careEpisode.create({ data: { tenantId: t, carePeriodId: period.id, personId: e, startDate: d("2025-06-01"), legalStatus: "C2", reasonNewEpisode: "S", place: "U1", provider: "PR1", weeklyCost: 300 } });
+    // sw holds the case: 4 children
+    await tx.allocation.create({ data: { tenantId: t, caseId: kase.id, workerId: sw.id, roleOnCase: "LEAD", startDate: d("2024-01-01") } });
+  });
+  const { withClient } = await import("../support/database");
+  const { database } = await import("./setup");
+  sql = async <T,>(query: string, params: unknown[] = []) =>
+    withClient(database.adminUrl, async (client) => (await client.query(query, [tenantId, ...params])).rows as T[]);
+});
+
+describe("borough KPIs", () => {
+  it("match the hand-worked answers and an independent SQL count", async () => {
+    const dash = await getBoroughDashboard(ctxFor(head), FY, { refresh: true });
+    const f = dash.figures;
+
+    // re-referral: in the year a (2025-05-01, re), b (2025-05-01, not: a year and a day), c (first) → 1 of 3
+    expect(f["re-referral"]).toMatchObject({ numerator: 1, denominator: 3 });
+    const [rr] = await sql<{ n: number; re: number }>(
+      `SELECT count(*)::int AS n,
+              count(*) FILTER (WHERE EXISTS (SELECT 1 FROM cin_episode p WHERE p.tenant_id = e.tenant_id AND p.person_id = e.person_id
+                                             AND p.referral_date < e.referral_date AND p.referral_date >= (e.referral_date - interval '12 months')::date))::int AS re
+       FROM cin_episode e WHERE e.tenant_id = $1 AND e.referral_date BETWEEN '2025-04-01' AND '2026-03-31'`,
+    );
+    expect([f["re-referral"].numerator, f["re-referral"].denominator]).toEqual([rr!.re, rr!.n]);
+
+    // children in need at 31 March 2026: a and c open (b closed that day, e's ended? e's never closed: open) → a, c, e = 3 of 10,000 → 3 per 10,000
+    expect(f["children-in-need"]).toMatchObject({ numerator: 3, value: 3 });
+    const [cin] = await sql<{ n: number }>(
+      `SELECT count(DISTINCT person_id)::int AS n FROM cin_episode WHERE tenant_id = $1 AND referral_date <= '2026-03-31' AND (closure_date IS NULL OR closure_date > '2026-03-31')`,
+    );
+    expect(f["children-in-need"].numerator).toBe(cin!.n);
+
+    // CP: on a plan at the end: a → 1; repeat: 1 of 1 started; two years: c's plan ended in the year after exactly 2 years → 1 of 1
+    expect(f["cp-plans"]).toMatchObject({ numerator: 1, value: 1 });
+    expect(f["repeat-cp"]).toMatchObject({ numerator: 1, denominator: 1, value: 1 });
+    expect(f["cp-two-years"]).toMatchObject({ numerator: 1, denominator: 1, value: 1 });
+    const [cp] = await sql<{ n: number }>(`SELECT count(DISTINCT person_id)::int AS n FROM cp_plan WHERE tenant_id = $1 AND start_date <= '2026-03-31' AND (end_date IS NULL OR end_date > '2026-03-31')`);
+    expect(f["cp-plans"].numerator).toBe(cp!.n);
+
+    // looked after at the end: e → 1 per 10,000; entries: 1
+    expect(f["looked-after"]).toMatchObject({ numerator: 1, value: 1 });
+    expect(f["entries-to-care"]).toMatchObject({ value: 1 });
+
+    // timeliness, with working days counted independently in SQL from the same bank holidays
+    expect(f["assessments-45"]).toMatchObject({ numerator: 1, denominator: 2, value: 0.5 });
+    expect(f["conferences-15"]).toMatchObject({ numerator: 1, denominator: 2, value: 0.5 });
+    const holidays = [2025, 2026].flatMap((y) => new Holidays("GB", "ENG").getHolidays(y).filter((h) => h.type === "public").map((h) => h.date.slice(0, 10)));
+    const [wd] = await sql<{ on_time: number; done: number }>(
+      `SELECT count(*) FILTER (WHERE (SELECT count(*) FROM generate_series(a.start_date + 1, a.authorised_date, interval '1 day') g(day)
+                                      WHERE extract(isodow FROM g.day) < 6 AND NOT (g.day::date = ANY($2::date[]))) <= 45)::int AS on_time,
+              count(*)::int AS done
+       FROM assessment a WHERE a.tenant_id = $1 AND a.authorised_date BETWEEN '2025-04-01' AND '2026-03-31'`,
+      [holidays],
+    );
+    expect([f["assessments-45"].numerator, f["assessments-45"].denominator]).toEqual([wd!.on_time, wd!.done]);
+
+    // workforce: 4 children held ÷ 1.5 FTE; agency 0.5 ÷ 1.5
+    expect(f.caseload.value).toBeCloseTo(4 / 1.5, 5);
+    expect(f["agency-rate"].value).toBeCloseTo(1 / 3, 5);
+
+    // placements: e in-house fostering → share 1 of 1; spend 1 June 2025 – 31 March 2026 = 304 days × £300 ÷ 7
+    expect(f["in-house-share"]).toMatchObject({ numerator: 1, denominator: 1, value: 1 });
+    expect(f["placement-spend"].value).toBeCloseTo((304 * 300) / 7, 2);
+
+    // a trend of 24 months for the flow KPIs, and a team row
+    expect(dash.trends["re-referral"]).toHaveLength(24);
+    expect(dash.byTeam.find((t) => t.figures["children-in-need"]?.numerator === 3)).toBeDefined();
+  });
+
+  it("keeps the result as a snapshot and serves it until it is refreshed", async () => {
+    const first = await getBoroughDashboard(ctxFor(head), FY, { refresh: true });
+    const again = await getBoroughDashboard(ctxFor(head), FY);
+    expect(again.computedAt).toBe(first.computedAt);
+  });
+
+  it("is for heads of service and administrators only", async () => {
+    const worker = await createUser(tenantId, { role: "SOCIAL_WORKER" });
+    await expect(getBoroughDashboard(ctxFor(worker), FY)).rejects.toMatchObject({ code: "FORBIDDEN" });
+    const admin = await createUser(tenantId, { role: "TENANT_ADMIN" });
+    expect((await getBoroughDashboard(ctxFor(admin), FY)).canSeeCases).toBe(false);
+  });
+});
+
+describe("benchmarking between councils", () => {
+  it("councils that opted in see each other's shared figures; a third that did not is neither shown nor shown theirs", async () => {
+    const group = { benchmarking: { optIn: true, group: "Test partnership" } };
+    const councils = await Promise.all([createTenant({ settings: group, name: "Alpha" }), createTenant({ settings: group, name: "Beta" }), createTenant({ name: "Gamma" })]);
+    const heads = await Promise.all(councils.map((c) => createUser(c.id, { role: "HEAD_OF_SERVICE" })));
+    for (const h of heads) await getBoroughDashboard(ctxFor(h), FY, { refresh: true });
+    const alpha = await getBenchmarking(ctxFor(heads[0]!), "fy-2026");
+    expect(alpha.rows.map((r) => [r.councilName, r.own])).toEqual([
+      ["Alpha", true],
+      ["Beta", false],
+    ]);
+    expect(await getBenchmarking(ctxFor(heads[2]!), "fy-2026")).toEqual({ group: null, rows: [] });
+    // only aggregates cross the line: the shared row holds values, nothing else
+    expect(Object.keys(alpha.rows[1]!.values).every((k) => typeof alpha.rows[1]!.values[k] === "number" || alpha.rows[1]!.values[k] === null)).toBe(true);
+  });
+
+  it("never shares a count under 5", async () => {
+    const group = { benchmarking: { optIn: true, group: "Small numbers" } };
+    const small = await createTenant({ settings: group, name: "Smallville" });
+    const other = await createTenant({ settings: group, name: "Other" });
+    const h = await createUser(small.id, { role: "HEAD_OF_SERVICE" });
+    const team = await createTeam(small.id);
+    const { family, children } = await createFamily(small.id, { children: [{}, {}] });
+    const kase = await createCase(small.id, { familyId: family.id, childIds: children.map((c) => c.id), teamId: team.id, openedOn: "2025-05-01" });
+    await withTenant(small.id, (tx) => tx.cinEpisode.createMany({ data: children.map((c) => ({ tenantId: small.id, personId: c.id, caseId: kase.id, referralDate: d("2025-05-01"), referralSource: "2A" })) }));
+    await getBoroughDashboard(ctxFor(h), FY, { refresh: true });
+    const oh = await createUser(other.id, { role: "HEAD_OF_SERVICE" });
+    const seen = await getBenchmarking(ctxFor(oh), "fy-2026");
+    const smallRow = seen.rows.find((r) => r.councilName === "Smallville")!;
+    expect(smallRow.values["children-in-need"]).toBeNull(); // 2 children: suppressed
+  });
+});
