@@ -26,7 +26,7 @@ export default defineConfig({
     { name: "phone", use: { ...devices["Desktop Chrome"], viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, launchOptions: chromium }, testMatch: /\.phone\.spec\.ts$/ },
   ],
   webServer: {
-    command: "npx tsx tests/e2e/server.ts",
+    command: "npx tsx --conditions=react-server tests/e2e/server.ts",
     url: `http://localhost:${E2E_PORT}/api/health`,
     timeout: 180_000,
     reuseExistingServer: false,

@@ -15,6 +15,7 @@ export function navigationFor(ctx: Ctx): NavItem[] {
   if (can(ctx.role, "team:view-any")) items.push({ href: "/teams", label: "Teams" });
   if (can(ctx.role, "contact:decide")) items.push({ href: "/front-door", label: "Front door" });
   if (can(ctx.role, "transition:decide")) items.push({ href: "/decisions", label: "Awaiting decision" });
+  if (can(ctx.role, "kpi:view")) items.push({ href: "/kpis", label: "Borough KPIs" });
   if (can(ctx.role, "admin:users")) items.push({ href: "/admin", label: "Users and teams" });
   return items;
 }
@@ -64,7 +65,7 @@ export function AppShell({ ctx, children }: { ctx: Ctx; children: React.ReactNod
         )}
         {nav.length > 0 && (
           <nav aria-label="Main" className="border-t border-white/20">
-            <ul className="mx-auto flex max-w-6xl gap-1 overflow-x-auto px-2">
+            <ul className="mx-auto flex max-w-6xl flex-wrap gap-x-1 px-2">
               {nav.map((item) => (
                 <li key={item.href}>
                   <NavLink href={item.href}>{item.label}</NavLink>

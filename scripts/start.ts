@@ -6,6 +6,7 @@ import path from "node:path";
 import { disconnectDb } from "../lib/db/client";
 import { openDatabaseEnvironment } from "../lib/db/environment";
 import { migrate } from "../lib/db/migrate";
+import { refreshAllSnapshots } from "../lib/data/kpis";
 import { databaseHasCouncils, seedDemoCouncils } from "../prisma/seed/index";
 import { buildIfNeeded } from "./build-if-needed";
 
@@ -31,6 +32,7 @@ try {
   if (!(await databaseHasCouncils())) {
     log("The database is empty: loading the demo councils…");
     await seedDemoCouncils({ log });
+    await refreshAllSnapshots(log);
   }
   await disconnectDb();
   if (!dev) buildIfNeeded(log);

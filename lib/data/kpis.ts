@@ -307,3 +307,33 @@ export async function getBenchmarking(ctx: Ctx, periodKey: string): Promise<{ gr
 }
 
 export { SHARED as BENCHMARKED_KPIS };
+
+/**
+ * Platform job: works out every council's snapshot for the current financial year (and publishes
+ * benchmark figures for those that opted in), one council at a time inside its own tenant transaction.
+ * Run after seeding and on a schedule (npm run kpis:refresh).
+ */
+export async function refreshAllSnapshots(log: (line: string) => void = () => {}): Promise<void> {
+  const { withPlatformOperator } = await import("@/lib/db/tenant");
+  const tenants = await withPlatformOperator((tx) => tx.tenant.findMany({ select: { id: true, name: true } }));
+  const today = todayInEngland();
+  const period = resolvePeriod({ kind: "fy", year: Number(K.financialYearOf(today).to.slice(0, 4)) }, today);
+  for (const t of tenants) {
+    const started = Date.now();
+    await withTenant(
+      t.id,
+      async (tx) => {
+        const dashboard = await computeBoroughDashboard(tx, t.id, period, today);
+        const payload = JSON.parse(JSON.stringify(dashboard));
+        await tx.kpiSnapshot.upsert({
+          where: { tenantId_periodKey: { tenantId: t.id, periodKey: period.key } },
+          create: { tenantId: t.id, periodKey: period.key, payload },
+          update: { payload, computedAt: new Date() },
+        });
+        await publishBenchmark(tx, t.id, period.key, dashboard);
+      },
+      { timeoutMs: 300_000 },
+    );
+    log(`${t.name}: KPIs worked out in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  }
+}

@@ -7,6 +7,7 @@ import { disconnectDb } from "../../lib/db/client";
 import { startEmbeddedPostgres } from "../../lib/db/embedded";
 import { migrate } from "../../lib/db/migrate";
 import { DEFAULT_APP_ROLE, DEFAULT_OWNER_ROLE, ensureDatabase, withCredentials } from "../../lib/db/roles";
+import { refreshAllSnapshots } from "../../lib/data/kpis";
 import { seedDemoCouncils } from "../../prisma/seed/index";
 import { E2E_DATA_DIR, E2E_DB_FILE, E2E_PORT } from "./config";
 
@@ -20,6 +21,7 @@ await migrate(ownerUrl, { appRole: DEFAULT_APP_ROLE, appPassword: "e2e-app" });
 const appUrl = withCredentials(server.adminUrl, DEFAULT_APP_ROLE, "e2e-app", "continuum");
 process.env.APP_DATABASE_URL = appUrl;
 await seedDemoCouncils();
+await refreshAllSnapshots();
 await disconnectDb();
 await writeFile(E2E_DB_FILE, JSON.stringify({ adminUrl: withCredentials(server.adminUrl, "postgres", server.password, "continuum") }));
 

@@ -1,0 +1,152 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { PageHeading } from "@/components/page-heading";
+import { ScrollTable } from "@/components/scroll-table";
+import { TrendChart } from "@/components/trend-chart";
+import { pageData } from "@/lib/auth/page-data";
+import { requireContext } from "@/lib/auth/session";
+import { BENCHMARKED_KPIS, getBenchmarking, getBoroughDashboard } from "@/lib/data/kpis";
+import { todayInEngland } from "@/lib/domain/dates";
+import { KPI_DEFINITIONS, definitionOf, formatKpi, type KpiUnit } from "@/lib/domain/kpi-definitions";
+import { financialYearOf } from "@/lib/domain/kpis";
+import { PeriodForm } from "./period-form";
+import { periodFromSearch, searchOf } from "./period";
+
+export const metadata: Metadata = { title: "Borough KPIs" };
+
+const chartScale: Record<KpiUnit, { factor: number; suffix: string }> = {
+  percent: { factor: 100, suffix: "%" },
+  per10k: { factor: 1, suffix: "" },
+  count: { factor: 1, suffix: "" },
+  ratio: { factor: 1, suffix: "" },
+  pounds: { factor: 1, suffix: "" },
+};
+
+const PROVIDERS: Record<string, string> = { PR0: "Parent", PR1: "Own council", PR2: "Other council", PR3: "Other public", PR4: "Private", PR5: "Voluntary", NONE: "No provider" };
+
+export default async function KpisPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
+  const params = await searchParams;
+  const ctx = await requireContext();
+  const today = todayInEngland();
+  const choice = periodFromSearch(params, today);
+  const dash = await pageData(() => getBoroughDashboard(ctx, choice, { refresh: params.refresh === "1" }));
+  const benchmark = await pageData(() => getBenchmarking(ctx, dash.period.key.startsWith("fy-") ? dash.period.key : "rolling"));
+  const thisYear = Number(financialYearOf(today).to.slice(0, 4));
+  const search = searchOf(choice);
+  const computed = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "Europe/London" }).format(new Date(dash.computedAt));
+  return (
+    <>
+      <PageHeading caption={ctx.tenantName} title="Borough KPIs">
+        <p className="mt-2">
+          {dash.period.label} ({dash.period.from} to {dash.period.to}). Figures worked out at {computed}. <Link href={`/kpis?${search}&refresh=1`}>Work them out again now</Link> ·{" "}
+          <a href={`/kpis/csv?table=summary&${search}`}>Download as CSV</a>
+        </p>
+      </PageHeading>
+      <PeriodForm choice={choice} years={[thisYear, thisYear - 1, thisYear - 2]} />
+
+      <ul className="grid gap-4 md:grid-cols-2" aria-label="KPIs">
+        {KPI_DEFINITIONS.map((def) => {
+          const figure = dash.figures[def.key];
+          const trend = dash.trends[def.key];
+          const scale = chartScale[def.unit];
+          return (
+            <li key={def.key} className="card" data-kpi={def.key}>
+              <h2 className="text-lg font-bold">{def.title}</h2>
+              <p className="mt-1 text-3xl font-bold tabular-nums">
+                {formatKpi(figure?.value ?? null, def.unit)}
+                {def.key === "cp-plans" && dash.cpRatePer10k !== null && <span className="ml-2 text-base font-normal text-muted">{dash.cpRatePer10k.toFixed(1)} per 10,000</span>}
+              </p>
+              <p className="text-sm text-muted">
+                {figure && figure.denominator !== null && def.unit === "percent" ? `${formatKpi(figure.numerator, "count")} of ${formatKpi(figure.denominator, "count")}` : "\u00a0"}
+              </p>
+              <p className="mt-1 text-sm">England: {def.england ? def.england.label : "no national figure"}</p>
+              {trend ? (
+                <TrendChart points={trend} england={def.england && def.unit !== "count" ? def.england.value : null} factor={scale.factor} suffix={scale.suffix} label={`${def.title}: the last 24 months`} />
+              ) : (
+                <p className="mt-2 text-sm text-muted">Measured now only: no history is kept for this figure.</p>
+              )}
+              <details className="mt-2 text-sm">
+                <summary className="cursor-pointer text-link underline">How this is calculated</summary>
+                <p className="mt-1">{def.definition}</p>
+              </details>
+              <p className="mt-2 text-sm">
+                <Link href={`/kpis/${def.key}?${search}`}>By team{trend ? " and by month" : ""}</Link>
+              </p>
+            </li>
+          );
+        })}
+      </ul>
+
+      <section aria-labelledby="flows-heading" className="card mt-6">
+        <h2 id="flows-heading" className="mb-3 text-xl font-bold">
+          Step-ups, step-downs and closures in the period
+        </h2>
+        {Object.keys(dash.flows).length === 0 ? (
+          <p>No approved transitions in the period.</p>
+        ) : (
+          <ul className="grid gap-1 sm:grid-cols-2">
+            {Object.entries(dash.flows).map(([flow, n]) => (
+              <li key={flow}>
+                {flow.replace(/_/g, " ").toLowerCase().replace("→", " → ")}: <strong>{n}</strong>
+              </li>
+            ))}
+          </ul>
+        )}
+        <h3 className="mt-4 mb-2 font-bold">Placement spend by provider</h3>
+        <ul className="grid gap-1 sm:grid-cols-3">
+          {Object.entries(dash.spendByProvider)
+            .filter(([, v]) => v > 0)
+            .map(([provider, v]) => (
+              <li key={provider}>
+                {PROVIDERS[provider] ?? provider}: <strong>{formatKpi(v, "pounds")}</strong>
+              </li>
+            ))}
+        </ul>
+      </section>
+
+      <section aria-labelledby="benchmark-heading" className="card mt-6">
+        <h2 id="benchmark-heading" className="mb-3 text-xl font-bold">
+          Benchmarking with partner councils
+        </h2>
+        {!benchmark.group ? (
+          <p>This council does not share figures with a partnership. An administrator can opt in under the council&apos;s settings.</p>
+        ) : (
+          <>
+            <p className="mb-3">
+              {benchmark.group}: headline figures only, with counts under 5 hidden. No child&apos;s record leaves the council.
+            </p>
+            <ScrollTable label="Partner councils' figures">
+              <table className="table">
+                <thead>
+                  <tr>
+                    <th scope="col">Council</th>
+                    {BENCHMARKED_KPIS.map((k) => (
+                      <th key={k} scope="col">
+                        {definitionOf(k).title}
+                      </th>
+                    ))}
+                  </tr>
+                </thead>
+                <tbody>
+                  {benchmark.rows.map((r) => (
+                    <tr key={r.councilName}>
+                      <th scope="row">
+                        {r.councilName}
+                        {r.own ? " (you)" : ""}
+                      </th>
+                      {BENCHMARKED_KPIS.map((k) => (
+                        <td key={k} className="tabular-nums">
+                          {r.values[k] === null || r.values[k] === undefined ? "suppressed" : formatKpi(r.values[k], definitionOf(k).unit)}
+                        </td>
+                      ))}
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </ScrollTable>
+          </>
+        )}
+      </section>
+    </>
+  );
+}

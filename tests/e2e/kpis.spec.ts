@@ -1,0 +1,54 @@
+import { expect, expectAccessible, signIn, test } from "./fixtures";
+
+test("a head of service sees each KPI with its England comparison, the charts, and drills down to a team", async ({ page }) => {
+  await signIn(page, "head.of.service@wexcombe.example");
+  await page.getByRole("link", { name: "Borough KPIs" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Borough KPIs");
+  const kpis = page.getByRole("list", { name: "KPIs" }).getByRole("listitem");
+  await expect(kpis).toHaveCount(20);
+  for (const [title, england] of [
+    ["Re-referral rate (DfE)", "England: 22% (2024)"],
+    ["Children in need per 10,000", "England: 330 per 10,000 (2025)"],
+    ["Assessments within 45 working days", "England: 85.7% (2025)"],
+    ["Initial conferences within 15 working days", "England: 81.4% (2025)"],
+    ["Children looked after per 10,000", "England: 67 per 10,000 (2025)"],
+  ] as const) {
+    const card = kpis.filter({ has: page.getByRole("heading", { name: title, exact: true }) });
+    await expect(card).toContainText(england);
+    await expect(card.locator("figure svg.recharts-surface")).toBeVisible();
+  }
+  await expectAccessible(page);
+
+  // how a figure is calculated
+  const assessments = kpis.filter({ has: page.getByRole("heading", { name: "Assessments within 45 working days", exact: true }) });
+  await assessments.getByText("How this is calculated").click();
+  await expect(assessments).toContainText("within 45 working days of their start");
+  await page.screenshot({ path: "test-results/kpis.png", fullPage: true });
+
+  // drill down to a team
+  await assessments.getByRole("link", { name: "By team and by month" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Assessments within 45 working days");
+  await expectAccessible(page);
+  const team = page.getByRole("region", { name: /by team/ }).getByRole("link", { name: "Support and Safeguarding North" });
+  await team.click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Support and Safeguarding North");
+});
+
+test("two councils in a partnership see each other's figures; one outside it sees none", async ({ page }) => {
+  await signIn(page, "head.of.service@tamsbridge.example");
+  await page.goto("/kpis");
+  const table = page.getByRole("region", { name: "Partner councils' figures" });
+  await expect(table.getByRole("rowheader")).toHaveText(["London Borough of Tamsbridge (you)", "Wexcombe County Council"]);
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await signIn(page, "head.of.service@kingsmere.example");
+  await page.goto("/kpis");
+  await expect(page.getByRole("region", { name: "Benchmarking with partner councils" })).toContainText("does not share figures with a partnership");
+  await expect(page.getByRole("main")).not.toContainText("Tamsbridge");
+});
+
+test("a tenant administrator sees the KPIs without links to teams' cases", async ({ page }) => {
+  await signIn(page, "admin@kingsmere.example");
+  await page.goto("/kpis/looked-after");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Children looked after per 10,000");
+  await expect(page.getByRole("region", { name: /by team/ }).getByRole("link")).toHaveCount(0);
+});
