@@ -10,7 +10,7 @@ export type NavItem = { href: string; label: string };
 /** Navigation depends on what the role may do. */
 export function navigationFor(ctx: Ctx): NavItem[] {
   const items: NavItem[] = [];
-  if (can(ctx.role, "caseload:view-own")) items.push({ href: "/caseload", label: "My caseload" });
+  if (can(ctx.role, "caseload:view-own")) items.push({ href: "/caseload", label: "My caseload" }, { href: "/due", label: "What's due" });
   if (can(ctx.role, "team:view-own") && !can(ctx.role, "team:view-any")) items.push({ href: "/team", label: "My team" });
   if (can(ctx.role, "team:view-any")) items.push({ href: "/teams", label: "Teams" });
   if (can(ctx.role, "contact:decide")) items.push({ href: "/front-door", label: "Front door" });

@@ -3,12 +3,12 @@ import { ROLES, type Role } from "../../lib/domain/roles";
 import { errorSummary, expect, expectAccessible, signIn, test } from "./fixtures";
 
 const HOME: Record<Role, { path: RegExp; heading: RegExp; nav: string[] }> = {
-  SOCIAL_WORKER: { path: /\/caseload$/, heading: /My caseload/, nav: ["My caseload", "Front door"] },
-  NEWLY_QUALIFIED_SOCIAL_WORKER: { path: /\/caseload$/, heading: /My caseload/, nav: ["My caseload", "Front door"] },
-  SENIOR_PRACTITIONER: { path: /\/caseload$/, heading: /My caseload/, nav: ["My caseload", "Front door"] },
-  FAMILY_KEYWORKER: { path: /\/caseload$/, heading: /My caseload/, nav: ["My caseload"] },
-  SENIOR_FAMILY_KEYWORKER: { path: /\/caseload$/, heading: /My caseload/, nav: ["My caseload"] },
-  CLINICIAN: { path: /\/caseload$/, heading: /My caseload/, nav: ["My caseload"] },
+  SOCIAL_WORKER: { path: /\/caseload$/, heading: /My caseload/, nav: ["My caseload", "What's due", "Front door"] },
+  NEWLY_QUALIFIED_SOCIAL_WORKER: { path: /\/caseload$/, heading: /My caseload/, nav: ["My caseload", "What's due", "Front door"] },
+  SENIOR_PRACTITIONER: { path: /\/caseload$/, heading: /My caseload/, nav: ["My caseload", "What's due", "Front door"] },
+  FAMILY_KEYWORKER: { path: /\/caseload$/, heading: /My caseload/, nav: ["My caseload", "What's due"] },
+  SENIOR_FAMILY_KEYWORKER: { path: /\/caseload$/, heading: /My caseload/, nav: ["My caseload", "What's due"] },
+  CLINICIAN: { path: /\/caseload$/, heading: /My caseload/, nav: ["My caseload", "What's due"] },
   ASSISTANT_TEAM_MANAGER: { path: /\/teams\/[0-9a-f-]{36}$/, heading: /.+/, nav: ["My team", "Front door", "Awaiting decision"] },
   TEAM_MANAGER: { path: /\/teams\/[0-9a-f-]{36}$/, heading: /.+/, nav: ["My team", "Front door", "Awaiting decision"] },
   HEAD_OF_SERVICE: { path: /\/teams$/, heading: /Teams/, nav: ["Teams", "Front door", "Awaiting decision", "Borough KPIs"] },

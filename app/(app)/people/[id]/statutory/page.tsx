@@ -5,6 +5,8 @@ import { pageData } from "@/lib/auth/page-data";
 import { can } from "@/lib/auth/permissions";
 import { requireContext } from "@/lib/auth/session";
 import { getStatutoryRecord } from "@/lib/data/statutory";
+import { getChildDue } from "@/lib/data/timescales";
+import { DueList } from "@/components/due-list";
 import { formatDate, todayInEngland } from "@/lib/domain/dates";
 import { CATEGORIES_OF_NEED, LEGAL_STATUSES, PLACEMENT_PROVIDERS, PLACEMENT_TYPES, REASONS_CARE_ENDED, REVIEW_PARTICIPATION, codeLabel } from "@/lib/domain/ssda903-codes";
 import { ABUSE_CATEGORIES } from "@/lib/domain/statutory-codes";
@@ -53,6 +55,7 @@ export default async function StatutoryPage({ params }: { params: Promise<{ id: 
   const { id } = await params;
   const ctx = await requireContext();
   const r = await pageData(() => getStatutoryRecord(ctx, id));
+  const due = await pageData(() => getChildDue(ctx, id));
   const canRecord = can(ctx.role, "statutory:record");
   const today = todayInEngland();
   const openCases = r.cases.filter((c) => c.status === "OPEN").map((c) => ({ value: c.id, label: c.reference }));
@@ -66,6 +69,12 @@ export default async function StatutoryPage({ params }: { params: Promise<{ id: 
       <PageHeading caption={r.child.name} title="Statutory record">
         <p className="mt-2 text-muted">Referrals, assessments, enquiries, plans and care, as the CIN census and SSDA903 returns see them.</p>
       </PageHeading>
+      <section aria-labelledby="due-h" className="card mb-6">
+        <h2 id="due-h" className="mb-3 text-xl font-bold">
+          What is due
+        </h2>
+        <DueList items={due} />
+      </section>
       <div className="grid gap-6 lg:grid-cols-2">
         <Section id="referrals-h" title="Referrals">
           {r.referrals.length === 0 ? (
