@@ -6,16 +6,25 @@ import { ScrollTable } from "@/components/scroll-table";
 import { pageData } from "@/lib/auth/page-data";
 import { requireContext } from "@/lib/auth/session";
 import { can } from "@/lib/auth/permissions";
+import { getCurrentCaseSummary } from "@/lib/data/case-summary";
 import { getCaseForView } from "@/lib/data/cases";
+import { listVisitsForCase } from "@/lib/data/visits";
 import { formatDate } from "@/lib/domain/dates";
 import { ALLOCATION_ROLE_LABELS, ROLE_LABELS } from "@/lib/domain/roles";
+import { CaseSummarySection } from "./_components/case-summary-section";
+import { VisitsSection } from "./_components/visits-section";
 
 export const metadata: Metadata = { title: "Case" };
 
-export default async function CasePage({ params }: { params: Promise<{ id: string }> }) {
+/** How many of the newest visits the case page shows; the rest are on the case's visits page. */
+const RECENT_VISITS = 10;
+
+export default async function CasePage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ visit?: string; summary?: string }> }) {
   const { id } = await params;
+  const { visit, summary: savedVersion } = await searchParams;
   const ctx = await requireContext();
-  const c = await pageData(() => getCaseForView(ctx, id));
+  const [c, visits, summary] = await pageData(() => Promise.all([getCaseForView(ctx, id), listVisitsForCase(ctx, id, { limit: RECENT_VISITS }), getCurrentCaseSummary(ctx, id)]));
+  const isOpen = c.status === "OPEN";
   const current = c.allocations.filter((a) => !a.endDate);
   const past = c.allocations.filter((a) => a.endDate);
   return (
@@ -38,9 +47,30 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
                 <Link href={`/cases/${c.id}/transitions/new`}>Request a step-up, step-down or closure</Link>
               </li>
             )}
+            {can(ctx.role, "visit:record") && (
+              <li>
+                <Link href={`/cases/${c.id}/visits/new`}>Log a visit</Link>
+              </li>
+            )}
+            {can(ctx.role, "summary:edit") && (
+              <li>
+                <Link href={`/cases/${c.id}/summary`}>{summary.current ? "Update the case summary" : "Write the case summary"}</Link>
+              </li>
+            )}
           </ul>
         )}
       </PageHeading>
+
+      {visit === "recorded" && (
+        <p role="status" className="mb-6 border-l-4 border-ok bg-white p-3">
+          The visit has been recorded.
+        </p>
+      )}
+      {savedVersion && summary.current && String(summary.current.version) === savedVersion && (
+        <p role="status" className="mb-6 border-l-4 border-ok bg-white p-3">
+          The case summary has been saved as version {summary.current.version}.
+        </p>
+      )}
 
       <div className="grid gap-6 lg:grid-cols-2">
         <section aria-labelledby="children-heading" className="card">
@@ -128,6 +158,11 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
             </details>
           )}
         </section>
+      </div>
+
+      <div className="mt-6 space-y-6">
+        <CaseSummarySection caseId={c.id} current={summary.current} canEdit={isOpen && can(ctx.role, "summary:edit")} />
+        <VisitsSection caseId={c.id} visits={visits.visits} total={visits.total} canRecord={isOpen && can(ctx.role, "visit:record")} />
       </div>
     </>
   );
