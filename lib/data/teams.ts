@@ -3,13 +3,17 @@ import "server-only";
 import { assertCan, type Ctx } from "@/lib/auth/context";
 import { can } from "@/lib/auth/permissions";
 import { withTenant, type Tx } from "@/lib/db/tenant";
-import type { Role } from "@/lib/domain/roles";
+import { driftOf } from "@/lib/domain/case-drift";
+import { unitLabel } from "@/lib/domain/caseload";
+import { addMonths, todayInEngland, toIsoDate } from "@/lib/domain/dates";
+import { CASE_HOLDING_ROLES, type Role } from "@/lib/domain/roles";
 import { forbiddenError, notFoundError } from "@/lib/errors";
 import { loadSummary } from "./allocations";
 import { heldCasesByWorker, toCapWorker } from "./caseloads";
+import { lastInterventions } from "./drift";
 import { parseId } from "./ids";
+import { dueCountsForWorkers } from "./timescales";
 import { loadSettings } from "./settings";
-import { unitLabel } from "@/lib/domain/caseload";
 
 export type WorkerLoad = {
   id: string;
@@ -33,7 +37,7 @@ export type TeamView = { id: string; name: string; kind: string; unit: string; w
 export type TeamSummary = { id: string; name: string; kind: string; workers: number; openCases: number };
 
 /** Open cases and children per worker, counting every current allocation on an open case. */
-async function loadsByWorker(tx: Tx, tenantId: string): Promise<Map<string, { openCases: number; children: number }>> {
+async function loadsByWorker(tx: Tx, tenantId: string, workerIds: string[]): Promise<Map<string, { openCases: number; children: number }>> {
   const rows = await tx.$queryRaw<{ worker_id: string; open_cases: bigint; children: bigint }[]>`
     SELECT a.worker_id,
            count(DISTINCT a.case_id) AS open_cases,
@@ -41,18 +45,25 @@ async function loadsByWorker(tx: Tx, tenantId: string): Promise<Map<string, { op
     FROM allocation a
     JOIN case_file c ON c.tenant_id = a.tenant_id AND c.id = a.case_id AND c.status = 'OPEN'
     LEFT JOIN case_child cc ON cc.tenant_id = c.tenant_id AND cc.case_id = c.id AND cc.removed_on IS NULL
-    WHERE a.tenant_id = ${tenantId}::uuid AND a.end_date IS NULL
+    WHERE a.tenant_id = ${tenantId}::uuid AND a.end_date IS NULL AND a.worker_id = ANY(${workerIds}::uuid[])
     GROUP BY a.worker_id`;
   return new Map(rows.map((r) => [r.worker_id, { openCases: Number(r.open_cases), children: Number(r.children) }]));
 }
 
-export async function getTeamWithWorkers(ctx: Ctx, teamIdInput: string): Promise<TeamView> {
-  const teamId = parseId(teamIdInput, "team");
+function assertTeamAccess(ctx: Ctx, teamId: string) {
   if (!can(ctx.role, "team:view-any")) {
     assertCan(ctx, "team:view-own", "see team caseloads");
     if (ctx.teamId !== teamId) throw forbiddenError("see another team's caseloads");
   }
-  return withTenant(ctx.tenantId, async (tx) => {
+}
+
+export async function getTeamWithWorkers(ctx: Ctx, teamIdInput: string): Promise<TeamView> {
+  const teamId = parseId(teamIdInput, "team");
+  assertTeamAccess(ctx, teamId);
+  return withTenant(ctx.tenantId, (tx) => teamView(tx, ctx, teamId));
+}
+
+async function teamView(tx: Tx, ctx: Ctx, teamId: string): Promise<TeamView> {
     const team = await tx.team.findFirst({
       where: { tenantId: ctx.tenantId, id: teamId },
       select: {
@@ -63,7 +74,7 @@ export async function getTeamWithWorkers(ctx: Ctx, teamIdInput: string): Promise
       },
     });
     if (!team) throw notFoundError("team");
-    const loads = await loadsByWorker(tx, ctx.tenantId);
+    const loads = await loadsByWorker(tx, ctx.tenantId, team.members.map((m) => m.id));
     const settings = await loadSettings(tx, ctx.tenantId);
     const held = await heldCasesByWorker(tx, ctx.tenantId, team.members.map((m) => m.id));
     const overrides = await tx.allocation.findMany({
@@ -103,8 +114,7 @@ export async function getTeamWithWorkers(ctx: Ctx, teamIdInput: string): Promise
         };
       }),
     };
-  });
-}
+  }
 
 export async function listTeams(ctx: Ctx): Promise<TeamSummary[]> {
   assertCan(ctx, "team:view-any", "see every team");
@@ -117,5 +127,78 @@ export async function listTeams(ctx: Ctx): Promise<TeamSummary[]> {
     const open = await tx.case.groupBy({ by: ["teamId"], where: { tenantId: ctx.tenantId, status: "OPEN" }, _count: { _all: true } });
     const openByTeam = new Map(open.map((o) => [o.teamId, o._count._all]));
     return teams.map((t) => ({ id: t.id, name: t.name, kind: t.kind, workers: t._count.members, openCases: openByTeam.get(t.id) ?? 0 }));
+  });
+}
+
+export type TeamDashboard = {
+  team: TeamView;
+  perWorker: Record<string, { amber: number; red: number; overdue: number; dueSoon: number }>;
+  redCases: { caseId: string; reference: string; familyName: string; workers: string[]; days: number; threshold: number; since: string; what: string }[];
+  unallocated: { caseId: string; reference: string; familyName: string; level: string; openedOn: string; children: number }[];
+  awaiting: { id: string; caseId: string; reference: string; familyName: string; kind: string; requestedBy: string; requestedAt: Date }[];
+  /** cases closed per FTE per month, the last 12 months, oldest first */
+  throughput: { month: string; closed: number; perFte: number | null }[];
+};
+
+/** The team manager's dashboard: loads against caps, drift, what is overdue, what waits for them, throughput. */
+export async function getTeamDashboard(ctx: Ctx, teamIdInput: string): Promise<TeamDashboard> {
+  const teamId = parseId(teamIdInput, "team");
+  assertTeamAccess(ctx, teamId);
+  const today = todayInEngland();
+  return withTenant(ctx.tenantId, async (tx) => {
+    const team = await teamView(tx, ctx, teamId);
+    const settings = await loadSettings(tx, ctx.tenantId);
+    const workerIds = team.workers.map((w) => w.id);
+    const [held, open, counts, waiting, closures] = await Promise.all([
+      tx.allocation.findMany({ where: { tenantId: ctx.tenantId, workerId: { in: workerIds }, endDate: null, case: { status: "OPEN" } }, select: { workerId: true, caseId: true } }),
+      tx.case.findMany({
+        where: { tenantId: ctx.tenantId, teamId, status: "OPEN" },
+        select: { id: true, reference: true, level: true, openedOn: true, family: { select: { name: true } }, _count: { select: { children: true, allocations: { where: { endDate: null } } } } },
+      }),
+      dueCountsForWorkers(tx, ctx.tenantId, workerIds),
+      tx.transition.findMany({
+        where: { tenantId: ctx.tenantId, status: "REQUESTED", case: { teamId } },
+        select: { id: true, kind: true, requestedAt: true, requestedBy: { select: { name: true } }, case: { select: { id: true, reference: true, family: { select: { name: true } } } } },
+        orderBy: { requestedAt: "asc" },
+      }),
+      tx.$queryRaw<{ month: string; closed: number }[]>`
+        SELECT to_char(c.closed_on, 'YYYY-MM') AS month, count(*)::int AS closed FROM case_file c
+        WHERE c.tenant_id = ${ctx.tenantId}::uuid AND c.team_id = ${teamId}::uuid AND c.status = 'CLOSED' AND c.closed_on > ${addMonths(today, -12)}::date
+        GROUP BY 1`,
+    ]);
+    const caseIds = [...new Set([...held.map((h) => h.caseId), ...open.map((c) => c.id)])];
+    const last = await lastInterventions(tx, ctx.tenantId, caseIds);
+    const drift = new Map(last.map((l) => [l.caseId, driftOf(l.level, { date: l.date, what: l.what }, today, settings.drift)]));
+    const perWorker: TeamDashboard["perWorker"] = {};
+    for (const w of team.workers) perWorker[w.id] = { amber: 0, red: 0, overdue: counts.get(w.id)?.overdue ?? 0, dueSoon: counts.get(w.id)?.dueSoon ?? 0 };
+    const workersByCase = new Map<string, string[]>();
+    for (const h of held) {
+      const state = drift.get(h.caseId)?.state;
+      if (state === "amber") perWorker[h.workerId]!.amber++;
+      if (state === "red") perWorker[h.workerId]!.red++;
+      workersByCase.set(h.caseId, [...(workersByCase.get(h.caseId) ?? []), team.workers.find((w) => w.id === h.workerId)!.name]);
+    }
+    const caseInfo = new Map(open.map((c) => [c.id, c]));
+    const redCaseIds = caseIds.filter((id) => drift.get(id)?.state === "red");
+    const redInfo = await tx.case.findMany({ where: { tenantId: ctx.tenantId, id: { in: redCaseIds.filter((id) => !caseInfo.has(id)) } }, select: { id: true, reference: true, family: { select: { name: true } } } });
+    const names = new Map([...open, ...redInfo].map((c) => [c.id, { reference: c.reference, familyName: c.family.name }]));
+    const fte = team.workers.filter((w) => CASE_HOLDING_ROLES.includes(w.role)).reduce((n, w) => n + w.fte, 0);
+    const byMonth = new Map(closures.map((c) => [c.month, c.closed]));
+    return {
+      team,
+      perWorker,
+      redCases: redCaseIds
+        .map((id) => ({ caseId: id, ...names.get(id)!, workers: workersByCase.get(id) ?? [], ...drift.get(id)! }))
+        .sort((a, b) => b.days - a.days),
+      unallocated: open
+        .filter((c) => c._count.allocations === 0)
+        .map((c) => ({ caseId: c.id, reference: c.reference, familyName: c.family.name, level: c.level, openedOn: toIsoDate(c.openedOn), children: c._count.children })),
+      awaiting: waiting.map((t) => ({ id: t.id, caseId: t.case.id, reference: t.case.reference, familyName: t.case.family.name, kind: t.kind, requestedBy: t.requestedBy.name, requestedAt: t.requestedAt })),
+      throughput: Array.from({ length: 12 }, (_, i) => {
+        const month = addMonths(`${today.slice(0, 7)}-01`, i - 11).slice(0, 7);
+        const closed = byMonth.get(month) ?? 0;
+        return { month, closed, perFte: fte > 0 ? Math.round((closed / fte) * 100) / 100 : null };
+      }),
+    };
   });
 }

@@ -51,3 +51,36 @@ test("a social worker records an assessment, an s47 with its conference, and a c
   );
   expect(stored.map((s) => s.kind).sort()).toEqual(["assessment", "cp", "s47"]);
 });
+
+test("the case page shows the next review and visit due, and logging a visit clears the overdue visit", async ({ page, sql }) => {
+  // a looked-after child alone in their case, not visited since the placement began (the demo has no visits)
+  const [c] = await sql<{ case_id: string; child: string; email: string }>(
+    `SELECT c.id AS case_id, p.first_name || ' ' || p.last_name AS child, u.email::text AS email
+     FROM case_file c JOIN tenant t ON t.tenant_id = c.tenant_id AND t.slug = 'kingsmere'
+     JOIN case_child cc ON cc.tenant_id = c.tenant_id AND cc.case_id = c.id
+     JOIN person p ON p.tenant_id = cc.tenant_id AND p.id = cc.person_id
+     JOIN care_period cp ON cp.tenant_id = p.tenant_id AND cp.person_id = p.id AND cp.end_date IS NULL
+     JOIN allocation a ON a.tenant_id = c.tenant_id AND a.case_id = c.id AND a.end_date IS NULL AND a.role_on_case = 'LEAD'
+     JOIN app_user u ON u.tenant_id = a.tenant_id AND u.id = a.worker_id
+     WHERE c.status = 'OPEN' AND c.level = 'LOOKED_AFTER'
+       AND (SELECT count(*) FROM case_child x WHERE x.tenant_id = c.tenant_id AND x.case_id = c.id) = 1
+       AND NOT EXISTS (SELECT 1 FROM visit v WHERE v.tenant_id = c.tenant_id AND v.case_id = c.id)
+     ORDER BY c.reference LIMIT 1`,
+  );
+  await signIn(page, c!.email);
+  await page.goto(`/cases/${c!.case_id}`);
+  const due = page.getByRole("region", { name: "What is due" });
+  await expect(due).toContainText(/Looked-after review — by \d/);
+  const visitItem = due.getByRole("listitem").filter({ hasText: "Looked-after visit (regulation 28)" });
+  await expect(visitItem).toContainText("Overdue");
+  await expectAccessible(page);
+
+  await page.getByRole("list", { name: "Case actions" }).getByRole("link", { name: "Log a visit" }).click();
+  await page.getByRole("radio", { name: "Home visit" }).check();
+  await page.getByRole("group", { name: new RegExp(`^${c!.child}`) }).getByRole("radio", { name: "Seen alone", exact: true }).check();
+  await page.getByLabel("Note", { exact: true }).fill("Settled with carers; talked about school.");
+  await page.getByRole("button", { name: "Save the visit" }).click();
+  await expect(page.getByRole("status")).toHaveText("The visit has been recorded.");
+  await expect(visitItem).not.toContainText("Overdue");
+  await expect(visitItem).toContainText(/6 weeks from the visit on|3 months from the visit on/);
+});

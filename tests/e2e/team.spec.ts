@@ -14,7 +14,7 @@ for (const email of ["team.manager@wexcombe.example", "atm@tamsbridge.example"])
     const expected = await sql<{ name: string; open_cases: number }>(COUNTS, [email]);
     expect(expected.length).toBeGreaterThan(5);
     await signIn(page, email);
-    const table = page.getByRole("table");
+    const table = page.getByRole("region", { name: "Workers and their open cases" }).getByRole("table");
     for (const worker of expected) {
       const row = table.getByRole("row").filter({ has: page.getByRole("rowheader", { name: new RegExp(`^${worker.name}`) }) });
       await expect(row.getByRole("cell").nth(2), worker.name).toHaveText(String(worker.open_cases));

@@ -8,10 +8,14 @@ import { requireContext } from "@/lib/auth/session";
 import { can } from "@/lib/auth/permissions";
 import { getCurrentCaseSummary } from "@/lib/data/case-summary";
 import { getCaseForView } from "@/lib/data/cases";
+import { getCaseTimescales } from "@/lib/data/timescales";
+import { listCaseTransitions } from "@/lib/data/transitions";
 import { listVisitsForCase } from "@/lib/data/visits";
 import { formatDate } from "@/lib/domain/dates";
 import { ALLOCATION_ROLE_LABELS, ROLE_LABELS } from "@/lib/domain/roles";
 import { CaseSummarySection } from "./_components/case-summary-section";
+import { DueAndDriftSection } from "./_components/due-and-drift-section";
+import { TransitionsSection } from "./_components/transitions-section";
 import { VisitsSection } from "./_components/visits-section";
 
 export const metadata: Metadata = { title: "Case" };
@@ -19,11 +23,13 @@ export const metadata: Metadata = { title: "Case" };
 /** How many of the newest visits the case page shows; the rest are on the case's visits page. */
 const RECENT_VISITS = 10;
 
-export default async function CasePage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ visit?: string; summary?: string }> }) {
+export default async function CasePage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ visit?: string; summary?: string; requested?: string; allocated?: string }> }) {
   const { id } = await params;
-  const { visit, summary: savedVersion } = await searchParams;
+  const { visit, summary: savedVersion, requested, allocated } = await searchParams;
   const ctx = await requireContext();
-  const [c, visits, summary] = await pageData(() => Promise.all([getCaseForView(ctx, id), listVisitsForCase(ctx, id, { limit: RECENT_VISITS }), getCurrentCaseSummary(ctx, id)]));
+  const [c, visits, summary, timescales, transitions] = await pageData(() =>
+    Promise.all([getCaseForView(ctx, id), listVisitsForCase(ctx, id, { limit: RECENT_VISITS }), getCurrentCaseSummary(ctx, id), getCaseTimescales(ctx, id), listCaseTransitions(ctx, id)]),
+  );
   const isOpen = c.status === "OPEN";
   const current = c.allocations.filter((a) => !a.endDate);
   const past = c.allocations.filter((a) => a.endDate);
@@ -61,6 +67,16 @@ export default async function CasePage({ params, searchParams }: { params: Promi
         )}
       </PageHeading>
 
+      {requested && (
+        <p role="status" className="mb-6 border-l-4 border-ok bg-white p-3">
+          Your request has been sent to a manager for a decision.
+        </p>
+      )}
+      {allocated && (
+        <p role="status" className="mb-6 border-l-4 border-ok bg-white p-3">
+          The worker has been allocated.
+        </p>
+      )}
       {visit === "recorded" && (
         <p role="status" className="mb-6 border-l-4 border-ok bg-white p-3">
           The visit has been recorded.
@@ -161,6 +177,8 @@ export default async function CasePage({ params, searchParams }: { params: Promi
       </div>
 
       <div className="mt-6 space-y-6">
+        {isOpen && <DueAndDriftSection timescales={timescales} />}
+        <TransitionsSection rows={transitions} />
         <CaseSummarySection caseId={c.id} current={summary.current} canEdit={isOpen && can(ctx.role, "summary:edit")} />
         <VisitsSection caseId={c.id} visits={visits.visits} total={visits.total} canRecord={isOpen && can(ctx.role, "visit:record")} />
       </div>

@@ -4,7 +4,10 @@ import { PageHeading } from "@/components/page-heading";
 import { ScrollTable } from "@/components/scroll-table";
 import { pageData } from "@/lib/auth/page-data";
 import { requireContext } from "@/lib/auth/session";
-import { getTeamWithWorkers, type WorkerLoad } from "@/lib/data/teams";
+import { getTeamDashboard, type WorkerLoad } from "@/lib/data/teams";
+import { KIND_LABELS } from "@/lib/domain/transitions";
+import { LEVEL_LABELS, type Level } from "@/lib/domain/roles";
+import type { TransitionKind } from "@/lib/domain/transitions";
 import { formatDate } from "@/lib/domain/dates";
 import { CASE_HOLDING_ROLES, ROLE_LABELS } from "@/lib/domain/roles";
 
@@ -24,7 +27,8 @@ function LoadBar({ worker }: { worker: WorkerLoad }) {
 export default async function TeamPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   const ctx = await requireContext();
-  const team = await pageData(() => getTeamWithWorkers(ctx, id));
+  const dash = await pageData(() => getTeamDashboard(ctx, id));
+  const team = dash.team;
   const holders = team.workers.filter((w) => CASE_HOLDING_ROLES.includes(w.role));
   const others = team.workers.filter((w) => !CASE_HOLDING_ROLES.includes(w.role));
   const over = holders.filter((w) => w.overCap);
@@ -59,6 +63,15 @@ export default async function TeamPage({ params }: { params: Promise<{ id: strin
                   Children
                 </th>
                 <th scope="col">Load against cap</th>
+                <th scope="col" className="text-right">
+                  Room
+                </th>
+                <th scope="col" className="text-right">
+                  Drift amber / red
+                </th>
+                <th scope="col" className="text-right">
+                  Overdue / due soon
+                </th>
               </tr>
             </thead>
             <tbody>
@@ -90,8 +103,115 @@ export default async function TeamPage({ params }: { params: Promise<{ id: strin
                       </>
                     )}
                   </td>
+                  <td className="text-right tabular-nums">{w.cap === null ? "—" : Math.max(0, Math.round((w.cap - w.load) * 100) / 100)}</td>
+                  <td className="text-right tabular-nums">
+                    {dash.perWorker[w.id]?.amber ?? 0} / <span className={(dash.perWorker[w.id]?.red ?? 0) > 0 ? "font-bold text-danger" : undefined}>{dash.perWorker[w.id]?.red ?? 0}</span>
+                  </td>
+                  <td className="text-right tabular-nums">
+                    <span className={(dash.perWorker[w.id]?.overdue ?? 0) > 0 ? "font-bold text-danger" : undefined}>{dash.perWorker[w.id]?.overdue ?? 0}</span> / {dash.perWorker[w.id]?.dueSoon ?? 0}
+                  </td>
                 </tr>
               ))}
+            </tbody>
+          </table>
+        </ScrollTable>
+      </section>
+
+      <div className="mt-6 grid gap-6 lg:grid-cols-2">
+        <section aria-labelledby="red-heading" className="card">
+          <h2 id="red-heading" className="mb-3 text-xl font-bold">
+            Cases in drift
+          </h2>
+          {dash.redCases.length === 0 ? (
+            <p>No case is over its drift threshold.</p>
+          ) : (
+            <ul className="space-y-2">
+              {dash.redCases.map((c) => (
+                <li key={c.caseId}>
+                  <Link href={`/cases/${c.caseId}`} className="font-semibold">
+                    {c.familyName}
+                  </Link>{" "}
+                  <span className="text-muted">{c.reference}</span>
+                  <span className="block text-sm">
+                    <strong className="text-danger">{c.days} working days</strong> since {c.what.toLowerCase()} on {formatDate(c.since)} (threshold {c.threshold})
+                    {c.workers.length > 0 ? ` · ${c.workers.join(", ")}` : ""}
+                  </span>
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
+
+        <section aria-labelledby="waiting-heading" className="card">
+          <h2 id="waiting-heading" className="mb-3 text-xl font-bold">
+            Waiting for you
+          </h2>
+          <h3 className="mb-2 font-bold">Not allocated ({dash.unallocated.length})</h3>
+          {dash.unallocated.length === 0 ? (
+            <p className="mb-4">Every open case has a worker.</p>
+          ) : (
+            <ul className="mb-4 space-y-1">
+              {dash.unallocated.map((c) => (
+                <li key={c.caseId}>
+                  <Link href={`/cases/${c.caseId}/allocate`}>{c.familyName}</Link>{" "}
+                  <span className="text-sm text-muted">
+                    {c.reference} · {LEVEL_LABELS[c.level as Level]} · {c.children} {c.children === 1 ? "child" : "children"} · open since {formatDate(c.openedOn)}
+                  </span>
+                </li>
+              ))}
+            </ul>
+          )}
+          <h3 className="mb-2 font-bold">Awaiting a decision ({dash.awaiting.length})</h3>
+          {dash.awaiting.length === 0 ? (
+            <p>No requests are waiting.</p>
+          ) : (
+            <ul className="space-y-1">
+              {dash.awaiting.map((t) => (
+                <li key={t.id}>
+                  <Link href={`/transitions/${t.id}`}>{t.familyName}</Link>{" "}
+                  <span className="text-sm text-muted">
+                    {KIND_LABELS[t.kind as TransitionKind]} · asked by {t.requestedBy}
+                  </span>
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
+      </div>
+
+      <section aria-labelledby="throughput-heading" className="card mt-6">
+        <h2 id="throughput-heading" className="mb-3 text-xl font-bold">
+          Throughput: cases closed per FTE each month
+        </h2>
+        <ScrollTable label="Cases closed per month">
+          <table className="table">
+            <thead>
+              <tr>
+                <th scope="col">Month</th>
+                {dash.throughput.map((t) => (
+                  <th key={t.month} scope="col" className="text-right">
+                    {t.month}
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              <tr>
+                <th scope="row">Closed</th>
+                {dash.throughput.map((t) => (
+                  <td key={t.month} className="text-right tabular-nums">
+                    {t.closed}
+                  </td>
+                ))}
+              </tr>
+              <tr>
+                <th scope="row">Per FTE</th>
+                {dash.throughput.map((t) => (
+                  <td key={t.month} className="text-right tabular-nums">
+                    {t.perFte ?? "—"}
+                  </td>
+                ))}
+              </tr>
             </tbody>
           </table>
         </ScrollTable>
