@@ -4,7 +4,7 @@ import { Faker, base, en, en_GB } from "@faker-js/faker";
 import { addDays, addMonths, ageOn } from "../../lib/domain/dates";
 import { upnCheckLetter } from "../../lib/domain/identifiers";
 import { parseTenantSettings } from "../../lib/domain/tenant-settings";
-import type { Level, Role } from "../../lib/domain/roles";
+import { MANAGER_ROLES, SOCIAL_WORK_ROLES, type Level, type Role } from "../../lib/domain/roles";
 import { DEMO_LOGIN_NAMES, type CouncilDefinition, type TeamDefinition } from "./councils";
 
 export type SeedUser = {
@@ -17,6 +17,8 @@ export type SeedUser = {
   employment: "PERMANENT" | "AGENCY";
   caseloadCap: number | null;
   demoLogin: boolean;
+  /** Social Work England registration number, for registered social workers (SSDA903 SW_ID) */
+  sweRegistration: string | null;
 };
 export type SeedPerson = {
   id: string;
@@ -73,7 +75,7 @@ export type StatutorySeed = {
   cpPlans: { id: string; personId: string; caseId: string; cinEpisodeId: string; startDate: string; endDate: string | null; category: string; recordedById: string; reviews: string[] }[];
   cinPlans: { id: string; personId: string; caseId: string; cinEpisodeId: string; startDate: string; endDate: string | null; recordedById: string }[];
   carePeriods: { id: string; personId: string; caseId: string; startDate: string; endDate: string | null; reasonEnded: string | null; categoryOfNeed: string }[];
-  careEpisodes: { id: string; carePeriodId: string; personId: string; startDate: string; endDate: string | null; legalStatus: string; reasonNewEpisode: string; place: string; provider: string | null; homePostcode: string; placementPostcode: string; weeklyCost: number }[];
+  careEpisodes: { id: string; carePeriodId: string; personId: string; startDate: string; endDate: string | null; legalStatus: string; reasonNewEpisode: string; place: string; provider: string | null; homePostcode: string; placementPostcode: string; weeklyCost: number; urn: string; reasonPlaceChange: string | null }[];
   laReviews: { personId: string; carePeriodId: string; reviewDate: string; reviewCode: string }[];
   healthAssessments: { personId: string; kind: "INITIAL" | "REVIEW"; assessmentDate: string }[];
 };
@@ -162,6 +164,8 @@ export function buildCouncil(council: CouncilDefinition, seed: number, today: st
           employment: i >= entry.count - (entry.agency ?? 0) ? "AGENCY" : "PERMANENT",
           caseloadCap: null,
           demoLogin,
+          // deterministic, so the random stream (and the rest of the demo) is unchanged
+          sweRegistration: SOCIAL_WORK_ROLES.includes(entry.role) || MANAGER_ROLES.includes(entry.role) ? `SW${council.laCode}${String(out.users.length + 1).padStart(4, "0")}` : null,
         };
         out.users.push(user);
         members.push({ user, team, indexInRole: i });
@@ -184,7 +188,8 @@ export function buildCouncil(council: CouncilDefinition, seed: number, today: st
       const [minAge, maxAge] = level === "CARE_LEAVER" ? [18, 21] : level === "LOOKED_AFTER" ? [1, 17] : [0, 16];
       const dob = unborn ? null : f.date.birthdate({ mode: "age", min: minAge, max: maxAge, refDate: new Date(`${today}T12:00:00Z`) }).toISOString().slice(0, 10);
       const sex = unborn ? "U" : (pick(["M", "F"] as const) as "M" | "F");
-      const schoolAge = dob !== null && ageOn(dob, today) >= 5 && ageOn(dob, today) <= 16;
+      // children who are or have been at school in England hold a UPN
+      const schoolAge = dob !== null && ageOn(dob, today) >= 5 && ageOn(dob, today) <= 17;
       const upnRest = `${council.laCode}${f.string.numeric(8)}${f.string.numeric(1)}`;
       const child: SeedPerson = {
         id: uuid(),
@@ -422,12 +427,14 @@ export function buildCouncil(council: CouncilDefinition, seed: number, today: st
           const periodId = g.string.uuid();
           st.carePeriods.push({ id: periodId, personId: child.id, caseId: c.id, startDate: careStart, endDate: c.closedOn, reasonEnded: c.closedOn ? choose(["E4A", "E41", "E45", "E11"]) : null, categoryOfNeed: "N1" });
           // one or two placements: in-house foster care mostly, some agency and residential
+          // Ofsted URNs: the council's own fostering service, an agency, a children's home
+          const fosteringUrn = `SC${council.laCode}100`;
           const first = choose([
-            { place: "U3", provider: "PR1", cost: 320 },
-            { place: "U3", provider: "PR1", cost: 320 },
-            { place: "U1", provider: "PR1", cost: 300 },
-            { place: "U6", provider: "PR4", cost: 850 },
-            { place: "K2", provider: "PR4", cost: 4200 },
+            { place: "U3", provider: "PR1", cost: 320, urn: fosteringUrn },
+            { place: "U3", provider: "PR1", cost: 320, urn: fosteringUrn },
+            { place: "U1", provider: "PR1", cost: 300, urn: fosteringUrn },
+            { place: "U6", provider: "PR4", cost: 850, urn: `SC${council.laCode}400` },
+            { place: "K2", provider: "PR4", cost: 4200, urn: `SC${council.laCode}200` },
           ]);
           const moveOn = g.datatype.boolean() ? upTo(addDays(careStart, int(60, 400))) : null;
           const move = moveOn && (!c.closedOn || moveOn < c.closedOn) ? moveOn : null;
@@ -445,6 +452,8 @@ export function buildCouncil(council: CouncilDefinition, seed: number, today: st
             homePostcode,
             placementPostcode: postcode(),
             weeklyCost: first.cost,
+            urn: first.urn,
+            reasonPlaceChange: move ? "CARPL" : null,
           });
           if (move) {
             st.careEpisodes.push({
@@ -460,13 +469,17 @@ export function buildCouncil(council: CouncilDefinition, seed: number, today: st
               homePostcode,
               placementPostcode: postcode(),
               weeklyCost: 310,
+              urn: fosteringUrn,
+              reasonPlaceChange: null,
             });
           }
           const periodEnd = c.closedOn ?? today;
+          // PN0 is for (and only for) children under 4 on the day of the review
+          const reviewCode = (code: string, date: string) => (ageOn(child.dateOfBirth!, date) < 4 ? "PN0" : code === "PN0" ? "PN1" : code);
           const reviewDates = [addDays(careStart, int(14, 27))];
           reviewDates.push(addMonths(reviewDates[0]!, 3));
           while (addMonths(reviewDates.at(-1)!, 6) <= periodEnd) reviewDates.push(addDays(addMonths(reviewDates.at(-1)!, 6), -int(0, 14)));
-          for (const r of reviewDates.filter((r) => r <= periodEnd)) st.laReviews.push({ personId: child.id, carePeriodId: periodId, reviewDate: r, reviewCode: choose(["PN1", "PN1", "PN2", "PN3", "PN0"]) });
+          for (const r of reviewDates.filter((r) => r <= periodEnd)) st.laReviews.push({ personId: child.id, carePeriodId: periodId, reviewDate: r, reviewCode: reviewCode(choose(["PN1", "PN1", "PN2", "PN3", "PN0"]), r) });
           const initial = addDays(careStart, int(10, 26));
           if (initial <= periodEnd) {
             st.healthAssessments.push({ personId: child.id, kind: "INITIAL", assessmentDate: initial });

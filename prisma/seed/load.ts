@@ -25,6 +25,7 @@ export async function loadCouncil(seed: CouncilSeed, passwordHash: string): Prom
           fte: u.fte,
           employment: u.employment,
           caseloadCap: u.caseloadCap,
+          sweRegistration: u.sweRegistration,
         })),
       });
       await tx.loginIdentity.createMany({ data: seed.users.map((u) => ({ email: u.email, tenantId: t, userId: u.id })) });
