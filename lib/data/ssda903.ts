@@ -80,15 +80,14 @@ async function loadReturn(tx: Tx, tenantId: string, year: number): Promise<Loade
   const personIds = open.map((e) => e.personId);
   if (personIds.length === 0) return { input: { year, children: [] }, people: new Map(), extra: new Map() };
 
-  const [people, periods, episodes, reviews] = await Promise.all([
-    tx.person.findMany({
-      where: { tenantId, id: { in: personIds } },
-      select: { id: true, firstName: true, lastName: true, laChildId: true, sex: true, dateOfBirth: true, ethnicity: true, upn: true },
-    }),
-    tx.carePeriod.findMany({ where: { tenantId, personId: { in: personIds } }, orderBy: { startDate: "asc" } }),
-    tx.careEpisode.findMany({ where: { tenantId, personId: { in: personIds } }, orderBy: { startDate: "asc" } }),
-    tx.laReview.findMany({ where: { tenantId, personId: { in: personIds } }, orderBy: { reviewDate: "asc" } }),
-  ]);
+  // one after another: a transaction has one connection
+  const people = await tx.person.findMany({
+    where: { tenantId, id: { in: personIds } },
+    select: { id: true, firstName: true, lastName: true, laChildId: true, sex: true, dateOfBirth: true, ethnicity: true, upn: true },
+  });
+  const periods = await tx.carePeriod.findMany({ where: { tenantId, personId: { in: personIds } }, orderBy: { startDate: "asc" } });
+  const episodes = await tx.careEpisode.findMany({ where: { tenantId, personId: { in: personIds } }, orderBy: { startDate: "asc" } });
+  const reviews = await tx.laReview.findMany({ where: { tenantId, personId: { in: personIds } }, orderBy: { reviewDate: "asc" } });
   // social workers: lead allocations of the cases that hold the children's periods of care
   const caseIds = [...new Set(periods.map((p) => p.caseId))];
   const allocations = await tx.allocation.findMany({
