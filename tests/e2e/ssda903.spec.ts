@@ -29,6 +29,7 @@ test("a head of service checks the 2025-26 return and downloads the zip of CSVs"
   expect(children.length).toBeGreaterThan(0);
   await expect(page.getByRole("main")).toContainText(`${children.length} children were looked after at some time between 1 Apr 2025 and 31 Mar 2026`);
   await expectAccessible(page);
+  await page.screenshot({ path: "test-results/ssda903.png", fullPage: true });
 
   const downloading = page.waitForEvent("download");
   await page.getByRole("link", { name: /Download the 2025-26 return/ }).click();
@@ -59,6 +60,33 @@ test("a year without 2025-26 code lists is refused with an error summary linked 
   await expect(page.getByLabel("Year of the return")).toHaveAccessibleDescription(/Choose the year of the return/);
   await expectAccessible(page);
   expect((await page.request.get("/exports/ssda903/download?year=2019")).status()).toBe(400);
+});
+
+test("a child with a problem is listed with a link to their record, and the download is refused", async ({ page, sql }) => {
+  // a review in the year without the code for how the child took part; put back afterwards
+  const [review] = await sql<{ id: string; person_id: string; review_code: string; name: string; child: string }>(
+    `SELECT r.id, r.person_id, r.review_code, p.first_name || ' ' || p.last_name AS name, p.la_child_id AS child
+     FROM la_review r JOIN person p ON p.tenant_id = r.tenant_id AND p.id = r.person_id JOIN tenant t ON t.tenant_id = r.tenant_id
+     WHERE t.slug = 'kingsmere' AND r.review_date BETWEEN '2025-04-01' AND '2026-03-31' AND r.review_code IS NOT NULL
+     ORDER BY p.la_child_id DESC, r.review_date LIMIT 1`,
+  );
+  expect(review, "a looked-after review in 2025-26").toBeDefined();
+  await sql("UPDATE la_review SET review_code = NULL WHERE id = $1", [review!.id]);
+  try {
+    await signIn(page, "head.of.service@kingsmere.example");
+    await page.goto("/exports/ssda903?year=2026");
+    await expect(page.getByRole("heading", { name: "Fix these before the return can be written" })).toBeVisible();
+    const listed = page.getByRole("list", { name: "Children with problems" }).getByRole("listitem").filter({ hasText: `CHILD ${review!.child}` });
+    await expect(listed).toContainText("give the code for how the child took part (REVIEW_CODE)");
+    await expect(page.getByRole("link", { name: /Download/ })).toHaveCount(0);
+    await expectAccessible(page);
+    await page.screenshot({ path: "test-results/ssda903-problems.png", fullPage: true });
+    expect((await page.request.get("/exports/ssda903/download?year=2026")).status()).toBe(409);
+    await listed.getByRole("link", { name: review!.name }).click();
+    await expect(page).toHaveURL(new RegExp(`/people/${review!.person_id}/statutory$`));
+  } finally {
+    await sql("UPDATE la_review SET review_code = $2 WHERE id = $1", [review!.id, review!.review_code]);
+  }
 });
 
 test("a tenant administrator can check and download the return too", async ({ page, sql }) => {
