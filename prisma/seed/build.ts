@@ -189,7 +189,7 @@ export function buildCouncil(council: CouncilDefinition, seed: number, today: st
       const dob = unborn ? null : f.date.birthdate({ mode: "age", min: minAge, max: maxAge, refDate: new Date(`${today}T12:00:00Z`) }).toISOString().slice(0, 10);
       const sex = unborn ? "U" : (pick(["M", "F"] as const) as "M" | "F");
       // children who are or have been at school in England hold a UPN
-      const schoolAge = dob !== null && ageOn(dob, today) >= 5 && ageOn(dob, today) <= 17;
+      const schoolAge = dob !== null && ageOn(dob, today) >= 4 && ageOn(dob, today) <= 17;
       const upnRest = `${council.laCode}${f.string.numeric(8)}${f.string.numeric(1)}`;
       const child: SeedPerson = {
         id: uuid(),
