@@ -133,6 +133,25 @@ describe("CIN census of the demo councils (2025-26)", () => {
     expect(await schemaErrors(after)).toEqual([]);
   });
 
+  it("gives a child recorded without an LA child ID (as the front door does) a stable one, and the file stays valid", async () => {
+    const council = councils.find((c) => c.slug === "tamsbridge")!;
+    const t = council.id;
+    const personId = "0f8c2a1e-1111-4222-8333-944455556666";
+    await withTenant(t, async (tx) => {
+      const someCase = await tx.cinEpisode.findFirstOrThrow({ where: { tenantId: t }, select: { caseId: true } });
+      await tx.person.create({ data: { tenantId: t, id: personId, kind: "CHILD", firstName: "New", lastName: "Referral", dateOfBirth: fromIsoDate("2021-05-01"), sex: "M", ethnicity: "WBRI" } });
+      await tx.cinEpisode.create({ data: { tenantId: t, personId, caseId: someCase.caseId, referralDate: fromIsoDate("2025-09-01"), referralSource: "6", primaryNeedCode: "N2" } });
+    });
+    const first = xmlOf(await exportCinCensus(await ctxAs(council, "HEAD_OF_SERVICE"), { year: 2026, purpose: "check" }));
+    expect(await schemaErrors(first)).toEqual([]);
+    const child = first.split("<Child>").find((c) => c.includes("<LAchildID>P0F8C2A1E11114222833</LAchildID>"));
+    // no UPN at 4 years old on 31 March 2026: not yet at school
+    expect(child).toContain("<UPNunknown>UN6</UPNunknown>");
+    // the same every time
+    const again = xmlOf(await exportCinCensus(await ctxAs(council, "TENANT_ADMIN"), { year: 2026, purpose: "check" }));
+    expect(all(again, "LAchildID")).toEqual(all(first, "LAchildID"));
+  });
+
   it("lists a child with problems, with what to fix, and writes no file", async () => {
     // the database already refuses unknown codes and a closure without a reason; these it cannot see
     const council = councils.find((c) => c.slug === "kingsmere")!;
