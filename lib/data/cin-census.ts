@@ -81,13 +81,25 @@ async function loadCensus(tx: Tx, tenantId: string, year: number, generatedAt: s
   const section47s = await tx.section47.findMany({ where: mine, orderBy: { startDate: "asc" } });
   const cpPlans = await tx.cpPlan.findMany({ where: mine, orderBy: { startDate: "asc" }, include: { reviews: { select: { reviewDate: true }, orderBy: { reviewDate: "asc" } } } });
 
+  // by child, so a large council is not searched once per child
+  const byPerson = <T extends { personId: string }>(rows: T[]) => {
+    const map = new Map<string, T[]>();
+    for (const row of rows) map.set(row.personId, [...(map.get(row.personId) ?? []), row]);
+    return (personId: string) => map.get(personId) ?? [];
+  };
+  const episodesOf = byPerson(episodes);
+  const assessmentsOf = byPerson(assessments);
+  const cinPlansOf = byPerson(cinPlans);
+  const section47sOf = byPerson(section47s);
+  const cpPlansOf = byPerson(cpPlans);
+
   const children: CinCensusChild[] = [];
   const refs = new Map<string, { personId: string; name: string }>();
   for (const p of people) {
-    const own = episodes.filter((e) => e.personId === p.id);
+    const own = episodesOf(p.id);
     const spans: EpisodeSpan[] = own.map((e) => ({ id: e.id, referralDate: toIsoDate(e.referralDate), closureDate: iso(e.closureDate) }));
     const belongsTo = (episodeId: string, m: { cinEpisodeId: string | null; startDate: Date }) => episodeFor({ cinEpisodeId: m.cinEpisodeId, date: toIsoDate(m.startDate) }, spans) === episodeId;
-    const childPlans = cpPlans.filter((c) => c.personId === p.id);
+    const childPlans = cpPlansOf(p.id);
     const previous = previousPlanCounts(childPlans.map((c) => ({ id: c.id, startDate: toIsoDate(c.startDate) })));
     const censusEpisodes: CinCensusEpisode[] = own.map((e) => ({
       referralDate: toIsoDate(e.referralDate),
@@ -96,16 +108,16 @@ async function loadCensus(tx: Tx, tenantId: string, year: number, generatedAt: s
       closureDate: iso(e.closureDate),
       reasonForClosure: e.closureReason?.trim() || null,
       referralNfa: e.referralNfa,
-      assessments: assessments
-        .filter((a) => a.personId === p.id && belongsTo(e.id, a))
+      assessments: assessmentsOf(p.id)
+        .filter((a) => belongsTo(e.id, a))
         .map((a) => ({ startDate: toIsoDate(a.startDate), authorisationDate: iso(a.authorisedDate), factors: a.factors }))
         .sort(byStart),
-      cinPlans: cinPlans
-        .filter((c) => c.personId === p.id && belongsTo(e.id, c))
+      cinPlans: cinPlansOf(p.id)
+        .filter((c) => belongsTo(e.id, c))
         .map((c) => ({ startDate: toIsoDate(c.startDate), endDate: iso(c.endDate) }))
         .sort(byStart),
-      section47s: section47s
-        .filter((s) => s.personId === p.id && belongsTo(e.id, s))
+      section47s: section47sOf(p.id)
+        .filter((s) => belongsTo(e.id, s))
         .map((s) => ({
           startDate: toIsoDate(s.startDate),
           initialCpcTarget: initialCpcTarget(toIsoDate(s.strategyDiscussionDate)),
