@@ -40,6 +40,7 @@ test("two councils in a partnership see each other's figures; one outside it see
   const table = page.getByRole("region", { name: "Partner councils' figures" });
   await expect(table.getByRole("rowheader")).toHaveText(["London Borough of Tamsbridge (you)", "Wexcombe County Council"]);
   await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page.getByRole("status")).toHaveText("You have signed out.");
   await signIn(page, "head.of.service@kingsmere.example");
   await page.goto("/kpis");
   await expect(page.getByRole("region", { name: "Benchmarking with partner councils" })).toContainText("does not share figures with a partnership");

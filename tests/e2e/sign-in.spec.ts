@@ -11,8 +11,8 @@ const HOME: Record<Role, { path: RegExp; heading: RegExp; nav: string[] }> = {
   CLINICIAN: { path: /\/caseload$/, heading: /My caseload/, nav: ["My caseload", "What's due"] },
   ASSISTANT_TEAM_MANAGER: { path: /\/teams\/[0-9a-f-]{36}$/, heading: /.+/, nav: ["My team", "Front door", "Awaiting decision"] },
   TEAM_MANAGER: { path: /\/teams\/[0-9a-f-]{36}$/, heading: /.+/, nav: ["My team", "Front door", "Awaiting decision"] },
-  HEAD_OF_SERVICE: { path: /\/teams$/, heading: /Teams/, nav: ["Teams", "Front door", "Awaiting decision", "Borough KPIs"] },
-  TENANT_ADMIN: { path: /\/admin$/, heading: /Users and teams/, nav: ["Borough KPIs", "Users and teams"] },
+  HEAD_OF_SERVICE: { path: /\/teams$/, heading: /Teams/, nav: ["Teams", "Front door", "Awaiting decision", "Borough KPIs", "Statutory returns"] },
+  TENANT_ADMIN: { path: /\/admin$/, heading: /Users and teams/, nav: ["Borough KPIs", "Statutory returns", "Users and teams"] },
 };
 
 test.describe("every demo login lands on its role's home page", () => {
