@@ -44,7 +44,10 @@ async function fillEveryTable(tx: Tx, tenantId: string, ids: { caseId: string; f
   await tx.cpReview.create({ data: { tenantId, cpPlanId: plan.id, reviewDate: day } });
   await tx.cinPlan.create({ data: { tenantId, personId: ids.childId, caseId: ids.caseId, startDate: new Date("2025-01-05T00:00:00Z"), endDate: day, recordedById: ids.workerId } });
   const period = await tx.carePeriod.create({ data: { tenantId, personId: ids.childId, caseId: ids.caseId, startDate: day } });
-  await tx.careEpisode.create({ data: { tenantId, carePeriodId: period.id, personId: ids.childId, startDate: day, legalStatus: "C2", reasonNewEpisode: "S", place: "U1", provider: "PR1" } });
+  const carer = await tx.carer.create({
+    data: { tenantId, kind: "FOSTER_HOUSEHOLD", name: "The Ashworths", provider: "PR1", approvedPlaces: 2, ageFrom: 0, ageTo: 17, postcode: "AB1 2CD", latitude: 52.2, longitude: -1.5, laCode: "931" },
+  });
+  await tx.careEpisode.create({ data: { tenantId, carePeriodId: period.id, personId: ids.childId, startDate: day, legalStatus: "C2", reasonNewEpisode: "S", place: "U1", provider: "PR1", carerId: carer.id } });
   await tx.laReview.create({ data: { tenantId, personId: ids.childId, carePeriodId: period.id, reviewDate: day, reviewCode: "PN1" } });
   await tx.healthAssessment.create({ data: { tenantId, personId: ids.childId, kind: "INITIAL", assessmentDate: day } });
   await tx.kpiSnapshot.create({ data: { tenantId, periodKey: "fy", payload: {} } });
