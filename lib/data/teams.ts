@@ -145,17 +145,21 @@ export async function getTeamDashboard(ctx: Ctx, teamIdInput: string): Promise<T
   const teamId = parseId(teamIdInput, "team");
   assertTeamAccess(ctx, teamId);
   const today = todayInEngland();
+  // The statutory duties of every child the team holds are the heaviest part: they are worked out on
+  // a second connection while this one reads the rest (docs/performance.md).
+  const members = withTenant(ctx.tenantId, (tx) => tx.user.findMany({ where: { tenantId: ctx.tenantId, teamId, active: true }, select: { id: true } }));
+  const dueCounts = members.then((list) => withTenant(ctx.tenantId, (tx) => dueCountsForWorkers(tx, ctx.tenantId, list.map((m) => m.id))));
+  dueCounts.catch(() => {}); // awaited below; a failure there is reported there
   return withTenant(ctx.tenantId, async (tx) => {
     const team = await teamView(tx, ctx, teamId);
     const settings = await loadSettings(tx, ctx.tenantId);
     const workerIds = team.workers.map((w) => w.id);
-    const [held, open, counts, waiting, closures] = await Promise.all([
+    const [held, open, waiting, closures] = await Promise.all([
       tx.allocation.findMany({ where: { tenantId: ctx.tenantId, workerId: { in: workerIds }, endDate: null, case: { status: "OPEN" } }, select: { workerId: true, caseId: true } }),
       tx.case.findMany({
         where: { tenantId: ctx.tenantId, teamId, status: "OPEN" },
         select: { id: true, reference: true, level: true, openedOn: true, family: { select: { name: true } }, _count: { select: { children: true, allocations: { where: { endDate: null } } } } },
       }),
-      dueCountsForWorkers(tx, ctx.tenantId, workerIds),
       tx.transition.findMany({
         where: { tenantId: ctx.tenantId, status: "REQUESTED", case: { teamId } },
         select: { id: true, kind: true, requestedAt: true, requestedBy: { select: { name: true } }, case: { select: { id: true, reference: true, family: { select: { name: true } } } } },
@@ -168,6 +172,7 @@ export async function getTeamDashboard(ctx: Ctx, teamIdInput: string): Promise<T
     ]);
     const caseIds = [...new Set([...held.map((h) => h.caseId), ...open.map((c) => c.id)])];
     const last = await lastInterventions(tx, ctx.tenantId, caseIds);
+    const counts = await dueCounts;
     const drift = new Map(last.map((l) => [l.caseId, driftOf(l.level, { date: l.date, what: l.what }, today, settings.drift)]));
     const perWorker: TeamDashboard["perWorker"] = {};
     for (const w of team.workers) perWorker[w.id] = { amber: 0, red: 0, overdue: counts.get(w.id)?.overdue ?? 0, dueSoon: counts.get(w.id)?.dueSoon ?? 0 };

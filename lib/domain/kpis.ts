@@ -22,7 +22,7 @@ export type Referral = { personId: string; referralDate: IsoDate };
 
 /** Re-referral rate (DfE): referrals in the period where the same child had another referral in the 12 months before ÷ referrals in the period. */
 export function reReferralRate(referrals: readonly Referral[], period: Period): Measure {
-  const byChild = datesByPerson(referrals.map((r) => ({ personId: r.personId, date: r.referralDate })));
+  const byChild = datesByPerson(referrals, "referralDate");
   const inPeriod = referrals.filter((r) => within(r.referralDate, period));
   const re = inPeriod.filter((r) => (byChild.get(r.personId) ?? []).some((earlier) => isWithinReReferralWindow(earlier, r.referralDate)));
   return share(re.length, inPeriod.length);
@@ -32,20 +32,28 @@ export type ClosedCase = { caseId: string; closedOn: IsoDate; childIds: readonly
 
 /** Re-referral after closure (local variant): cases closed in the period whose children were referred again within 12 months of closure ÷ cases closed in the period. */
 export function reReferralAfterClosure(closed: readonly ClosedCase[], referrals: readonly Referral[], period: Period): Measure {
-  const byChild = datesByPerson(referrals.map((r) => ({ personId: r.personId, date: r.referralDate })));
+  const byChild = datesByPerson(referrals, "referralDate");
   const cohort = closed.filter((c) => within(c.closedOn, period));
   const limitOf = (c: ClosedCase) => addMonths(c.closedOn, 12);
   const again = cohort.filter((c) => c.childIds.some((id) => (byChild.get(id) ?? []).some((d) => d > c.closedOn && d <= limitOf(c))));
   return share(again.length, cohort.length);
 }
 
-function datesByPerson(rows: readonly { personId: string; date: IsoDate }[]): Map<string, IsoDate[]> {
+// The dashboard asks for the same list's dates by person for 25 periods: keep the grouping per list.
+const grouped = new WeakMap<object, Map<string, Map<string, IsoDate[]>>>();
+function datesByPerson<T extends { personId: string }, K extends keyof T & string>(rows: readonly T[], field: K): Map<string, IsoDate[]> {
+  const byField = grouped.get(rows) ?? new Map<string, Map<string, IsoDate[]>>();
+  grouped.set(rows, byField);
+  const known = byField.get(field);
+  if (known) return known;
   const map = new Map<string, IsoDate[]>();
   for (const r of rows) {
+    const date = r[field] as IsoDate;
     const list = map.get(r.personId);
-    if (list) list.push(r.date);
-    else map.set(r.personId, [r.date]);
+    if (list) list.push(date);
+    else map.set(r.personId, [date]);
   }
+  byField.set(field, map);
   return map;
 }
 
@@ -63,7 +71,7 @@ export function childrenOnPlans(plans: readonly Span[], period: Period, populati
 
 /** Repeat CP plans: plans started in the period for a child who had any earlier plan ÷ plans started. */
 export function repeatPlans(plans: readonly Span[], period: Period): Measure {
-  const starts = datesByPerson(plans.map((p) => ({ personId: p.personId, date: p.startDate })));
+  const starts = datesByPerson(plans, "startDate");
   const started = plans.filter((p) => within(p.startDate, period));
   const repeats = started.filter((p) => (starts.get(p.personId) ?? []).some((d) => d < p.startDate));
   return share(repeats.length, started.length);

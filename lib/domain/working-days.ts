@@ -25,30 +25,47 @@ export function isWorkingDay(date: IsoDate): boolean {
   return day !== 0 && day !== 6 && !isBankHoliday(date);
 }
 
-/**
- * The number of working days after `start` up to and including `end` (the same day is 0). When `end`
- * is before `start` the answer is negative: minus the working days after `end` up to `start`.
- */
-export function workingDaysBetween(start: IsoDate, end: IsoDate): number {
-  if (end < start) return -workingDaysBetween(end, start);
-  let count = 0;
-  // whole weeks first: each holds exactly five weekdays
-  let day = start;
-  const days = Math.round((fromIsoDate(end).getTime() - fromIsoDate(start).getTime()) / 86_400_000);
-  const weeks = Math.floor(days / 7);
-  if (weeks > 0) {
-    const weekEnd = addDays(start, weeks * 7);
-    count += weeks * 5;
-    for (let d = addDays(start, 1); d <= weekEnd; d = addDays(d, 1)) if (isBankHoliday(d) && isWeekday(d)) count--;
-    day = weekEnd;
-  }
-  for (let d = addDays(day, 1); d <= end; d = addDays(d, 1)) if (isWorkingDay(d)) count++;
-  return count;
-}
-
 function isWeekday(date: IsoDate): boolean {
   const day = fromIsoDate(date).getUTCDay();
   return day !== 0 && day !== 6;
+}
+
+const DAY_MS = 86_400_000;
+/** Days since 1970-01-01 (a Thursday). */
+const epochDay = (date: IsoDate) => Math.round(fromIsoDate(date).getTime() / DAY_MS);
+// Weekdays on or before epoch day n, counted from a Monday long ago (1970-01-01 is day 0, a Thursday,
+// so day -3 is a Monday; going back 10,000 whole weeks keeps every real date positive).
+const MONDAY = -3 - 7 * 10_000;
+function weekdaysUpTo(n: number): number {
+  const k = n - MONDAY + 1;
+  return Math.floor(k / 7) * 5 + Math.min(k % 7, 5);
+}
+const weekdayHolidays = new Map<number, number[]>();
+/** A year's bank holidays that fall on a weekday, as epoch days. */
+function weekdayBankHolidays(year: number): number[] {
+  let days = weekdayHolidays.get(year);
+  if (!days) {
+    days = [...bankHolidays(year)].filter(isWeekday).map(epochDay);
+    weekdayHolidays.set(year, days);
+  }
+  return days;
+}
+
+/**
+ * The number of working days after `start` up to and including `end` (the same day is 0). When `end`
+ * is before `start` the answer is negative: minus the working days after `end` up to `start`.
+ * Counted, not walked: weekdays by arithmetic, less the weekday bank holidays in between (the KPIs
+ * call this for every assessment and conference in 25 periods).
+ */
+export function workingDaysBetween(start: IsoDate, end: IsoDate): number {
+  if (end < start) return -workingDaysBetween(end, start);
+  const from = epochDay(start);
+  const to = epochDay(end);
+  let count = weekdaysUpTo(to) - weekdaysUpTo(from);
+  for (let year = Number(start.slice(0, 4)); year <= Number(end.slice(0, 4)); year++) {
+    for (const day of weekdayBankHolidays(year)) if (day > from && day <= to) count--;
+  }
+  return count;
 }
 
 /** The date of the n-th working day after `start` (a deadline). n = 0 is `start` itself. */
