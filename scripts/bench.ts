@@ -7,9 +7,11 @@ import pg from "pg";
 import type { Ctx } from "../lib/auth/context";
 import { disconnectDb } from "../lib/db/client";
 import { openDatabaseEnvironment } from "../lib/db/environment";
+import { getBoroughDashboard } from "../lib/data/kpis";
 import { searchPeople } from "../lib/data/search";
+import { getTeamDashboard } from "../lib/data/teams";
 
-const { values } = parseArgs({ options: { tenant: { type: "string", default: "scale-county" }, requests: { type: "string", default: "300" } } });
+const { values } = parseArgs({ options: { tenant: { type: "string", default: "large-county" }, requests: { type: "string", default: "300" } } });
 const slug = values.tenant!;
 const requests = Number(values.requests);
 
@@ -52,6 +54,8 @@ try {
             (SELECT count(*)::int FROM cin_episode) AS referrals, (SELECT count(*)::int FROM visit) AS visits`,
   )).rows[0]!;
   const worker = (await client.query<{ id: string; name: string; team_id: string }>("SELECT id, name, team_id FROM app_user WHERE role = 'SOCIAL_WORKER' ORDER BY email LIMIT 1")).rows[0]!;
+  const managers = (await client.query<{ id: string; name: string; team_id: string }>("SELECT id, name, team_id FROM app_user WHERE role = 'TEAM_MANAGER' ORDER BY email")).rows;
+  const head = (await client.query<{ id: string; name: string }>("SELECT id, name FROM app_user WHERE role = 'HEAD_OF_SERVICE' LIMIT 1")).rows[0]!;
   // people to look for, spread through the table
   const sample = (await client.query<{ first_name: string; last_name: string; dob: string; la_child_id: string | null }>(
     `SELECT first_name, last_name, to_char(date_of_birth, 'DD/MM/YYYY') AS dob, la_child_id FROM person
@@ -80,6 +84,31 @@ try {
 
   const results: BenchResult[] = [];
   results.push(await measure("person-search", dataSize, queries, (q) => searchPeople(ctx, q)));
+
+  // team dashboards: every team in turn, as its manager
+  const teamRuns = Array.from({ length: Math.min(requests, 200) }, (_, i) => String(i % managers.length));
+  results.push(
+    await measure(`team-dashboard`, `${dataSize}; ${managers.length} teams`, teamRuns, (i) => {
+      const m = managers[Number(i)]!;
+      return getTeamDashboard({ tenantId: tenant.tenant_id, userId: m.id, role: "TEAM_MANAGER", teamId: m.team_id, name: m.name, tenantName: tenant.name }, m.team_id);
+    }),
+  );
+
+  // the head of service's dashboard: worked out afresh (the nightly job and the "work out again" link)…
+  const hos: Ctx = { tenantId: tenant.tenant_id, userId: head.id, role: "HEAD_OF_SERVICE", teamId: null, name: head.name, tenantName: tenant.name };
+  const fy = { kind: "fy" as const, year: Number(new Date().getUTCMonth() >= 3 ? new Date().getUTCFullYear() + 1 : new Date().getUTCFullYear()) };
+  const compute: number[] = [];
+  for (let i = 0; i < 3; i++) {
+    const started = performance.now();
+    await getBoroughDashboard(hos, fy, { refresh: true });
+    compute.push(performance.now() - started);
+  }
+  compute.sort((a, b) => a - b);
+  const computeResult = { name: "borough-kpis-compute", p50Ms: Math.round(percentile(compute, 50)), p95Ms: Math.round(percentile(compute, 95)), requests: 3, dataSize };
+  console.log(`borough-kpis-compute: p50 ${computeResult.p50Ms} ms, p95 ${computeResult.p95Ms} ms over 3 recomputations`);
+  results.push(computeResult);
+  // …and as the head of service opens it (from the council's snapshot)
+  results.push(await measure("borough-kpis", dataSize, Array.from({ length: 100 }, (_, i) => String(i)), () => getBoroughDashboard(hos, fy)));
 
   await mkdir("bench", { recursive: true });
   const file = "bench/results.json";

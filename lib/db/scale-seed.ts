@@ -1,5 +1,6 @@
 // The body of npm run seed:scale: a large council generated in SQL with generate_series (half a million
-// people in seconds), deterministically (setseed + ordered generation, no parallel plans), through the
+// people in seconds), deterministically (setseed + ordered generation, no parallel plans, and the ids
+// that order rows derived from their number rather than random), through the
 // application role inside the council's own transaction.
 import { Faker, base, en, en_GB } from "@faker-js/faker";
 import type pg from "pg";
@@ -59,8 +60,8 @@ export async function seedScale(client: pg.ClientBase, slug: string, p: ScalePro
     await step("sign-in directory", `INSERT INTO login_identity (email, tenant_id, user_id) SELECT email, tenant_id, id FROM app_user WHERE tenant_id = $1`, [t]);
     await step(
       "families",
-      `INSERT INTO family (tenant_id, name, postcode)
-       SELECT $1, ($3::text[])[1 + floor(random() * 600)::int] || ' family', 'SC' || (1 + i % 40) || ' ' || (i % 10) || chr(65 + (i % 26)) || chr(65 + ((i / 26) % 26))
+      `INSERT INTO family (tenant_id, id, name, postcode)
+       SELECT $1, md5('family:' || i)::uuid, ($3::text[])[1 + floor(random() * 600)::int] || ' family', 'SC' || (1 + i % 40) || ' ' || (i % 10) || chr(65 + (i % 26)) || chr(65 + ((i / 26) % 26))
        FROM generate_series(1, $2) i`,
       [t, p.families, lastNames],
     );
@@ -68,7 +69,7 @@ export async function seedScale(client: pg.ClientBase, slug: string, p: ScalePro
     await client.query(
       `CREATE TEMP TABLE gen_person ON COMMIT DROP AS
        WITH fam AS (SELECT id, name, postcode, row_number() OVER (ORDER BY name, postcode, id) AS n FROM family WHERE tenant_id = $1)
-       SELECT gen_random_uuid() AS id, i, fam.id AS family_id, fam.postcode, split_part(fam.name, ' family', 1) AS last_name, i <= $2 AS child
+       SELECT md5('person:' || i)::uuid AS id, i, fam.id AS family_id, fam.postcode, split_part(fam.name, ' family', 1) AS last_name, i <= $2 AS child
        FROM generate_series(1, $3) i JOIN fam ON fam.n = 1 + (i % $4)`,
       [t, p.children, p.people, p.families],
     );
@@ -99,7 +100,7 @@ export async function seedScale(client: pg.ClientBase, slug: string, p: ScalePro
             workers AS (SELECT id, team_id, role, row_number() OVER (ORDER BY email) AS n FROM app_user WHERE tenant_id = $1 AND role IN ('SOCIAL_WORKER','NEWLY_QUALIFIED_SOCIAL_WORKER','SENIOR_PRACTITIONER','FAMILY_KEYWORKER')),
             nw AS (SELECT count(*) AS c FROM workers),
             nf AS (SELECT count(*) AS c FROM fam)
-       SELECT gen_random_uuid() AS id, i, fam.family_id, w.id AS worker_id, w.team_id,
+       SELECT md5('case:' || i)::uuid AS id, i, fam.family_id, w.id AS worker_id, w.team_id,
               (CASE WHEN w.role = 'FAMILY_KEYWORKER' THEN (ARRAY['EARLY_HELP','SUPPORT','SUPPORT'])[1 + (i % 3)]
                     ELSE (ARRAY['CHILD_IN_NEED','CHILD_IN_NEED','CHILD_IN_NEED','CHILD_PROTECTION','LOOKED_AFTER','CARE_LEAVER'])[1 + (i % 6)] END)::level AS level,
               i <= $2 AS open,
@@ -151,9 +152,56 @@ export async function seedScale(client: pg.ClientBase, slug: string, p: ScalePro
        FROM gen_case_child WHERE level IN ('CHILD_IN_NEED','CHILD_PROTECTION','LOOKED_AFTER') ORDER BY i, person_id`,
       [t],
     );
+    await step(
+      "assessments",
+      `INSERT INTO assessment (tenant_id, person_id, case_id, cin_episode_id, start_date, authorised_date, factors, recorded_by_id)
+       SELECT $1, e.person_id, e.case_id, e.id, e.referral_date + 1,
+              CASE WHEN e.referral_date + 60 < $2::date THEN e.referral_date + 10 + floor(random() * 60)::int END, ARRAY['3B','4B'], c.worker_id
+       FROM cin_episode e JOIN gen_case c ON c.id = e.case_id WHERE e.tenant_id = $1 ORDER BY c.i, e.person_id`,
+      [t, today],
+    );
+    // one row per child on a plan, dates drawn once, so the s47 and the plan agree without a join
+    await client.query("ANALYZE cin_episode");
+    await client.query(
+      `CREATE TEMP TABLE gen_cp ON COMMIT DROP AS
+       SELECT cc.case_id, cc.person_id, cc.opened_on, cc.closed_on, g.worker_id, cc.i, e.id AS episode,
+              GREATEST(cc.opened_on + 2, LEAST(cc.opened_on + 16 + floor(random() * 10)::int, coalesce(cc.closed_on, $2::date))) AS icpc
+       FROM cin_episode e
+       JOIN gen_case_child cc ON cc.case_id = e.case_id AND cc.person_id = e.person_id
+       JOIN gen_case g ON g.id = cc.case_id
+       WHERE e.tenant_id = $1 AND cc.level = 'CHILD_PROTECTION' ORDER BY cc.i, cc.person_id`,
+      [t, today],
+    );
+    await step(
+      "s47 enquiries",
+      `INSERT INTO section47 (tenant_id, person_id, case_id, cin_episode_id, strategy_discussion_date, start_date, icpc_date, recorded_by_id)
+       SELECT $1, person_id, case_id, episode, opened_on + 2, opened_on + 2, icpc, worker_id FROM gen_cp ORDER BY i, person_id`,
+      [t],
+    );
+    await step(
+      "CP plans",
+      `INSERT INTO cp_plan (tenant_id, person_id, case_id, cin_episode_id, start_date, end_date, initial_category, latest_category, recorded_by_id)
+       SELECT $1, person_id, case_id, episode, icpc, closed_on, 'NEG', 'NEG', worker_id
+       FROM gen_cp WHERE closed_on IS NULL OR closed_on > icpc ORDER BY i, person_id`,
+      [t],
+    );
+    await step(
+      "periods of care and placements",
+      `WITH la AS (
+         INSERT INTO care_period (tenant_id, person_id, case_id, start_date, end_date, reason_ended, category_of_need)
+         SELECT $1, person_id, case_id, LEAST(opened_on + 10, coalesce(closed_on, $2::date)), closed_on, CASE WHEN closed_on IS NOT NULL THEN 'E4A' END, 'N1'
+         FROM gen_case_child WHERE level = 'LOOKED_AFTER' ORDER BY i, person_id
+         RETURNING id, person_id, start_date, end_date
+       )
+       INSERT INTO care_episode (tenant_id, care_period_id, person_id, start_date, end_date, legal_status, reason_new_episode, place, provider, weekly_cost)
+       SELECT $1, id, person_id, start_date, end_date, 'C2', 'S', (ARRAY['U1','U3','U6','K2'])[1 + floor(random() * 4)::int],
+              (ARRAY['PR1','PR1','PR4','PR4'])[1 + floor(random() * 4)::int], (ARRAY[300, 320, 850, 4200])[1 + floor(random() * 4)::int]
+       FROM la`,
+      [t, today],
+    );
     await client.query(
       `CREATE TEMP TABLE gen_visit ON COMMIT DROP AS
-       SELECT gen_random_uuid() AS id, c.id AS case_id, c.worker_id, c.i, v
+       SELECT md5('visit:' || c.i || ':' || v)::uuid AS id, c.id AS case_id, c.worker_id, c.i, v
        FROM gen_case c CROSS JOIN generate_series(1, $1) v WHERE c.open`,
       [p.visitsPerOpenCase],
     );

@@ -32,4 +32,23 @@ describe("seedScale", () => {
 
     await expect(withClient(database.appUrl, (c) => seedScale(c, "scale-test", p))).rejects.toThrow(/already exists/);
   });
+
+  it("generates the same council twice: the same rows, figures and dates", async () => {
+    const p = PROFILES.small!;
+    const fingerprint = async (slug: string) => {
+      const tenantId = await withClient(database.appUrl, (c) => seedScale(c, slug, p));
+      return withTenant(tenantId, async (tx) => {
+        const rows = await tx.$queryRaw<Record<string, string>[]>`
+          SELECT (SELECT count(*) || ':' || md5(string_agg(referral_date || primary_need_code || coalesce(closure_date::text, ''), ',' ORDER BY person_id, referral_date)) FROM cin_episode) AS referrals,
+                 (SELECT count(*) || ':' || md5(string_agg(start_date || coalesce(authorised_date::text, ''), ',' ORDER BY person_id, start_date)) FROM assessment) AS assessments,
+                 (SELECT count(*) || ':' || md5(string_agg(start_date || coalesce(end_date::text, ''), ',' ORDER BY person_id, start_date)) FROM cp_plan) AS plans,
+                 (SELECT count(*) || ':' || md5(string_agg(start_date || place || coalesce(provider, '') || weekly_cost, ',' ORDER BY person_id, start_date)) FROM care_episode) AS placements,
+                 (SELECT count(*) || ':' || md5(string_agg(visited_at || type::text || significant, ',' ORDER BY id)) FROM visit) AS visits,
+                 (SELECT count(*) || ':' || md5(string_agg(first_name || last_name || date_of_birth || sex, ',' ORDER BY id)) FROM person) AS people`;
+        return rows[0];
+      });
+    };
+    const first = await fingerprint("scale-same-1");
+    expect(await fingerprint("scale-same-2")).toEqual(first);
+  });
 });
