@@ -78,7 +78,9 @@ export async function rankPeopleSql(tx: Tx, tenantId: string, q: SearchQuery, li
   };
 
   const t = Prisma.sql`p.tenant_id = ${tenantId}::uuid`;
-  const branch = (where: Prisma.Sql) => Prisma.sql`(SELECT p.id FROM person p WHERE ${t} AND ${where} LIMIT 3000)`;
+  // a typed birth year narrows every branch, so a common surname's LIMIT is spent on that year's people
+  const born = yearFrom ? Prisma.sql` AND coalesce(p.date_of_birth, p.expected_date_of_birth) BETWEEN ${yearFrom}::date AND ${yearTo}::date` : Prisma.empty;
+  const branch = (where: Prisma.Sql) => Prisma.sql`(SELECT p.id FROM person p WHERE ${t} AND ${where}${born} LIMIT 3000)`;
   const branches: Prisma.Sql[] = [];
   if (q.identifier) {
     branches.push(branch(Prisma.sql`p.upn = ${q.identifier}`));
@@ -176,11 +178,12 @@ async function rankFamilies(tx: Tx, tenantId: string, q: SearchQuery): Promise<F
   const last = q.names.length === 1 ? q.names[0]!.toLowerCase() : null;
   if (!last && !q.postcode) return [];
   const rows = await tx.$queryRaw<{ id: string; name: string; postcode: string | null; level: Level | null; members: number }[]>`
+    -- (COLLATE "C" so the surname lookup uses the person_tenant_id_last_first_key index)
     WITH wanted AS (
       SELECT f.id FROM family f WHERE f.tenant_id = ${tenantId}::uuid AND ${q.postcode}::text IS NOT NULL AND f.postcode_key = ${q.postcode}::text
       UNION
       SELECT m.family_id FROM person p JOIN family_member m ON m.tenant_id = p.tenant_id AND m.person_id = p.id
-      WHERE p.tenant_id = ${tenantId}::uuid AND ${last}::text IS NOT NULL AND p.merged_into_id IS NULL AND p.last_name_key = ${last}::text
+      WHERE p.tenant_id = ${tenantId}::uuid AND ${last}::text IS NOT NULL AND p.merged_into_id IS NULL AND p.last_name_key COLLATE "C" = ${last}::text
     )
     SELECT f.id, f.name, f.postcode,
            (SELECT c.level FROM case_file c WHERE c.tenant_id = f.tenant_id AND c.family_id = f.id AND c.status = 'OPEN' ORDER BY c.opened_on DESC LIMIT 1) AS level,
