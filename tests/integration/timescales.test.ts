@@ -1,6 +1,7 @@
 // What is due, from real records: overdue until met, per child, per worker, per case — and only the council's own.
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
+import { getTeamDashboard } from "../../lib/data/teams";
 import { dueCountsForWorkers, getCaseTimescales, getChildDue, listWhatsDue } from "../../lib/data/timescales";
 import { withTenant } from "../../lib/db/tenant";
 import { addDays, fromIsoDate, todayInEngland } from "../../lib/domain/dates";
@@ -49,5 +50,19 @@ describe("timescales from records", () => {
     expect((await listWhatsDue(ctxFor(a.worker))).every((r) => r.personId === a.child)).toBe(true);
     await expect(getChildDue(ctxFor(a.worker), b.child)).rejects.toMatchObject({ code: "NOT_FOUND" });
     await expect(getCaseTimescales(ctxFor(a.worker), b.caseId)).rejects.toMatchObject({ code: "NOT_FOUND" });
+  });
+
+  it("the team dashboard counts each worker's overdue duties and lists the team's red cases, for its own council only", async () => {
+    const s = await councilWithOverdueAssessment();
+    const manager = await createUser(s.tenant.id, { role: "TEAM_MANAGER", teamId: s.worker.teamId });
+    const dash = await getTeamDashboard(ctxFor(manager), s.worker.teamId!);
+    // the assessment and the CP visit are overdue; the last intervention was the plan 30 days ago,
+    // past the 10 working days at which a CP case turns red
+    expect(dash.perWorker[s.worker.id]).toMatchObject({ overdue: 2, red: 1, amber: 0 });
+    expect(dash.redCases).toEqual([expect.objectContaining({ caseId: s.caseId, state: "red", what: "Child protection plan agreed" })]);
+
+    const other = await councilWithOverdueAssessment();
+    const head = await createUser(s.tenant.id, { role: "HEAD_OF_SERVICE", teamId: null });
+    await expect(getTeamDashboard(ctxFor(head), other.worker.teamId!)).rejects.toMatchObject({ code: "NOT_FOUND" });
   });
 });
