@@ -68,6 +68,29 @@ export type CouncilSeed = {
   statutory: StatutorySeed;
 };
 
+export type SeedCarer = {
+  id: string;
+  kind: "FOSTER_HOUSEHOLD" | "FOSTERING_AGENCY" | "RESIDENTIAL";
+  name: string;
+  provider: string;
+  approvedPlaces: number | null;
+  ageFrom: number | null;
+  ageTo: number | null;
+  postcode: string;
+  latitude: number;
+  longitude: number;
+  laCode: string;
+  usualWeeklyRate: number;
+  urn: string;
+};
+
+/** Where each demo council is (decision 0015: coordinates are stored, not looked up). */
+const COUNCIL_CENTRES: Record<string, { latitude: number; longitude: number }> = {
+  wexcombe: { latitude: 51.07, longitude: -1.8 },
+  tamsbridge: { latitude: 51.5, longitude: -0.12 },
+  kingsmere: { latitude: 52.95, longitude: -1.15 },
+};
+
 export type StatutorySeed = {
   episodes: { id: string; personId: string; caseId: string; referralDate: string; referralSource: string; primaryNeedCode: string; closureDate: string | null; closureReason: string | null }[];
   assessments: { id: string; personId: string; caseId: string; cinEpisodeId: string; startDate: string; authorisedDate: string | null; factors: string[]; recordedById: string }[];
@@ -75,7 +98,29 @@ export type StatutorySeed = {
   cpPlans: { id: string; personId: string; caseId: string; cinEpisodeId: string; startDate: string; endDate: string | null; category: string; recordedById: string; reviews: string[] }[];
   cinPlans: { id: string; personId: string; caseId: string; cinEpisodeId: string; startDate: string; endDate: string | null; recordedById: string }[];
   carePeriods: { id: string; personId: string; caseId: string; startDate: string; endDate: string | null; reasonEnded: string | null; categoryOfNeed: string }[];
-  careEpisodes: { id: string; carePeriodId: string; personId: string; startDate: string; endDate: string | null; legalStatus: string; reasonNewEpisode: string; place: string; provider: string | null; homePostcode: string; placementPostcode: string; weeklyCost: number; urn: string; reasonPlaceChange: string | null }[];
+  careEpisodes: {
+    id: string;
+    carePeriodId: string;
+    personId: string;
+    startDate: string;
+    endDate: string | null;
+    legalStatus: string;
+    reasonNewEpisode: string;
+    place: string;
+    provider: string | null;
+    homePostcode: string;
+    placementPostcode: string;
+    weeklyCost: number;
+    urn: string;
+    reasonPlaceChange: string | null;
+    carerId?: string | null;
+    homeLatitude?: number;
+    homeLongitude?: number;
+    placementLatitude?: number;
+    placementLongitude?: number;
+    placementLaCode?: string;
+  }[];
+  carers: SeedCarer[];
   laReviews: { personId: string; carePeriodId: string; reviewDate: string; reviewCode: string }[];
   healthAssessments: { personId: string; kind: "INITIAL" | "REVIEW"; assessmentDate: string }[];
 };
@@ -133,7 +178,7 @@ export function buildCouncil(council: CouncilDefinition, seed: number, today: st
     cases: [],
     caseChildren: [],
     allocations: [],
-    statutory: { episodes: [], assessments: [], section47s: [], cpPlans: [], cinPlans: [], carePeriods: [], careEpisodes: [], laReviews: [], healthAssessments: [] },
+    statutory: { episodes: [], assessments: [], section47s: [], cpPlans: [], cinPlans: [], carePeriods: [], careEpisodes: [], laReviews: [], healthAssessments: [], carers: [] },
   };
 
   // Teams and workers
@@ -356,7 +401,99 @@ export function buildCouncil(council: CouncilDefinition, seed: number, today: st
 
   addDuplicates();
   addStatutoryHistory();
+  addCarers();
   return out;
+
+  /**
+   * In-house foster households, an independent fostering agency and a children's home, with the
+   * council's placements linked to them and located (own random stream: the rest is unchanged).
+   * Households are filled with the current in-house placements and some are left with room.
+   */
+  function addCarers() {
+    const h = new Faker({ locale: [en_GB, en, base] });
+    h.seed(seed + 104729);
+    const centre = COUNCIL_CENTRES[council.slug] ?? { latitude: 52.5, longitude: -1.5 };
+    // a point within about `miles` of the centre
+    const near = (miles: number) => ({
+      latitude: Math.round((centre.latitude + (h.number.float({ min: -1, max: 1 }) * miles) / 69) * 1e5) / 1e5,
+      longitude: Math.round((centre.longitude + (h.number.float({ min: -1, max: 1 }) * miles) / 43) * 1e5) / 1e5,
+    });
+    const st = out.statutory;
+    const carers: SeedCarer[] = [];
+    const carerPostcode = () => `${h.helpers.arrayElement(council.postcodeAreas)} ${h.number.int({ min: 1, max: 9 })}${h.string.fromCharacters("ABDEFGHJLNPQRSTUWXYZ", 2)}`;
+    const household = (places: number, ageFrom: number, ageTo: number): SeedCarer => {
+      const carer: SeedCarer = {
+        id: h.string.uuid(),
+        kind: "FOSTER_HOUSEHOLD",
+        name: `The ${h.person.lastName()} household`,
+        provider: "PR1",
+        approvedPlaces: places,
+        ageFrom,
+        ageTo,
+        postcode: carerPostcode(),
+        ...near(12),
+        laCode: council.laCode,
+        usualWeeklyRate: 320,
+        urn: `SC${council.laCode}100`,
+      };
+      carers.push(carer);
+      return carer;
+    };
+    const agency: SeedCarer = {
+      id: h.string.uuid(), kind: "FOSTERING_AGENCY", name: "Brightpath Fostering (independent agency)", provider: "PR4", approvedPlaces: null, ageFrom: null, ageTo: null,
+      postcode: carerPostcode(), ...near(30), laCode: council.laCode, usualWeeklyRate: 850, urn: `SC${council.laCode}400`,
+    };
+    const home: SeedCarer = {
+      id: h.string.uuid(), kind: "RESIDENTIAL", name: "Oakfield House (children's home)", provider: "PR4", approvedPlaces: null, ageFrom: null, ageTo: null,
+      postcode: "LE2 7QT", latitude: Math.round((centre.latitude + 0.45) * 1e5) / 1e5, longitude: Math.round((centre.longitude - 0.3) * 1e5) / 1e5,
+      laCode: "999", usualWeeklyRate: 4200, urn: `SC${council.laCode}200`,
+    };
+    carers.push(agency, home);
+    const byId = new Map(out.people.map((p) => [p.id, p]));
+    const homes = new Map<string, { latitude: number; longitude: number }>();
+    const homeOf = (personId: string) => {
+      const known = homes.get(personId) ?? near(8);
+      homes.set(personId, known);
+      return known;
+    };
+    const inHouse: SeedCarer[] = [];
+    let former: SeedCarer | undefined;
+    const load = new Map<string, number>();
+    for (const e of st.careEpisodes) {
+      let carer: SeedCarer;
+      if (e.provider === "PR1") {
+        const age = ageOn(byId.get(e.personId)!.dateOfBirth!, e.startDate);
+        if (e.endDate === null) {
+          // a current placement takes a place in a household approved for the child's age
+          carer = inHouse.find((c) => (load.get(c.id) ?? 0) < c.approvedPlaces! && c.ageFrom! <= age && age <= c.ageTo!) ?? household(2, Math.max(0, age - 6), Math.min(17, age + 6));
+          if (!inHouse.includes(carer)) inHouse.push(carer);
+          load.set(carer.id, (load.get(carer.id) ?? 0) + 1);
+        } else {
+          // past placements were with a household of their own, never the child's current one
+          former ??= household(2, 0, 17);
+          carer = former;
+        }
+      } else {
+        carer = e.place === "K2" ? home : agency;
+      }
+      const at = homeOf(e.personId);
+      Object.assign(e, {
+        carerId: carer.id,
+        placementPostcode: carer.postcode,
+        urn: carer.urn,
+        homeLatitude: at.latitude,
+        homeLongitude: at.longitude,
+        placementLatitude: carer.latitude,
+        placementLongitude: carer.longitude,
+        placementLaCode: carer.laCode,
+      });
+    }
+    // households with room, for children of any age, so the vacancy search has somewhere to look
+    household(2, 0, 17);
+    household(3, 5, 17);
+    household(1, 0, 10);
+    st.carers = carers;
+  }
 
   /**
    * Referrals, assessments, enquiries, plans and care for the children of statutory cases, so that

@@ -56,6 +56,7 @@ export async function loadCouncil(seed: CouncilSeed, passwordHash: string): Prom
       await tx.cpReview.createMany({ data: st.cpPlans.flatMap((p) => p.reviews.map((r) => ({ tenantId: t, cpPlanId: p.id, reviewDate: d(r)! }))) });
       await tx.cinPlan.createMany({ data: st.cinPlans.map((p) => ({ tenantId: t, ...p, startDate: d(p.startDate)!, endDate: d(p.endDate) })) });
       await tx.carePeriod.createMany({ data: st.carePeriods.map((p) => ({ tenantId: t, ...p, startDate: d(p.startDate)!, endDate: d(p.endDate) })) });
+      await tx.carer.createMany({ data: st.carers.map((c) => ({ tenantId: t, ...c })) });
       await tx.careEpisode.createMany({ data: st.careEpisodes.map((e) => ({ tenantId: t, ...e, startDate: d(e.startDate)!, endDate: d(e.endDate) })) });
       await tx.laReview.createMany({ data: st.laReviews.map((r) => ({ tenantId: t, ...r, reviewDate: d(r.reviewDate)! })), skipDuplicates: true });
       await tx.healthAssessment.createMany({ data: st.healthAssessments.map((h) => ({ tenantId: t, ...h, assessmentDate: d(h.assessmentDate)! })), skipDuplicates: true });
