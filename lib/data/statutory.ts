@@ -338,7 +338,7 @@ export async function startCare(ctx: Ctx, input: StartCareInput) {
 }
 
 /** The child's whole placement history, in the domain's shape. */
-async function historyOf(tx: Tx, tenantId: string, personId: string): Promise<PlacementHistory & { rows: Map<string, { carePeriodId: string }> }> {
+export async function historyOf(tx: Tx, tenantId: string, personId: string): Promise<PlacementHistory & { rows: Map<string, { carePeriodId: string }> }> {
   const periods = await tx.carePeriod.findMany({ where: { tenantId, personId }, include: { episodes: true } });
   const rows = new Map<string, { carePeriodId: string }>();
   const episodes: PlacementEpisode[] = [];
@@ -370,7 +370,7 @@ async function historyOf(tx: Tx, tenantId: string, personId: string): Promise<Pl
 }
 
 /** Saves the domain's new episode list: ends what ended, adds what is new (the history is kept). */
-async function saveEpisodes(tx: Tx, tenantId: string, personId: string, before: PlacementHistory & { rows: Map<string, { carePeriodId: string }> }, after: PlacementEpisode[]) {
+export async function saveEpisodes(tx: Tx, tenantId: string, personId: string, before: PlacementHistory & { rows: Map<string, { carePeriodId: string }> }, after: PlacementEpisode[]) {
   const old = new Map(before.episodes.map((e) => [e.id, e]));
   for (const e of after) {
     const was = old.get(e.id);

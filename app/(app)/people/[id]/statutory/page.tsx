@@ -181,6 +181,11 @@ export default async function StatutoryPage({ params }: { params: Promise<{ id: 
         </Section>
 
         <Section id="care-h" title="Looked after">
+          {r.carePeriods.length > 0 && (
+            <p className="mb-3">
+              <Link href={`/people/${pid}/placements`}>Placements: history, find a placement, move</Link>
+            </p>
+          )}
           {r.carePeriods.map((p) => (
             <div key={p.id} className="mb-4">
               <p className="font-semibold">

@@ -1,0 +1,93 @@
+import type { Metadata } from "next";
+import { PageHeading } from "@/components/page-heading";
+import { ScrollTable } from "@/components/scroll-table";
+import { pageData } from "@/lib/auth/page-data";
+import { requireContext } from "@/lib/auth/session";
+import { listCarers, type CarerRow } from "@/lib/data/placements";
+
+export const metadata: Metadata = { title: "Carers and vacancies" };
+
+const pounds = (n: number | null) => (n === null ? "—" : `£${n.toLocaleString("en-GB")}`);
+const GROUPS: { kind: CarerRow["kind"]; title: string }[] = [
+  { kind: "FOSTER_HOUSEHOLD", title: "In-house foster households" },
+  { kind: "FOSTERING_AGENCY", title: "Independent fostering agencies" },
+  { kind: "RESIDENTIAL", title: "Children's homes" },
+];
+
+export default async function CarersPage() {
+  const ctx = await requireContext();
+  const carers = await pageData(() => listCarers(ctx));
+  const households = carers.filter((c) => c.kind === "FOSTER_HOUSEHOLD");
+  const vacancies = households.reduce((n, c) => n + (c.vacancies ?? 0), 0);
+  return (
+    <>
+      <PageHeading title="Carers and vacancies">
+        <p className="mt-2 text-muted">
+          {households.length} in-house households with {vacancies} vacanc{vacancies === 1 ? "y" : "ies"} today. To place a child, open their placements and use Find a placement.
+        </p>
+      </PageHeading>
+      {GROUPS.map((g) => {
+        const list = carers.filter((c) => c.kind === g.kind);
+        if (list.length === 0) return null;
+        return (
+          <section key={g.kind} aria-labelledby={`${g.kind}-h`} className="card mb-6">
+            <h2 id={`${g.kind}-h`} className="mb-3 text-xl font-bold">
+              {g.title}
+            </h2>
+            <ScrollTable label={g.title}>
+              <table className="table">
+                <thead>
+                  <tr>
+                    <th scope="col">Name</th>
+                    <th scope="col">Postcode</th>
+                    {g.kind === "FOSTER_HOUSEHOLD" && (
+                      <>
+                        <th scope="col">Ages</th>
+                        <th scope="col" className="text-right">
+                          Approved places
+                        </th>
+                      </>
+                    )}
+                    <th scope="col" className="text-right">
+                      Children placed now
+                    </th>
+                    {g.kind === "FOSTER_HOUSEHOLD" && (
+                      <th scope="col" className="text-right">
+                        Vacancies
+                      </th>
+                    )}
+                    <th scope="col" className="text-right">
+                      Usual weekly rate
+                    </th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {list.map((c) => (
+                    <tr key={c.id} data-carer-id={c.id}>
+                      <th scope="row">
+                        {c.name}
+                        {c.onHold ? " (on hold)" : ""}
+                      </th>
+                      <td>{c.postcode}</td>
+                      {g.kind === "FOSTER_HOUSEHOLD" && (
+                        <>
+                          <td>
+                            {c.ageFrom}–{c.ageTo}
+                          </td>
+                          <td className="text-right">{c.approvedPlaces}</td>
+                        </>
+                      )}
+                      <td className="text-right">{c.currentChildren}</td>
+                      {g.kind === "FOSTER_HOUSEHOLD" && <td className="text-right">{c.vacancies}</td>}
+                      <td className="text-right">{pounds(c.usualWeeklyRate)}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </ScrollTable>
+          </section>
+        );
+      })}
+    </>
+  );
+}

@@ -1,0 +1,197 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { PageHeading } from "@/components/page-heading";
+import { ScrollTable } from "@/components/scroll-table";
+import { pageData } from "@/lib/auth/page-data";
+import { can } from "@/lib/auth/permissions";
+import { requireContext } from "@/lib/auth/session";
+import { getChildPlacements, type CarerRow, type PlacementRow } from "@/lib/data/placements";
+import { formatDate, todayInEngland } from "@/lib/domain/dates";
+import { PLACEMENT_PROVIDERS, PLACEMENT_TYPES, REASONS_PLACE_CHANGE, codeLabel } from "@/lib/domain/ssda903-codes";
+import { MoveForm, type CarerOption } from "./move-form";
+
+export const metadata: Metadata = { title: "Placements" };
+
+const options = (list: readonly { code: string; label: string }[]) => list.map((c) => ({ value: c.code, label: `${c.code}: ${c.label}` }));
+const pounds = (n: number | null) => (n === null ? "—" : `£${n.toLocaleString("en-GB", { maximumFractionDigits: 2 })}`);
+const miles = (n: number | null) => (n === null ? "not known" : `${n.toLocaleString("en-GB")} miles`);
+const KIND: Record<CarerRow["kind"], string> = { FOSTER_HOUSEHOLD: "In-house foster household", FOSTERING_AGENCY: "Independent fostering agency", RESIDENTIAL: "Children's home" };
+const USUAL_PLACE: Record<CarerRow["kind"], string> = { FOSTER_HOUSEHOLD: "U3", FOSTERING_AGENCY: "U3", RESIDENTIAL: "K2" };
+
+function Episode({ e }: { e: PlacementRow }) {
+  return (
+    <tr>
+      <td>
+        {formatDate(e.startDate)} to {e.endDate ? formatDate(e.endDate) : "now"}
+      </td>
+      <td>{codeLabel(PLACEMENT_TYPES, e.place)}</td>
+      <td>{e.carer ?? "—"}</td>
+      <td>{e.provider ? codeLabel(PLACEMENT_PROVIDERS, e.provider) : "—"}</td>
+      <td>{e.legalStatus}</td>
+      <td>{e.reasonNewEpisode}</td>
+      <td>{e.reasonPlaceChange ? `${codeLabel(REASONS_PLACE_CHANGE, e.reasonPlaceChange)}${e.endPlanned === false ? " (unplanned)" : e.endPlanned ? " (planned)" : ""}` : "—"}</td>
+      <td className="text-right">{pounds(e.weeklyCost)}</td>
+      <td>
+        {miles(e.miles)}
+        {e.outOfArea ? " · out of area" : ""}
+      </td>
+    </tr>
+  );
+}
+
+export default async function PlacementsPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ carer?: string; moved?: string }> }) {
+  const { id } = await params;
+  const { carer: chosenId, moved } = await searchParams;
+  const ctx = await requireContext();
+  const r = await pageData(() => getChildPlacements(ctx, id));
+  const canMove = can(ctx.role, "placement:manage") && r.current !== null;
+  const carerOptions: CarerOption[] = r.carers.map((c) => ({
+    value: c.id,
+    label: `${c.name} (${KIND[c.kind].toLowerCase()}${c.vacancies !== null ? `, ${c.vacancies} vacanc${c.vacancies === 1 ? "y" : "ies"}` : ""})`,
+    provider: c.provider,
+    rate: c.usualWeeklyRate,
+    place: USUAL_PLACE[c.kind],
+  }));
+  const chosen = carerOptions.find((c) => c.value === chosenId);
+  return (
+    <>
+      <p className="mb-4">
+        <Link href={`/people/${r.child.id}/statutory`}>Back to {r.child.name}&apos;s statutory record</Link>
+      </p>
+      <PageHeading caption={r.child.name} title="Placements">
+        <p className="mt-2 text-muted">Every placement as an SSDA903 episode, where the child could go next, and moves.</p>
+      </PageHeading>
+      {moved && (
+        <p role="status" className="mb-6 border-l-4 border-ok bg-white p-3">
+          The move is recorded: the new placement is below, and the regulation 28 visiting clock runs from its start.
+        </p>
+      )}
+
+      <section aria-labelledby="history-h" className="card mb-6">
+        <h2 id="history-h" className="mb-3 text-xl font-bold">
+          Episode history
+        </h2>
+        {r.periods.length === 0 && <p>{r.child.name} has never been looked after.</p>}
+        {r.periods.map((p) => (
+          <div key={p.id} className="mb-4">
+            <h3 className="font-semibold">
+              Period of care: {formatDate(p.startDate)} to {p.endDate ? formatDate(p.endDate) : "now"}
+            </h3>
+            <ScrollTable label={`Placements from ${formatDate(p.startDate)}`}>
+              <table className="table">
+                <thead>
+                  <tr>
+                    <th scope="col">Dates</th>
+                    <th scope="col">Placement</th>
+                    <th scope="col">Carer</th>
+                    <th scope="col">Provider</th>
+                    <th scope="col">Legal status</th>
+                    <th scope="col">New episode reason</th>
+                    <th scope="col">Why it ended</th>
+                    <th scope="col" className="text-right">
+                      Weekly cost
+                    </th>
+                    <th scope="col">From home</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {p.episodes.map((e) => (
+                    <Episode key={e.id} e={e} />
+                  ))}
+                </tbody>
+              </table>
+            </ScrollTable>
+          </div>
+        ))}
+      </section>
+
+      {canMove && (
+        <section aria-labelledby="find-h" className="card mb-6">
+          <h2 id="find-h" className="mb-3 text-xl font-bold">
+            Find a placement
+          </h2>
+          <p className="mb-3">
+            In-house foster households with a vacancy approved for a child of {r.child.age ?? "unknown age"}, nearest to the child&apos;s home first. Look here before going to an agency.{" "}
+            <Link href="/carers">All carers and vacancies</Link>
+          </p>
+          {r.vacancies.length === 0 ? (
+            <p>No in-house household has a vacancy for this child today.</p>
+          ) : (
+            <ScrollTable label="In-house households with a vacancy">
+              <table className="table">
+                <caption className="sr-only">In-house households with a vacancy, nearest first</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">Household</th>
+                    <th scope="col">From the child&apos;s home</th>
+                    <th scope="col" className="text-right">
+                      Vacancies
+                    </th>
+                    <th scope="col">Ages</th>
+                    <th scope="col" className="text-right">
+                      Usual weekly rate
+                    </th>
+                    <th scope="col">
+                      <span className="sr-only">Choose</span>
+                    </th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {r.vacancies.map(({ carer, miles: m }) => (
+                    <tr key={carer.id}>
+                      <th scope="row">{carer.name}</th>
+                      <td>{miles(m)}</td>
+                      <td className="text-right">{carer.vacancies}</td>
+                      <td>
+                        {carer.ageFrom}–{carer.ageTo}
+                      </td>
+                      <td className="text-right">{pounds(carer.usualWeeklyRate)}</td>
+                      <td>
+                        <Link href={`/people/${r.child.id}/placements?carer=${carer.id}#move-h`}>
+                          Move to {carer.name}
+                        </Link>
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </ScrollTable>
+          )}
+          <h3 className="mt-4 font-semibold">Agencies and homes</h3>
+          <ul className="mt-2 space-y-1">
+            {r.others.map(({ carer, miles: m }) => (
+              <li key={carer.id}>
+                {carer.name} · {KIND[carer.kind]} · {miles(m)} · usually {pounds(carer.usualWeeklyRate)} a week{" "}
+                <Link href={`/people/${r.child.id}/placements?carer=${carer.id}#move-h`}>
+                  Move to {carer.name}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+
+      {canMove && (
+        <section aria-labelledby="move-h" className="card">
+          <h2 id="move-h" className="mb-3 text-xl font-bold">
+            Move to a new placement
+          </h2>
+          <p>
+            The current placement ({codeLabel(PLACEMENT_TYPES, r.current!.place)}
+            {r.current!.carer ? ` with ${r.current!.carer}` : ""}, since {formatDate(r.current!.startDate)}) ends on the day of the move.
+          </p>
+          <MoveForm
+            personId={r.child.id}
+            today={todayInEngland()}
+            carers={carerOptions}
+            places={options(PLACEMENT_TYPES)}
+            providers={options(PLACEMENT_PROVIDERS)}
+            reasons={options(REASONS_PLACE_CHANGE)}
+            chosen={chosen}
+            fromSearch={chosen !== undefined && r.vacancies.some((v) => v.carer.id === chosen.value) && r.current!.provider !== "PR1"}
+          />
+        </section>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,250 @@
+// Placements of looked-after children, the council's carers and providers, and the in-house vacancy
+// search (domain.md "Placements"; decisions 0012 and 0015). The episode rules are the domain's
+// (lib/domain/placements.ts); this file reads and writes them, located and audited.
+import "server-only";
+import { randomUUID } from "node:crypto";
+import { assertCan, type Ctx } from "@/lib/auth/context";
+import { withTenant, type Tx } from "@/lib/db/tenant";
+import { ageOn, fromIsoDate, todayInEngland, toIsoDate, type IsoDate } from "@/lib/domain/dates";
+import { movePlacement } from "@/lib/domain/placements";
+import { matchVacancies, milesBetween, vacanciesOf, type Coordinates } from "@/lib/domain/placements-matching";
+import type { PlacementProvider, PlacementType, ReasonPlaceChange } from "@/lib/domain/ssda903-codes";
+import { AppError, notFoundError } from "@/lib/errors";
+import { recordAudit } from "./audit";
+import { parseId } from "./ids";
+import { historyOf, saveEpisodes } from "./statutory";
+
+export type CarerKind = "FOSTER_HOUSEHOLD" | "FOSTERING_AGENCY" | "RESIDENTIAL";
+
+export type CarerRow = {
+  id: string;
+  kind: CarerKind;
+  name: string;
+  provider: string;
+  approvedPlaces: number | null;
+  ageFrom: number | null;
+  ageTo: number | null;
+  onHold: boolean;
+  postcode: string;
+  location: Coordinates;
+  laCode: string;
+  usualWeeklyRate: number | null;
+  currentChildren: number;
+  /** null for agencies and homes, which take children by arrangement */
+  vacancies: number | null;
+};
+
+/** Every carer and provider with the children placed there today. */
+async function carersOf(tx: Tx, tenantId: string, today: IsoDate): Promise<CarerRow[]> {
+  const [carers, placed] = await Promise.all([
+    tx.carer.findMany({ where: { tenantId }, orderBy: [{ kind: "asc" }, { name: "asc" }] }),
+    tx.careEpisode.groupBy({
+      by: ["carerId"],
+      where: { tenantId, carerId: { not: null }, startDate: { lte: fromIsoDate(today) }, OR: [{ endDate: null }, { endDate: { gt: fromIsoDate(today) } }] },
+      _count: { _all: true },
+    }),
+  ]);
+  const current = new Map(placed.map((p) => [p.carerId!, p._count._all]));
+  return carers.map((c) => {
+    const currentChildren = current.get(c.id) ?? 0;
+    return {
+      id: c.id,
+      kind: c.kind,
+      name: c.name,
+      provider: c.provider,
+      approvedPlaces: c.approvedPlaces,
+      ageFrom: c.ageFrom,
+      ageTo: c.ageTo,
+      onHold: c.onHold,
+      postcode: c.postcode,
+      location: { latitude: c.latitude, longitude: c.longitude },
+      laCode: c.laCode,
+      usualWeeklyRate: c.usualWeeklyRate === null ? null : Number(c.usualWeeklyRate),
+      currentChildren,
+      vacancies: c.kind === "FOSTER_HOUSEHOLD" ? vacanciesOf({ approvedPlaces: c.approvedPlaces ?? 0, currentChildren, onHold: c.onHold }) : null,
+    };
+  });
+}
+
+export async function listCarers(ctx: Ctx): Promise<CarerRow[]> {
+  assertCan(ctx, "placement:manage", "see the council's carers");
+  return withTenant(ctx.tenantId, (tx) => carersOf(tx, ctx.tenantId, todayInEngland()));
+}
+
+export type PlacementRow = {
+  id: string;
+  startDate: IsoDate;
+  endDate: IsoDate | null;
+  legalStatus: string;
+  place: string;
+  provider: string | null;
+  carer: string | null;
+  reasonNewEpisode: string;
+  reasonPlaceChange: string | null;
+  endPlanned: boolean | null;
+  weeklyCost: number | null;
+  miles: number | null;
+  outOfArea: boolean | null;
+};
+
+export type ChildPlacements = {
+  child: { id: string; name: string; age: number | null };
+  periods: { id: string; startDate: IsoDate; endDate: IsoDate | null; episodes: PlacementRow[] }[];
+  current: PlacementRow | null;
+  /** in-house households with a vacancy for the child's age, nearest first */
+  vacancies: { carer: CarerRow; miles: number | null }[];
+  /** agencies and homes, after the in-house options */
+  others: { carer: CarerRow; miles: number | null }[];
+  /** every carer, for the move form */
+  carers: CarerRow[];
+};
+
+/** A looked-after child's placements, and where they could go next. Audited as a view of the child's record. */
+export async function getChildPlacements(ctx: Ctx, personIdInput: string): Promise<ChildPlacements> {
+  assertCan(ctx, "case:view", "see a child's placements");
+  const personId = parseId(personIdInput, "child");
+  const today = todayInEngland();
+  return withTenant(ctx.tenantId, async (tx) => {
+    const t = ctx.tenantId;
+    const [person, tenant] = await Promise.all([
+      tx.person.findFirst({ where: { tenantId: t, id: personId, kind: "CHILD" }, select: { id: true, firstName: true, lastName: true, dateOfBirth: true } }),
+      tx.tenant.findUniqueOrThrow({ where: { id: t }, select: { laCode: true } }),
+    ]);
+    if (!person) throw notFoundError("child");
+    const [periods, carers] = await Promise.all([
+      tx.carePeriod.findMany({ where: { tenantId: t, personId }, orderBy: { startDate: "desc" }, include: { episodes: { orderBy: { startDate: "asc" }, include: { carer: { select: { name: true } } } } } }),
+      carersOf(tx, t, today),
+    ]);
+    await recordAudit(tx, ctx, { action: "placements.viewed", entityType: "person", entityId: personId, personId });
+    const rows = periods.map((p) => ({
+      id: p.id,
+      startDate: toIsoDate(p.startDate),
+      endDate: p.endDate ? toIsoDate(p.endDate) : null,
+      episodes: p.episodes.map((e): PlacementRow => {
+        const located = e.homeLatitude !== null && e.homeLongitude !== null && e.placementLatitude !== null && e.placementLongitude !== null;
+        return {
+          id: e.id,
+          startDate: toIsoDate(e.startDate),
+          endDate: e.endDate ? toIsoDate(e.endDate) : null,
+          legalStatus: e.legalStatus,
+          place: e.place,
+          provider: e.provider,
+          carer: e.carer?.name ?? null,
+          reasonNewEpisode: e.reasonNewEpisode,
+          reasonPlaceChange: e.reasonPlaceChange,
+          endPlanned: e.endPlanned,
+          weeklyCost: e.weeklyCost === null ? null : Number(e.weeklyCost),
+          miles: located ? Math.round(milesBetween({ latitude: e.homeLatitude!, longitude: e.homeLongitude! }, { latitude: e.placementLatitude!, longitude: e.placementLongitude! }) * 10) / 10 : null,
+          outOfArea: e.placementLaCode ? e.placementLaCode !== tenant.laCode : null,
+        };
+      }),
+    }));
+    const open = periods.find((p) => !p.endDate);
+    const currentEpisode = open?.episodes.find((e) => !e.endDate) ?? null;
+    const current = currentEpisode ? rows.flatMap((p) => p.episodes).find((e) => e.id === currentEpisode.id)! : null;
+    const home = currentEpisode && currentEpisode.homeLatitude !== null && currentEpisode.homeLongitude !== null ? { latitude: currentEpisode.homeLatitude, longitude: currentEpisode.homeLongitude } : null;
+    const dob = person.dateOfBirth ? toIsoDate(person.dateOfBirth) : null;
+    const age = dob ? ageOn(dob, today) : null;
+    const households = carers.filter((c) => c.kind === "FOSTER_HOUSEHOLD");
+    const vacancies =
+      age === null
+        ? []
+        : home
+          ? matchVacancies(
+              households.map((c) => ({ id: c.id, name: c.name, approvedPlaces: c.approvedPlaces ?? 0, ageRange: { youngest: c.ageFrom ?? 0, oldest: c.ageTo ?? 17 }, currentChildren: c.currentChildren, location: c.location, onHold: c.onHold })),
+              { age, location: home },
+            ).map((m) => ({ carer: households.find((c) => c.id === m.household.id)!, miles: Math.round(m.miles * 10) / 10 }))
+          : households.filter((c) => (c.vacancies ?? 0) > 0 && (c.ageFrom ?? 0) <= age && age <= (c.ageTo ?? 17)).map((carer) => ({ carer, miles: null }));
+    const others = carers
+      .filter((c) => c.kind !== "FOSTER_HOUSEHOLD")
+      .map((carer) => ({ carer, miles: home ? Math.round(milesBetween(home, carer.location) * 10) / 10 : null }))
+      .sort((a, b) => (a.miles ?? Infinity) - (b.miles ?? Infinity) || a.carer.name.localeCompare(b.carer.name));
+    return { child: { id: person.id, name: `${person.firstName} ${person.lastName}`, age }, periods: rows, current, vacancies, others, carers };
+  });
+}
+
+export type MoveInput = {
+  personId: string;
+  date: IsoDate;
+  placeType: PlacementType;
+  provider: PlacementProvider | null;
+  carerId: string | null;
+  reasonPlaceChange: ReasonPlaceChange | null;
+  endPlanned: boolean | null;
+  weeklyCost: number | null;
+  placementPostcode: string | null;
+  avoidedAgency: boolean;
+};
+
+/**
+ * Moves a looked-after child to a new placement: the current one ends that day with the reason, the
+ * new one starts (a new SSDA903 episode), located at the carer; refused with the domain's reasons
+ * when the history would have a gap or an overlap. The regulation 28 clock runs from its start.
+ */
+export async function moveChild(ctx: Ctx, input: MoveInput): Promise<{ episodeId: string }> {
+  assertCan(ctx, "placement:manage", "move a child's placement");
+  const personId = parseId(input.personId, "child");
+  const carerId = input.carerId ? parseId(input.carerId, "carer") : null;
+  return withTenant(ctx.tenantId, async (tx) => {
+    const t = ctx.tenantId;
+    const child = await tx.person.findFirst({ where: { tenantId: t, id: personId, kind: "CHILD" }, select: { id: true } });
+    if (!child) throw notFoundError("child");
+    // one move at a time for the child, and for the household's last place
+    await tx.$executeRaw`SELECT 1 FROM care_period WHERE tenant_id = ${t}::uuid AND person_id = ${personId}::uuid AND end_date IS NULL FOR UPDATE`;
+    if (carerId) await tx.$executeRaw`SELECT 1 FROM carer WHERE tenant_id = ${t}::uuid AND id = ${carerId}::uuid FOR UPDATE`;
+    const carer = carerId ? await tx.carer.findFirst({ where: { tenantId: t, id: carerId } }) : null;
+    if (carerId && !carer) throw new AppError("VALIDATION", "Choose a carer from the list.", { carerId: ["Choose a carer from the list"] });
+    if (carer?.kind === "FOSTER_HOUSEHOLD") {
+      const [row] = await carersOf(tx, t, input.date).then((all) => all.filter((c) => c.id === carer.id));
+      if (row && (row.vacancies ?? 0) < 1) {
+        throw new AppError("REFUSED", `${carer.name} has no vacancy on that date (${row.currentChildren} of ${row.approvedPlaces} places taken${row.onHold ? ", on hold" : ""}). Choose another household from Find a placement.`);
+      }
+    }
+    const history = await historyOf(tx, t, personId);
+    const current = history.episodes.find((e) => !e.endDate);
+    const newEpisodeId = randomUUID();
+    const result = movePlacement(
+      history,
+      {
+        date: input.date,
+        newEpisodeId,
+        reasonPlaceChange: input.reasonPlaceChange,
+        endPlanned: input.endPlanned,
+        placement: {
+          placeType: input.placeType,
+          provider: input.provider ?? (carer ? (carer.provider as PlacementProvider) : null),
+          carerId,
+          placementPostcode: carer?.postcode ?? input.placementPostcode,
+          weeklyCost: input.weeklyCost ?? (carer?.usualWeeklyRate === null || carer?.usualWeeklyRate === undefined ? null : Number(carer.usualWeeklyRate)),
+          urn: carer?.urn ?? null,
+          avoidedAgencyPlacement: input.avoidedAgency,
+        },
+      },
+      todayInEngland(),
+    );
+    if (!result.ok) throw new AppError("REFUSED", result.refusals.join(" "));
+    await saveEpisodes(tx, t, personId, history, result.episodes);
+    // where the new placement is, and what saveEpisodes does not carry: the home stays the child's
+    const was = current ? await tx.careEpisode.findFirst({ where: { tenantId: t, id: current.id }, select: { homeLatitude: true, homeLongitude: true } }) : null;
+    await tx.careEpisode.update({
+      where: { tenantId_id: { tenantId: t, id: newEpisodeId } },
+      data: {
+        urn: carer?.urn ?? null,
+        avoidedAgency: input.avoidedAgency,
+        homeLatitude: was?.homeLatitude ?? null,
+        homeLongitude: was?.homeLongitude ?? null,
+        placementLatitude: carer?.latitude ?? null,
+        placementLongitude: carer?.longitude ?? null,
+        placementLaCode: carer?.laCode ?? null,
+      },
+    });
+    await recordAudit(tx, ctx, {
+      action: "placement.moved",
+      entityType: "care_episode",
+      entityId: newEpisodeId,
+      personId,
+      details: { date: input.date, placeType: input.placeType, provider: input.provider, carerId, reasonPlaceChange: input.reasonPlaceChange, endPlanned: input.endPlanned },
+    });
+    return { episodeId: newEpisodeId };
+  });
+}

@@ -1,0 +1,126 @@
+// Moving a looked-after child, the council's carers and the in-house vacancy search: the episode
+// history stays whole, vacancies follow the children, the nearest suitable household comes first,
+// the regulation 28 clock restarts — and no council sees or uses another's carers.
+import { describe, expect, it } from "vitest";
+import { getChildPlacements, listCarers, moveChild, type MoveInput } from "../../lib/data/placements";
+import { startCare } from "../../lib/data/statutory";
+import { getChildDue } from "../../lib/data/timescales";
+import { withTenant } from "../../lib/db/tenant";
+import { addDays, formatDate, fromIsoDate, todayInEngland } from "../../lib/domain/dates";
+import { createAllocatedCase, createTeam, createTenant, createUser, ctxFor } from "../support/factories";
+
+const today = todayInEngland();
+const home = { latitude: 51.0, longitude: -1.8 };
+// about 0.69 miles per 0.01° of latitude here
+const north = (miles: number) => ({ latitude: home.latitude + miles / 69, longitude: home.longitude });
+
+async function councilWithChildInAgencyCare() {
+  const tenant = await createTenant();
+  const team = await createTeam(tenant.id, { kind: "CHILDREN_IN_CARE" });
+  const worker = await createUser(tenant.id, { role: "SOCIAL_WORKER", teamId: team.id });
+  const made = await createAllocatedCase(tenant.id, worker, "LOOKED_AFTER", 1);
+  const child = made.children[0]!.id;
+  const careStart = addDays(today, -100);
+  const t = tenant.id;
+  const { laCode } = await withTenant(t, (tx) => tx.tenant.findUniqueOrThrow({ where: { id: t }, select: { laCode: true } }));
+  const carer = (name: string, at: { latitude: number; longitude: number }, extra: Record<string, unknown> = {}) =>
+    withTenant(t, (tx) =>
+      tx.carer.create({
+        data: { tenantId: t, kind: "FOSTER_HOUSEHOLD", name, provider: "PR1", approvedPlaces: 2, ageFrom: 0, ageTo: 17, postcode: "SP1 2AB", ...at, laCode, usualWeeklyRate: 320, ...extra },
+      }),
+    );
+  const agency = await withTenant(t, (tx) =>
+    tx.carer.create({ data: { tenantId: t, kind: "FOSTERING_AGENCY", name: "Agency", provider: "PR4", postcode: "SP9 9ZZ", ...north(25), laCode, usualWeeklyRate: 850 } }),
+  );
+  const households = {
+    near: await carer("Near household", north(3)),
+    far: await carer("Far household", north(15), { approvedPlaces: 1 }),
+    onHold: await carer("On-hold household", north(1), { onHold: true }),
+    toddlers: await carer("Toddlers household", north(2), { ageFrom: 0, ageTo: 4 }),
+    full: await carer("Full household", north(4), { approvedPlaces: 1 }),
+  };
+  await withTenant(t, (tx) => tx.person.update({ where: { tenantId_id: { tenantId: t, id: child } }, data: { dateOfBirth: fromIsoDate(addDays(today, -12 * 365 - 30)) } }));
+  await startCare(ctxFor(worker), { personId: child, caseId: made.case.id, startDate: careStart, legalStatus: "C2", categoryOfNeed: "N1", place: "U6", provider: "PR4" });
+  await withTenant(t, (tx) =>
+    tx.careEpisode.updateMany({ where: { tenantId: t, personId: child }, data: { carerId: agency.id, homeLatitude: home.latitude, homeLongitude: home.longitude, placementLatitude: north(25).latitude, placementLongitude: home.longitude } }),
+  );
+  // another child fills the full household
+  const other = await createAllocatedCase(t, worker, "LOOKED_AFTER", 1);
+  await startCare(ctxFor(worker), { personId: other.children[0]!.id, caseId: other.case.id, startDate: careStart, legalStatus: "C2", categoryOfNeed: "N1", place: "U3", provider: "PR1" });
+  await withTenant(t, (tx) => tx.careEpisode.updateMany({ where: { tenantId: t, personId: other.children[0]!.id }, data: { carerId: households.full.id } }));
+  return { tenant, laCode, worker, child, careStart, agency, households };
+}
+
+const moveTo = (child: string, carerId: string | null, extra: Partial<MoveInput> = {}): MoveInput => ({
+  personId: child,
+  date: today,
+  placeType: "U3",
+  provider: null,
+  carerId,
+  reasonPlaceChange: "CARPL",
+  endPlanned: true,
+  weeklyCost: null,
+  placementPostcode: null,
+  avoidedAgency: true,
+  ...extra,
+});
+
+describe("placements", () => {
+  it("finds in-house households with room for the child's age, nearest first, then agencies", async () => {
+    const s = await councilWithChildInAgencyCare();
+    const found = await getChildPlacements(ctxFor(s.worker), s.child);
+    // on hold, too young a range and full are left out; near (3 miles) before far (15 miles)
+    expect(found.vacancies.map((v) => [v.carer.name, v.miles])).toEqual([
+      ["Near household", 3],
+      ["Far household", 15],
+    ]);
+    expect(found.others.map((o) => o.carer.name)).toEqual(["Agency"]);
+    expect(found.current).toMatchObject({ place: "U6", provider: "PR4", carer: "Agency", miles: 25 });
+  });
+
+  it("moves the child to the household chosen: the agency placement ends that day, the new episode starts, the household has one place fewer and the regulation 28 visit is due a week later", async () => {
+    const s = await councilWithChildInAgencyCare();
+    await moveChild(ctxFor(s.worker), moveTo(s.child, s.households.near.id));
+
+    const after = await getChildPlacements(ctxFor(s.worker), s.child);
+    expect(after.periods[0]!.episodes).toEqual([
+      expect.objectContaining({ startDate: s.careStart, endDate: today, carer: "Agency", reasonPlaceChange: "CARPL", endPlanned: true }),
+      // a change of placement and carer together: RNE B
+      expect.objectContaining({ startDate: today, endDate: null, place: "U3", provider: "PR1", carer: "Near household", reasonNewEpisode: "B", weeklyCost: 320, miles: 3, outOfArea: false }),
+    ]);
+    const near = (await listCarers(ctxFor(s.worker))).find((c) => c.id === s.households.near.id)!;
+    expect(near).toMatchObject({ currentChildren: 1, vacancies: 1 });
+    const visit = (await getChildDue(ctxFor(s.worker), s.child)).find((i) => i.kind === "la-visit");
+    expect(visit).toMatchObject({ dueDate: addDays(today, 7), basis: `1 week from the start of the placement on ${formatDate(today)}` });
+    const saved = await withTenant(s.tenant.id, (tx) => tx.careEpisode.findFirst({ where: { tenantId: s.tenant.id, personId: s.child, endDate: null } }));
+    expect(saved).toMatchObject({ avoidedAgency: true, placementLaCode: s.laCode, urn: null });
+  });
+
+  it("refuses a move that would break the history, one without a reason, and one into a household with no room — saying what to do", async () => {
+    const s = await councilWithChildInAgencyCare();
+    const ctx = ctxFor(s.worker);
+    await expect(moveChild(ctx, moveTo(s.child, s.households.near.id, { date: addDays(s.careStart, -1) }))).rejects.toMatchObject({ code: "REFUSED" });
+    await expect(moveChild(ctx, moveTo(s.child, s.households.near.id, { reasonPlaceChange: null }))).rejects.toMatchObject({ message: expect.stringContaining("Give the reason for the placement change") });
+    await expect(moveChild(ctx, moveTo(s.child, s.households.full.id))).rejects.toMatchObject({ code: "REFUSED", message: expect.stringContaining("has no vacancy") });
+    // nothing changed
+    const still = await getChildPlacements(ctx, s.child);
+    expect(still.periods[0]!.episodes).toHaveLength(1);
+  });
+
+  it("never shows, searches or uses another council's carers, nor its children's placements", async () => {
+    const a = await councilWithChildInAgencyCare();
+    const b = await councilWithChildInAgencyCare();
+    const ctx = ctxFor(a.worker);
+    const mine = (await listCarers(ctx)).map((c) => c.id).sort();
+    expect(mine).toEqual([a.agency.id, ...Object.values(a.households).map((h) => h.id)].sort());
+    const found = await getChildPlacements(ctx, a.child);
+    expect([...found.vacancies, ...found.others, ...found.carers.map((carer) => ({ carer }))].every((x) => mine.includes(x.carer.id))).toBe(true);
+    await expect(moveChild(ctx, moveTo(a.child, b.households.near.id))).rejects.toMatchObject({ code: "VALIDATION" });
+    await expect(getChildPlacements(ctx, b.child)).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(moveChild(ctx, moveTo(b.child, a.households.near.id))).rejects.toMatchObject({ code: "NOT_FOUND" });
+    // and the database itself refuses a placement pointing at another council's carer
+    await expect(
+      withTenant(a.tenant.id, (tx) => tx.careEpisode.updateMany({ where: { tenantId: a.tenant.id, personId: a.child }, data: { carerId: b.households.near.id } })),
+    ).rejects.toThrow();
+  });
+});
