@@ -34,7 +34,8 @@ export function MoveForm({
   const carer = chosen;
   const p = "move-";
   return (
-    <form action={formAction} key={state.answerId} className="mt-3 space-y-4" noValidate>
+    // a carer chosen in Find a placement starts the form afresh with their details
+    <form action={formAction} key={`${state.answerId ?? ""}-${carer?.value ?? ""}`} className="mt-3 space-y-4" noValidate>
       <FormErrors state={state} idPrefix={p} />
       <input type="hidden" name="personId" value={personId} />
       <TextField name="date" idPrefix={p} type="date" label="Moved on" state={state} defaultValue={today} width="w-48" />

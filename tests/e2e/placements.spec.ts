@@ -1,0 +1,85 @@
+// A children-in-care social worker moves a child from an agency placement to the nearest in-house
+// household found by Find a placement: the episode history, the household's vacancies and the head of
+// service's in-house share all follow.
+import { errorSummary, expect, expectAccessible, signIn, test } from "./fixtures";
+
+test("a child in agency foster care moves to the nearest in-house household with room", async ({ page, sql }) => {
+  test.setTimeout(120_000);
+  const [c] = await sql<{ child: string; name: string; slug: string; email: string }>(
+    `SELECT p.id AS child, p.first_name || ' ' || p.last_name AS name, t.slug, u.email
+     FROM care_episode e
+     JOIN person p ON p.tenant_id = e.tenant_id AND p.id = e.person_id
+     JOIN tenant t ON t.tenant_id = e.tenant_id
+     JOIN case_child cc ON cc.tenant_id = p.tenant_id AND cc.person_id = p.id AND cc.removed_on IS NULL
+     JOIN case_file cf ON cf.tenant_id = cc.tenant_id AND cf.id = cc.case_id AND cf.status = 'OPEN' AND cf.level = 'LOOKED_AFTER'
+     JOIN allocation a ON a.tenant_id = cf.tenant_id AND a.case_id = cf.id AND a.end_date IS NULL AND a.role_on_case = 'LEAD'
+     JOIN app_user u ON u.tenant_id = a.tenant_id AND u.id = a.worker_id AND u.role = 'SOCIAL_WORKER'
+     WHERE e.end_date IS NULL AND e.place = 'U6' AND e.provider = 'PR4' AND e.start_date < current_date
+     ORDER BY t.slug DESC, p.id LIMIT 1`,
+  );
+  expect(c, "a demo child in agency foster care").toBeTruthy();
+  const share = page.locator('[data-kpi="in-house-share"]');
+  const ofFostering = async () => {
+    await page.goto("/kpis?refresh=1");
+    const text = (await share.locator("p.text-sm.text-muted").first().textContent()) ?? "";
+    const [, inHouse, fostering] = /(\d+) of (\d+)/.exec(text)!;
+    return { inHouse: Number(inHouse), fostering: Number(fostering) };
+  };
+
+  // the head of service's figure before
+  await signIn(page, `head.of.service@${c!.slug}.example`);
+  const before = await ofFostering();
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page.getByRole("status")).toHaveText("You have signed out.");
+
+  // the child's social worker finds a placement
+  await signIn(page, c!.email);
+  await page.goto(`/people/${c!.child}/statutory`);
+  await page.getByRole("link", { name: /Placements: history, find a placement, move/ }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Placements");
+  await expectAccessible(page);
+  const vacancies = page.getByRole("table", { name: /In-house households with a vacancy/ });
+  const nearest = vacancies.getByRole("rowheader").first();
+  const household = (await nearest.textContent())!;
+  const milesAway = await vacancies.getByRole("row").nth(1).getByRole("cell").first().textContent();
+  expect(milesAway).toMatch(/miles/);
+
+  await page.getByRole("link", { name: "All carers and vacancies" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Carers and vacancies");
+  const row = page.getByRole("row", { name: new RegExp(`^${household}`) });
+  const vacanciesBefore = Number(await row.getByRole("cell").nth(4).textContent());
+  await expectAccessible(page);
+  await page.goBack();
+
+  await vacancies.getByRole("link", { name: `Move to ${household}` }).click();
+  await expect(page.getByLabel("Carer or provider")).toHaveValue(/.+/);
+  await expect(page.getByLabel("Provider", { exact: true })).toHaveValue("PR1");
+  await expect(page.getByLabel("Weekly cost (£)")).toHaveValue("320");
+  await expect(page.getByLabel("This in-house placement was found instead of an agency one")).toBeChecked();
+  // without a reason the move is refused, and what was chosen stays
+  await page.getByRole("button", { name: "Move the child" }).click();
+  await expect(errorSummary(page)).toContainText("Give the reason for the placement change");
+  await expect(page.getByLabel("Weekly cost (£)")).toHaveValue("320");
+  await expectAccessible(page);
+  await page.getByLabel("Why the current placement is ending").selectOption("CARPL");
+  await page.getByRole("radio", { name: "Planned", exact: true }).check();
+  await page.getByRole("button", { name: "Move the child" }).click();
+
+  await expect(page.getByRole("status")).toContainText("The move is recorded");
+  const history = page.getByRole("region", { name: /Placements from/ }).first();
+  await expect(history.getByRole("row").last()).toContainText(household);
+  await expect(history.getByRole("row").last()).toContainText("now");
+  await expectAccessible(page);
+
+  await page.goto("/carers");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Carers and vacancies");
+  await expect(page.getByRole("row", { name: new RegExp(`^${household}`) }).getByRole("cell").nth(4)).toHaveText(String(vacanciesBefore - 1));
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page.getByRole("status")).toHaveText("You have signed out.");
+
+  // the head of service's in-house share counts the child
+  await signIn(page, `head.of.service@${c!.slug}.example`);
+  const after = await ofFostering();
+  expect(after).toEqual({ inHouse: before.inHouse + 1, fostering: before.fostering });
+  await expectAccessible(page);
+});
