@@ -12,6 +12,7 @@ import { KPI_KEYS, type KpiKey } from "@/lib/domain/kpi-definitions";
 import * as K from "@/lib/domain/kpis";
 import type { Measure, Period } from "@/lib/domain/kpis";
 import type { PlacementEpisode } from "@/lib/domain/placements";
+import { placementAnalytics, type PlacementAnalytics } from "@/lib/domain/placements-analytics";
 import { inHouseFosteringShare, placementSpend, type CostedSpan } from "@/lib/domain/placements-spend";
 import { longTermPlacementStability, shortTermPlacementStability, socialWorkerChanges, type ChildAllocations, type LookedAfterChild } from "@/lib/domain/placements-stability";
 import { CASE_HOLDING_ROLES, SOCIAL_WORK_ROLES, type Role } from "@/lib/domain/roles";
@@ -34,6 +35,8 @@ export type BoroughDashboard = {
   flows: Record<string, number>;
   spendByProvider: Record<string, number>;
   cpRatePer10k: number | null;
+  /** absent from snapshots kept before placements were measured */
+  placements?: PlacementAnalytics;
 };
 
 /** How long a snapshot is served before it is worked out again. */
@@ -84,9 +87,31 @@ async function loadRows(tx: Tx, t: string) {
     tx.$queryRaw<{ id: string; teamId: string | null; role: Role; fte: number; agency: boolean }[]>`
       SELECT u.id, u.team_id AS "teamId", u.role, u.fte::float8 AS fte, u.employment = 'AGENCY' AS agency
       FROM app_user u WHERE u.tenant_id = ${t}::uuid AND u.active AND u.role = ANY(${[...CASE_HOLDING_ROLES]}::role[])`,
-    tx.$queryRaw<{ id: string; personId: string; periodId: string; startDate: string; endDate: string | null; place: string; provider: string | null; carerId: string | null; legalStatus: string; rne: string; weeklyCost: number | null; postcode: string | null }[]>`
+    tx.$queryRaw<
+      {
+        id: string;
+        personId: string;
+        periodId: string;
+        startDate: string;
+        endDate: string | null;
+        place: string;
+        provider: string | null;
+        carerId: string | null;
+        legalStatus: string;
+        rne: string;
+        weeklyCost: number | null;
+        postcode: string | null;
+        avoided: boolean;
+        homeLat: number | null;
+        homeLon: number | null;
+        placeLat: number | null;
+        placeLon: number | null;
+        placeLa: string | null;
+      }[]
+    >`
       SELECT e.id, e.person_id AS "personId", e.care_period_id AS "periodId", to_char(e.start_date, 'YYYY-MM-DD') AS "startDate", to_char(e.end_date, 'YYYY-MM-DD') AS "endDate",
-             e.place, e.provider, e.carer_id AS "carerId", e.legal_status AS "legalStatus", e.reason_new_episode AS rne, e.weekly_cost::float8 AS "weeklyCost", e.placement_postcode AS postcode
+             e.place, e.provider, e.carer_id AS "carerId", e.legal_status AS "legalStatus", e.reason_new_episode AS rne, e.weekly_cost::float8 AS "weeklyCost", e.placement_postcode AS postcode,
+             e.avoided_agency AS avoided, e.home_latitude AS "homeLat", e.home_longitude AS "homeLon", e.placement_latitude AS "placeLat", e.placement_longitude AS "placeLon", e.placement_la_code AS "placeLa"
       FROM care_episode e WHERE e.tenant_id = ${t}::uuid`,
     // social workers allocated to looked-after children's cases, per child
     tx.$queryRaw<{ childId: string; socialWorkerId: string; startDate: string; endDate: string | null }[]>`
@@ -176,7 +201,7 @@ function figuresFor(rows: Rows, p: Period, population: number, driftStates: ("ok
 const NOW_ONLY: KpiKey[] = ["drift", "agency-rate"];
 
 export async function computeBoroughDashboard(tx: Tx, tenantId: string, period: Period & { label: string; key: string }, today: IsoDate): Promise<BoroughDashboard> {
-  const tenant = await tx.tenant.findUniqueOrThrow({ where: { id: tenantId }, select: { childPopulation: true } });
+  const tenant = await tx.tenant.findUniqueOrThrow({ where: { id: tenantId }, select: { childPopulation: true, laCode: true } });
   const settings = await loadSettings(tx, tenantId);
   const rows = await loadRows(tx, tenantId);
   const interventions = await lastInterventions(tx, tenantId);
@@ -238,6 +263,23 @@ export async function computeBoroughDashboard(tx: Tx, tenantId: string, period: 
     flows: K.transitionFlows(rows.transitions, period),
     spendByProvider: spend.byProvider as Record<string, number>,
     cpRatePer10k: K.childrenOnPlans(rows.cpPlans, period, population).value,
+    placements: placementAnalytics(
+      rows.careEpisodes.map((e) => ({
+        startDate: e.startDate,
+        endDate: e.endDate,
+        placeType: e.place as PlacementEpisode["placeType"],
+        provider: e.provider as PlacementEpisode["provider"],
+        weeklyCost: e.weeklyCost,
+        avoidedAgencyPlacement: e.avoided,
+        home: e.homeLat !== null && e.homeLon !== null ? { latitude: e.homeLat, longitude: e.homeLon } : null,
+        placement: e.placeLat !== null && e.placeLon !== null ? { latitude: e.placeLat, longitude: e.placeLon } : null,
+        placementLaCode: e.placeLa,
+      })),
+      period,
+      today,
+      tenant.laCode,
+      settings.placements,
+    ),
   };
 }
 

@@ -1,6 +1,7 @@
 // A children-in-care social worker moves a child from an agency placement to the nearest in-house
 // household found by Find a placement: the episode history, the household's vacancies and the head of
 // service's in-house share all follow.
+import { readFile } from "node:fs/promises";
 import { errorSummary, expect, expectAccessible, signIn, test } from "./fixtures";
 
 test("a child in agency foster care moves to the nearest in-house household with room", async ({ page, sql }) => {
@@ -81,5 +82,15 @@ test("a child in agency foster care moves to the nearest in-house household with
   await signIn(page, `head.of.service@${c!.slug}.example`);
   const after = await ofFostering();
   expect(after).toEqual({ inHouse: before.inHouse + 1, fostering: before.fostering });
+  // the placements section: spend, distance and the agency placement avoided, with a CSV
+  const placements = page.getByRole("region", { name: "Placements", exact: true });
+  await expect(placements.getByRole("table", { name: "Spend by provider" }).getByRole("rowheader")).toContainText(["Own council"]);
+  await expect(placements).toContainText("Placed 20 miles or more from home");
+  await expect(placements.getByRole("definition").nth(2)).toContainText(/[1-9]\d* in-house placements made instead of agency ones/);
+  const download = page.waitForEvent("download");
+  await placements.getByRole("link", { name: "Download as CSV" }).click();
+  const csv = await readFile(await (await download).path(), "utf8");
+  expect(csv.split("\n")[0]).toBe("measure,group,value");
+  expect(csv).toMatch(/agency_placements_avoided,all,[1-9]/);
   await expectAccessible(page);
 });

@@ -2,6 +2,7 @@
 // history stays whole, vacancies follow the children, the nearest suitable household comes first,
 // the regulation 28 clock restarts — and no council sees or uses another's carers.
 import { describe, expect, it } from "vitest";
+import { getBoroughDashboard } from "../../lib/data/kpis";
 import { getChildPlacements, listCarers, moveChild, type MoveInput } from "../../lib/data/placements";
 import { startCare } from "../../lib/data/statutory";
 import { getChildDue } from "../../lib/data/timescales";
@@ -122,5 +123,27 @@ describe("placements", () => {
     await expect(
       withTenant(a.tenant.id, (tx) => tx.careEpisode.updateMany({ where: { tenantId: a.tenant.id, personId: a.child }, data: { carerId: b.households.near.id } })),
     ).rejects.toThrow();
+  });
+
+  it("the head of service's placement figures count the council's own placements, as an independent query does", async () => {
+    const a = await councilWithChildInAgencyCare();
+    const b = await councilWithChildInAgencyCare();
+    await moveChild(ctxFor(a.worker), moveTo(a.child, a.households.near.id));
+    const head = await createUser(a.tenant.id, { role: "HEAD_OF_SERVICE", teamId: null });
+    const dash = await getBoroughDashboard(ctxFor(head), { kind: "rolling" }, { refresh: true });
+    // two children placed today: ours, moved to Near household (U3, own council, £320 a week, 3 miles
+    // from home) instead of the agency; the other in Full household (U3, own council, no cost, no location)
+    expect(dash.placements).toMatchObject({ on: today, current: 2, byType: { U3: 2 }, byProvider: { PR1: 2 }, weeklyTotal: 320, distance: { twentyMilesOrMore: 0, outOfArea: 0, unknown: 1 } });
+    expect(dash.placements!.avoided).toMatchObject({ placements: 1, perWeek: 500 });
+    expect(dash.figures["in-house-share"]).toMatchObject({ numerator: 2, denominator: 2 });
+    const independent = await withTenant(a.tenant.id, (tx) =>
+      tx.$queryRaw<{ provider: string; n: number; cost: number }[]>`
+        SELECT provider, count(*)::int AS n, coalesce(sum(weekly_cost), 0)::float8 AS cost FROM care_episode
+        WHERE tenant_id = ${a.tenant.id}::uuid AND start_date <= current_date AND (end_date IS NULL OR end_date > current_date) GROUP BY provider`,
+    );
+    expect(independent).toEqual([{ provider: "PR1", n: dash.placements!.byProvider.PR1, cost: dash.placements!.weeklySpend.PR1 }]);
+    // the other council's agency placement counts only there
+    const theirs = await getBoroughDashboard(ctxFor(await createUser(b.tenant.id, { role: "HEAD_OF_SERVICE", teamId: null })), { kind: "rolling" }, { refresh: true });
+    expect(theirs.placements).toMatchObject({ current: 2, byProvider: { PR1: 1, PR4: 1 } });
   });
 });

@@ -10,6 +10,7 @@ import { todayInEngland } from "@/lib/domain/dates";
 import { KPI_DEFINITIONS, definitionOf, formatKpi, type KpiUnit } from "@/lib/domain/kpi-definitions";
 import { financialYearOf } from "@/lib/domain/kpis";
 import { PeriodForm } from "./period-form";
+import { PlacementsSection } from "./placements-section";
 import { periodFromSearch, searchOf } from "./period";
 
 export const metadata: Metadata = { title: "Borough KPIs" };
@@ -22,7 +23,6 @@ const chartScale: Record<KpiUnit, { factor: number; suffix: string }> = {
   pounds: { factor: 1, suffix: "" },
 };
 
-const PROVIDERS: Record<string, string> = { PR0: "Parent", PR1: "Own council", PR2: "Other council", PR3: "Other public", PR4: "Private", PR5: "Voluntary", NONE: "No provider" };
 
 export default async function KpisPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
   const params = await searchParams;
@@ -92,17 +92,9 @@ export default async function KpisPage({ searchParams }: { searchParams: Promise
             ))}
           </ul>
         )}
-        <h3 className="mt-4 mb-2 font-bold">Placement spend by provider</h3>
-        <ul className="grid gap-1 sm:grid-cols-3">
-          {Object.entries(dash.spendByProvider)
-            .filter(([, v]) => v > 0)
-            .map(([provider, v]) => (
-              <li key={provider}>
-                {PROVIDERS[provider] ?? provider}: <strong>{formatKpi(v, "pounds")}</strong>
-              </li>
-            ))}
-        </ul>
       </section>
+
+      <PlacementsSection p={dash.placements} periodLabel={dash.period.label} csvHref={`/kpis/csv?table=placements&${search}`} />
 
       <section aria-labelledby="benchmark-heading" className="card mt-6">
         <h2 id="benchmark-heading" className="mb-3 text-xl font-bold">

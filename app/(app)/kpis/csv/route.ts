@@ -19,6 +19,25 @@ export async function GET(request: Request) {
       rows = [["month_ending", kpi], ...(dash.trends[kpi] ?? []).map((p) => [p.month, p.value])];
     } else if (params.table === "teams" && kpi) {
       rows = [["team", "value", "numerator", "denominator"], ...dash.byTeam.filter((t) => t.figures[kpi]).map((t) => [t.teamName, t.figures[kpi]!.value, t.figures[kpi]!.numerator, t.figures[kpi]!.denominator])];
+    } else if (params.table === "placements") {
+      const p = dash.placements;
+      rows = [
+        ["measure", "group", "value"],
+        ...(p
+          ? [
+              ["placements_now", "all", p.current] as (string | number)[],
+              ...Object.entries(p.byType).map(([k, v]) => ["placements_now_by_type", k, v]),
+              ...Object.entries(p.byProvider).map(([k, v]) => ["placements_now_by_provider", k, v]),
+              ...Object.entries(p.weeklySpend).map(([k, v]) => ["spend_a_week_now", k, v]),
+              ...Object.entries(p.periodSpend).map(([k, v]) => ["spend_over_period", k, v]),
+              ["placed_20_miles_or_more", "all", p.distance.twentyMilesOrMore],
+              ["placed_out_of_area", "all", p.distance.outOfArea],
+              ["location_unknown", "all", p.distance.unknown],
+              ["agency_placements_avoided", "all", p.avoided.placements],
+              ["agency_avoided_saving", "all", p.avoided.saving],
+            ]
+          : []),
+      ];
     } else {
       rows = [
         ["kpi", "title", "value", "numerator", "denominator", "england"],
