@@ -20,3 +20,19 @@ test("a council A user gets 'not found' for council B's case, family, person and
   expect(shown).toEqual(aTeams.map((t) => t.name));
   expect(bTeams.length).toBeGreaterThan(0);
 });
+
+test("a council A user gets 'not found' for council B's child's placements, and sees none of B's carers", async ({ page, sql }) => {
+  const [b] = await sql<{ person_id: string }>(
+    `SELECT person_id FROM care_episode WHERE tenant_id = (SELECT tenant_id FROM tenant WHERE slug = 'tamsbridge') AND end_date IS NULL LIMIT 1`,
+  );
+  await signIn(page, "head.of.service@wexcombe.example");
+  const response = await page.goto(`/people/${b!.person_id}/placements`);
+  expect(response?.status()).toBe(404);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Page not found");
+
+  await page.goto("/carers");
+  const shown = (await page.getByRole("rowheader").allTextContents()).sort();
+  const mine = await sql<{ name: string }>(`SELECT name FROM carer WHERE tenant_id = (SELECT tenant_id FROM tenant WHERE slug = 'wexcombe')`);
+  expect(shown).toEqual(mine.map((c) => c.name).sort());
+  expect(mine.length).toBeGreaterThan(0);
+});

@@ -93,4 +93,9 @@ test("a child in agency foster care moves to the nearest in-house household with
   expect(csv.split("\n")[0]).toBe("measure,group,value");
   expect(csv).toMatch(/agency_placements_avoided,all,[1-9]/);
   await expectAccessible(page);
+
+  // and the child's access log says who moved them
+  await page.goto(`/people/${c!.child}/access`);
+  await expect(page.getByRole("row").filter({ hasText: "Moved the child to a new placement" }).first()).toBeVisible();
+  await expectAccessible(page);
 });
