@@ -285,8 +285,17 @@ export async function computeBoroughDashboard(tx: Tx, tenantId: string, period: 
 
 const SHARED: KpiKey[] = ["re-referral", "children-in-need", "cp-plans", "looked-after", "assessments-45", "conferences-15", "cp-two-years", "repeat-cp", "caseload", "agency-rate", "stability-short", "in-house-share"];
 
-/** The dashboard for a period: the snapshot if it is fresh, otherwise worked out again and kept. */
-export async function getBoroughDashboard(ctx: Ctx, choice: PeriodChoice, options: { refresh?: boolean } = {}): Promise<BoroughDashboard & { canSeeCases: boolean }> {
+/**
+ * The dashboard for a period. A kept snapshot is served at once, however old, marked `stale` when it is
+ * older than FRESH_MINUTES so the page can have it worked out again after answering
+ * (refreshBoroughDashboard) — at county scale that takes seconds nobody should wait for. Only a period
+ * never worked out before, or `refresh`, is computed while the caller waits.
+ */
+export async function getBoroughDashboard(
+  ctx: Ctx,
+  choice: PeriodChoice,
+  options: { refresh?: boolean } = {},
+): Promise<BoroughDashboard & { canSeeCases: boolean; stale: boolean }> {
   assertCan(ctx, "kpi:view", "see the borough's KPIs");
   const today = todayInEngland();
   const period = resolvePeriod(choice, today);
@@ -294,8 +303,9 @@ export async function getBoroughDashboard(ctx: Ctx, choice: PeriodChoice, option
     ctx.tenantId,
     async (tx) => {
       const cached = options.refresh ? null : await tx.kpiSnapshot.findUnique({ where: { tenantId_periodKey: { tenantId: ctx.tenantId, periodKey: period.key } } });
-      if (cached && Date.now() - cached.computedAt.getTime() < FRESH_MINUTES * 60_000) {
-        return { ...(cached.payload as unknown as BoroughDashboard), canSeeCases: can(ctx.role, "kpi:view-case-links") };
+      if (cached) {
+        const stale = Date.now() - cached.computedAt.getTime() >= FRESH_MINUTES * 60_000;
+        return { ...(cached.payload as unknown as BoroughDashboard), canSeeCases: can(ctx.role, "kpi:view-case-links"), stale };
       }
       const dashboard = await computeBoroughDashboard(tx, ctx.tenantId, period, today);
       const payload = JSON.parse(JSON.stringify(dashboard));
@@ -305,10 +315,26 @@ export async function getBoroughDashboard(ctx: Ctx, choice: PeriodChoice, option
         update: { payload, computedAt: new Date() },
       });
       await publishBenchmark(tx, ctx.tenantId, period.key.startsWith("fy-") ? period.key : "rolling", dashboard);
-      return { ...dashboard, canSeeCases: can(ctx.role, "kpi:view-case-links") };
+      return { ...dashboard, canSeeCases: can(ctx.role, "kpi:view-case-links"), stale: false };
     },
     { timeoutMs: 120_000 },
   );
+}
+
+const refreshing = new Set<string>();
+
+/** Works a period's figures out again in the background, once at a time per council and period. */
+export async function refreshBoroughDashboard(ctx: Ctx, choice: PeriodChoice): Promise<void> {
+  const key = `${ctx.tenantId}:${resolvePeriod(choice, todayInEngland()).key}`;
+  if (refreshing.has(key)) return;
+  refreshing.add(key);
+  try {
+    await getBoroughDashboard(ctx, choice, { refresh: true });
+  } catch (error) {
+    console.error(`[kpis] working out ${key} again failed: ${(error as Error).message}`);
+  } finally {
+    refreshing.delete(key);
+  }
 }
 
 /** Headline figures shared with the partnership when the council opts in: small numbers suppressed. */

@@ -53,3 +53,16 @@ test("a tenant administrator sees the KPIs without links to teams' cases", async
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Children looked after per 10,000");
   await expect(page.getByRole("region", { name: /by team/ }).getByRole("link")).toHaveCount(0);
 });
+
+test("figures older than 15 minutes show at once, marked, and are worked out again behind the page", async ({ page, sql }) => {
+  await signIn(page, "head.of.service@kingsmere.example");
+  await page.goto("/kpis");
+  await sql(`UPDATE kpi_snapshot SET computed_at = now() - interval '2 hours' WHERE tenant_id = (SELECT tenant_id FROM tenant WHERE slug = 'kingsmere')`);
+  await page.goto("/kpis");
+  await expect(page.getByRole("main")).toContainText("newer figures are being worked out: reload in a minute");
+  await expect(async () => {
+    await page.reload();
+    await expect(page.getByRole("main")).not.toContainText("newer figures are being worked out", { timeout: 1000 });
+  }).toPass({ timeout: 30_000 });
+  await expectAccessible(page);
+});

@@ -2,7 +2,7 @@
 // independent SQL query over the same rows.
 import Holidays from "date-holidays";
 import { beforeAll, describe, expect, it } from "vitest";
-import { getBenchmarking, getBoroughDashboard } from "../../lib/data/kpis";
+import { getBenchmarking, getBoroughDashboard, refreshBoroughDashboard } from "../../lib/data/kpis";
 import { withTenant } from "../../lib/db/tenant";
 import { fromIsoDate } from "../../lib/domain/dates";
 import { createCase, createFamily, createTeam, createTenant, createUser, ctxFor, type TestUser } from "../support/factories";
@@ -125,6 +125,19 @@ describe("borough KPIs", () => {
     const first = await getBoroughDashboard(ctxFor(head), FY, { refresh: true });
     const again = await getBoroughDashboard(ctxFor(head), FY);
     expect(again.computedAt).toBe(first.computedAt);
+    expect(again.stale).toBe(false);
+  });
+
+  it("serves an old snapshot at once, marked stale, until it has been worked out again in the background", async () => {
+    await getBoroughDashboard(ctxFor(head), FY, { refresh: true });
+    await withTenant(tenantId, (tx) => tx.$executeRaw`UPDATE kpi_snapshot SET computed_at = now() - interval '2 hours' WHERE tenant_id = ${tenantId}::uuid`);
+    const old = await getBoroughDashboard(ctxFor(head), FY);
+    expect(old.stale).toBe(true);
+    await refreshBoroughDashboard(ctxFor(head), FY);
+    const fresh = await getBoroughDashboard(ctxFor(head), FY);
+    expect(fresh.stale).toBe(false);
+    expect(new Date(fresh.computedAt).getTime()).toBeGreaterThan(Date.now() - 60_000);
+    expect(fresh.figures).toEqual(old.figures);
   });
 
   it("is for heads of service and administrators only", async () => {

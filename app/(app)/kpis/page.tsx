@@ -1,11 +1,12 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { after } from "next/server";
 import { PageHeading } from "@/components/page-heading";
 import { ScrollTable } from "@/components/scroll-table";
 import { TrendChart } from "@/components/trend-chart";
 import { pageData } from "@/lib/auth/page-data";
 import { requireContext } from "@/lib/auth/session";
-import { BENCHMARKED_KPIS, getBenchmarking, getBoroughDashboard } from "@/lib/data/kpis";
+import { BENCHMARKED_KPIS, getBenchmarking, getBoroughDashboard, refreshBoroughDashboard } from "@/lib/data/kpis";
 import { todayInEngland } from "@/lib/domain/dates";
 import { KPI_DEFINITIONS, definitionOf, formatKpi, type KpiUnit } from "@/lib/domain/kpi-definitions";
 import { financialYearOf } from "@/lib/domain/kpis";
@@ -30,6 +31,8 @@ export default async function KpisPage({ searchParams }: { searchParams: Promise
   const today = todayInEngland();
   const choice = periodFromSearch(params, today);
   const dash = await pageData(() => getBoroughDashboard(ctx, choice, { refresh: params.refresh === "1" }));
+  // older figures are shown at once and worked out again once the page has been sent
+  if (dash.stale) after(() => refreshBoroughDashboard(ctx, choice));
   const benchmark = await pageData(() => getBenchmarking(ctx, dash.period.key.startsWith("fy-") ? dash.period.key : "rolling"));
   const thisYear = Number(financialYearOf(today).to.slice(0, 4));
   const search = searchOf(choice);
@@ -38,7 +41,8 @@ export default async function KpisPage({ searchParams }: { searchParams: Promise
     <>
       <PageHeading caption={ctx.tenantName} title="Borough KPIs">
         <p className="mt-2">
-          {dash.period.label} ({dash.period.from} to {dash.period.to}). Figures worked out at {computed}. <Link href={`/kpis?${search}&refresh=1`}>Work them out again now</Link> ·{" "}
+          {dash.period.label} ({dash.period.from} to {dash.period.to}). Figures worked out at {computed}
+          {dash.stale ? " (newer figures are being worked out: reload in a minute)" : ""}. <Link href={`/kpis?${search}&refresh=1`}>Work them out again now</Link> ·{" "}
           <a href={`/kpis/csv?table=summary&${search}`}>Download as CSV</a>
         </p>
       </PageHeading>
