@@ -3,9 +3,9 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
-import { moveChild } from "@/lib/data/placements";
+import { addCarer, moveChild, setCarerOnHold } from "@/lib/data/placements";
 import { PLACEMENT_PROVIDER_CODES, PLACEMENT_TYPE_CODES, REASON_PLACE_CHANGE_CODES } from "@/lib/domain/ssda903-codes";
-import { checkbox, date, id } from "./fields";
+import { checkbox, date, id, requiredText } from "./fields";
 import { handleForm, type FormState } from "./form";
 
 const blank = (v: unknown) => (v === "" || v === undefined ? null : v);
@@ -34,4 +34,51 @@ export async function moveChildAction(_: FormState, formData: FormData): Promise
   revalidatePath(`/people/${personId}/placements`);
   revalidatePath("/carers");
   redirect(`/people/${personId}/placements?moved=1`);
+}
+
+const whole = (what: string, min: number, max: number) =>
+  z.preprocess(
+    (v) => (v === "" || v === undefined ? null : Number(v)),
+    z.number({ error: `Enter ${what} as a whole number` }).int(`Enter ${what} as a whole number`).min(min, `${what[0]!.toUpperCase()}${what.slice(1)} must be ${min} or more`).max(max, `${what[0]!.toUpperCase()}${what.slice(1)} must be ${max} or less`).nullable(),
+  );
+const degrees = (what: string, min: number, max: number) =>
+  z.preprocess(
+    (v) => (v === "" || v === undefined ? undefined : Number(v)),
+    z.number({ error: `Enter the ${what}, for example from the council's address gazetteer` }).min(min, `The ${what} must be between ${min} and ${max} (England)`).max(max, `The ${what} must be between ${min} and ${max} (England)`),
+  );
+
+const carerSchema = z.object({
+  kind: z.enum(["FOSTER_HOUSEHOLD", "FOSTERING_AGENCY", "RESIDENTIAL"], { error: "Choose what kind of carer this is" }),
+  name: requiredText("the name", 200),
+  provider: z.enum(PLACEMENT_PROVIDER_CODES, { error: "Choose the provider" }),
+  approvedPlaces: whole("the approved places", 0, 12),
+  ageFrom: whole("the youngest age", 0, 17),
+  ageTo: whole("the oldest age", 0, 17),
+  postcode: z
+    .string()
+    .trim()
+    .toUpperCase()
+    .regex(/^[A-Z]{1,2}[0-9][0-9A-Z]? ?[0-9][A-Z]{2}$/, "Enter a postcode like SP1 2AB"),
+  latitude: degrees("latitude", 49, 61),
+  longitude: degrees("longitude", -9, 3),
+  laCode: z.string().trim().regex(/^[0-9]{3}$/, "Enter the 3-digit DfE code of the local authority the carer is in, like 931"),
+  usualWeeklyRate: z.preprocess(
+    (v) => (v === "" || v === undefined ? null : Number(String(v).replace(/[£,\s]/g, ""))),
+    z.number({ error: "Enter the usual weekly rate in pounds, like 850" }).min(0, "The rate cannot be negative").max(50_000, "Enter the usual weekly rate in pounds").nullable(),
+  ),
+  urn: z.preprocess(blank, z.string().trim().regex(/^[A-Z0-9]{6,8}$/i, "Enter the Ofsted URN, like SC123456").nullable()),
+});
+
+export async function addCarerAction(_: FormState, formData: FormData): Promise<FormState> {
+  const state = await handleForm(formData, carerSchema, (ctx, input) => addCarer(ctx, input));
+  if (state.status !== "ok") return state;
+  revalidatePath("/carers");
+  redirect("/carers?added=1");
+}
+
+export async function setCarerOnHoldAction(_: FormState, formData: FormData): Promise<FormState> {
+  const schema = z.object({ carerId: id("a carer"), onHold: z.enum(["yes", "no"]) });
+  const state = await handleForm(formData, schema, (ctx, input) => setCarerOnHold(ctx, input.carerId, input.onHold === "yes"));
+  if (state.status === "ok") revalidatePath("/carers");
+  return state;
 }

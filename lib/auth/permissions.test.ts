@@ -30,6 +30,9 @@ describe("role → permission table", () => {
   it("lets managers, not practitioners, decide transitions", () => {
     expect(ROLES.filter((r) => can(r, "transition:decide"))).toEqual(["ASSISTANT_TEAM_MANAGER", "TEAM_MANAGER", "HEAD_OF_SERVICE"]);
   });
+  it("lets managers and administrators, not practitioners, add carers and put households on hold", () => {
+    expect(ROLES.filter((r) => can(r, "carer:manage"))).toEqual(["TEAM_MANAGER", "HEAD_OF_SERVICE", "TENANT_ADMIN"]);
+  });
   it("lists no permission twice for a role", () => {
     for (const role of ROLES) expect(new Set(ROLE_PERMISSIONS[role]).size, role).toBe(ROLE_PERMISSIONS[role].length);
   });

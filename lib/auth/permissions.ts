@@ -18,6 +18,7 @@ export const PERMISSIONS = [
   "transition:decide",
   "statutory:record", // assessments, s47, plans, looked-after episodes
   "placement:manage",
+  "carer:manage", // add carers and providers, put a household on hold
   "person:merge",
   "audit:view", // who viewed or changed a child's record
   "kpi:view",
@@ -63,10 +64,10 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   SENIOR_FAMILY_KEYWORKER: PRACTICE,
   CLINICIAN: ["caseload:view-own", "case:view", "search:people", "visit:record", "summary:edit"],
   ASSISTANT_TEAM_MANAGER: MANAGEMENT,
-  TEAM_MANAGER: [...MANAGEMENT, "allocation:override-cap"],
-  HEAD_OF_SERVICE: [...MANAGEMENT, "allocation:override-cap", "team:view-any", "kpi:view", "kpi:view-case-links", "export:statutory"],
+  TEAM_MANAGER: [...MANAGEMENT, "allocation:override-cap", "carer:manage"],
+  HEAD_OF_SERVICE: [...MANAGEMENT, "allocation:override-cap", "team:view-any", "kpi:view", "kpi:view-case-links", "export:statutory", "carer:manage"],
   // Administrators configure the council; they see no case content.
-  TENANT_ADMIN: ["admin:users", "admin:settings", "audit:view", "kpi:view", "export:statutory"],
+  TENANT_ADMIN: ["admin:users", "admin:settings", "audit:view", "kpi:view", "export:statutory", "carer:manage"],
 };
 
 export function can(role: Role, permission: Permission): boolean {

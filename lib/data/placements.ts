@@ -4,6 +4,7 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import { assertCan, type Ctx } from "@/lib/auth/context";
+import { can } from "@/lib/auth/permissions";
 import { withTenant, type Tx } from "@/lib/db/tenant";
 import { ageOn, fromIsoDate, todayInEngland, toIsoDate, type IsoDate } from "@/lib/domain/dates";
 import { movePlacement } from "@/lib/domain/placements";
@@ -67,8 +68,70 @@ async function carersOf(tx: Tx, tenantId: string, today: IsoDate): Promise<Carer
 }
 
 export async function listCarers(ctx: Ctx): Promise<CarerRow[]> {
-  assertCan(ctx, "placement:manage", "see the council's carers");
+  if (!can(ctx.role, "carer:manage")) assertCan(ctx, "placement:manage", "see the council's carers");
   return withTenant(ctx.tenantId, (tx) => carersOf(tx, ctx.tenantId, todayInEngland()));
+}
+
+/** The carers, with the council's own LA code (the default for a new carer's area). */
+export async function carersPage(ctx: Ctx): Promise<{ carers: CarerRow[]; laCode: string }> {
+  if (!can(ctx.role, "carer:manage")) assertCan(ctx, "placement:manage", "see the council's carers");
+  return withTenant(ctx.tenantId, async (tx) => ({
+    carers: await carersOf(tx, ctx.tenantId, todayInEngland()),
+    laCode: (await tx.tenant.findUniqueOrThrow({ where: { id: ctx.tenantId }, select: { laCode: true } })).laCode,
+  }));
+}
+
+export type NewCarer = {
+  kind: CarerKind;
+  name: string;
+  provider: PlacementProvider;
+  approvedPlaces: number | null;
+  ageFrom: number | null;
+  ageTo: number | null;
+  postcode: string;
+  latitude: number;
+  longitude: number;
+  laCode: string;
+  usualWeeklyRate: number | null;
+  urn: string | null;
+};
+
+const field = (name: string, message: string) => new AppError("VALIDATION", message, { [name]: [message] });
+
+/** Adds a foster household, agency or home to the council's list. A household needs its approval. */
+export async function addCarer(ctx: Ctx, input: NewCarer): Promise<{ id: string }> {
+  assertCan(ctx, "carer:manage", "add carers and providers");
+  if (input.kind === "FOSTER_HOUSEHOLD") {
+    if (input.approvedPlaces === null) throw field("approvedPlaces", "Enter how many children the household is approved for");
+    if (input.ageFrom === null) throw field("ageFrom", "Enter the youngest age the household is approved for");
+    if (input.ageTo === null) throw field("ageTo", "Enter the oldest age the household is approved for");
+    if (input.ageTo < input.ageFrom) throw field("ageTo", "The oldest age must be the same as or more than the youngest");
+  }
+  return withTenant(ctx.tenantId, async (tx) => {
+    const created = await tx.carer.create({
+      data: {
+        tenantId: ctx.tenantId,
+        ...input,
+        approvedPlaces: input.kind === "FOSTER_HOUSEHOLD" ? input.approvedPlaces : null,
+        ageFrom: input.kind === "FOSTER_HOUSEHOLD" ? input.ageFrom : null,
+        ageTo: input.kind === "FOSTER_HOUSEHOLD" ? input.ageTo : null,
+      },
+      select: { id: true },
+    });
+    await recordAudit(tx, ctx, { action: "carer.added", entityType: "carer", entityId: created.id, details: { kind: input.kind, name: input.name, provider: input.provider, approvedPlaces: input.approvedPlaces } });
+    return created;
+  });
+}
+
+/** Puts a household on hold (no new children: a break, an investigation) or takes it off hold. */
+export async function setCarerOnHold(ctx: Ctx, carerIdInput: string, onHold: boolean): Promise<void> {
+  assertCan(ctx, "carer:manage", "put a household on hold");
+  const carerId = parseId(carerIdInput, "carer");
+  await withTenant(ctx.tenantId, async (tx) => {
+    const changed = await tx.carer.updateMany({ where: { tenantId: ctx.tenantId, id: carerId, kind: "FOSTER_HOUSEHOLD" }, data: { onHold } });
+    if (changed.count === 0) throw notFoundError("carer");
+    await recordAudit(tx, ctx, { action: onHold ? "carer.put_on_hold" : "carer.taken_off_hold", entityType: "carer", entityId: carerId });
+  });
 }
 
 export type PlacementRow = {

@@ -99,3 +99,33 @@ test("a child in agency foster care moves to the nearest in-house household with
   await expect(page.getByRole("row").filter({ hasText: "Moved the child to a new placement" }).first()).toBeVisible();
   await expectAccessible(page);
 });
+
+test("a team manager adds a foster household, is told what is missing first, and puts it on hold", async ({ page }) => {
+  await signIn(page, "team.manager@kingsmere.example");
+  await page.goto("/carers");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Carers and vacancies");
+  await page.getByText("Add a carer or provider").click();
+  await page.getByRole("radio", { name: "In-house foster household" }).check();
+  await page.getByLabel("Name", { exact: true }).fill("The Okafor household");
+  await page.getByLabel("Provider", { exact: true }).selectOption("PR1");
+  await page.getByLabel("Postcode").fill("NG1 5AB");
+  await page.getByLabel("Latitude").fill("52.951");
+  await page.getByLabel("Longitude").fill("-1.149");
+  await page.getByLabel("Usual weekly rate (£)").fill("330");
+  await page.getByRole("button", { name: "Add to the list" }).click();
+  // a household needs its approval: refused, with what was typed kept
+  await expect(errorSummary(page)).toContainText("Enter how many children the household is approved for");
+  await expect(page.getByLabel("Name", { exact: true })).toHaveValue("The Okafor household");
+  await expectAccessible(page);
+  await page.getByLabel("Children it is approved for").fill("2");
+  await page.getByLabel("Youngest age").fill("5");
+  await page.getByLabel("Oldest age").fill("12");
+  await page.getByRole("button", { name: "Add to the list" }).click();
+
+  await expect(page.getByRole("status")).toHaveText("Added to the list.");
+  const row = page.getByRole("row", { name: /^The Okafor household/ });
+  await expect(row.getByRole("cell").nth(4)).toHaveText("2");
+  await row.getByRole("button", { name: "Put on hold" }).click();
+  await expect(page.getByRole("row", { name: /^The Okafor household \(on hold\)/ }).getByRole("cell").nth(4)).toHaveText("0");
+  await expectAccessible(page);
+});

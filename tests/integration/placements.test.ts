@@ -3,7 +3,7 @@
 // the regulation 28 clock restarts — and no council sees or uses another's carers.
 import { describe, expect, it } from "vitest";
 import { getBoroughDashboard } from "../../lib/data/kpis";
-import { getChildPlacements, listCarers, moveChild, type MoveInput } from "../../lib/data/placements";
+import { addCarer, getChildPlacements, listCarers, moveChild, setCarerOnHold, type MoveInput, type NewCarer } from "../../lib/data/placements";
 import { startCare } from "../../lib/data/statutory";
 import { getChildDue } from "../../lib/data/timescales";
 import { withTenant } from "../../lib/db/tenant";
@@ -145,5 +145,27 @@ describe("placements", () => {
     // the other council's agency placement counts only there
     const theirs = await getBoroughDashboard(ctxFor(await createUser(b.tenant.id, { role: "HEAD_OF_SERVICE", teamId: null })), { kind: "rolling" }, { refresh: true });
     expect(theirs.placements).toMatchObject({ current: 2, byProvider: { PR1: 1, PR4: 1 } });
+  });
+
+  it("managers add households and put them on hold, which takes them out of Find a placement; practitioners cannot; nor can anyone touch another council's", async () => {
+    const s = await councilWithChildInAgencyCare();
+    const b = await councilWithChildInAgencyCare();
+    const manager = await createUser(s.tenant.id, { role: "TEAM_MANAGER", teamId: s.worker.teamId });
+    const household: NewCarer = { kind: "FOSTER_HOUSEHOLD", name: "The Okafor household", provider: "PR1", approvedPlaces: 1, ageFrom: 10, ageTo: 15, postcode: "SP1 3AA", ...north(0.5), laCode: s.laCode, usualWeeklyRate: 330, urn: null };
+
+    await expect(addCarer(ctxFor(s.worker), household)).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(addCarer(ctxFor(manager), { ...household, approvedPlaces: null })).rejects.toMatchObject({ code: "VALIDATION", fieldErrors: { approvedPlaces: [expect.stringContaining("approved for")] } });
+    const { id } = await addCarer(ctxFor(manager), household);
+    let found = await getChildPlacements(ctxFor(s.worker), s.child);
+    expect(found.vacancies[0]).toMatchObject({ carer: { id, name: "The Okafor household", vacancies: 1 }, miles: 0.5 });
+
+    await setCarerOnHold(ctxFor(manager), id, true);
+    found = await getChildPlacements(ctxFor(s.worker), s.child);
+    expect(found.vacancies.map((v) => v.carer.id)).not.toContain(id);
+    const audit = await withTenant(s.tenant.id, (tx) => tx.auditEvent.findMany({ where: { tenantId: s.tenant.id, entityId: id }, orderBy: { id: "asc" }, select: { action: true } }));
+    expect(audit.map((a) => a.action)).toEqual(["carer.added", "carer.put_on_hold"]);
+
+    await expect(setCarerOnHold(ctxFor(manager), b.households.near.id, true)).rejects.toMatchObject({ code: "NOT_FOUND" });
+    expect((await listCarers(ctxFor(await createUser(b.tenant.id, { role: "TEAM_MANAGER" })))).find((c) => c.id === b.households.near.id)).toMatchObject({ onHold: false });
   });
 });

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { PageHeading } from "@/components/page-heading";
 import { ScrollTable } from "@/components/scroll-table";
 import { pageData } from "@/lib/auth/page-data";
@@ -15,7 +16,11 @@ export default async function AdminPage() {
   const now = new Date();
   return (
     <>
-      <PageHeading caption={ctx.tenantName} title="Users and teams" />
+      <PageHeading caption={ctx.tenantName} title="Users and teams">
+        <p className="mt-2">
+          <Link href="/carers">Carers and providers</Link>: the council&apos;s foster households, agencies and homes.
+        </p>
+      </PageHeading>
       <div className="card">
         <ScrollTable label="Users">
           <table className="table">

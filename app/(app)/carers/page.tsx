@@ -2,8 +2,11 @@ import type { Metadata } from "next";
 import { PageHeading } from "@/components/page-heading";
 import { ScrollTable } from "@/components/scroll-table";
 import { pageData } from "@/lib/auth/page-data";
+import { can } from "@/lib/auth/permissions";
 import { requireContext } from "@/lib/auth/session";
-import { listCarers, type CarerRow } from "@/lib/data/placements";
+import { carersPage, type CarerRow } from "@/lib/data/placements";
+import { PLACEMENT_PROVIDERS } from "@/lib/domain/ssda903-codes";
+import { AddCarerForm, OnHoldButton } from "./carer-forms";
 
 export const metadata: Metadata = { title: "Carers and vacancies" };
 
@@ -14,9 +17,11 @@ const GROUPS: { kind: CarerRow["kind"]; title: string }[] = [
   { kind: "RESIDENTIAL", title: "Children's homes" },
 ];
 
-export default async function CarersPage() {
+export default async function CarersPage({ searchParams }: { searchParams: Promise<{ added?: string }> }) {
+  const { added } = await searchParams;
   const ctx = await requireContext();
-  const carers = await pageData(() => listCarers(ctx));
+  const { carers, laCode } = await pageData(() => carersPage(ctx));
+  const manage = can(ctx.role, "carer:manage");
   const households = carers.filter((c) => c.kind === "FOSTER_HOUSEHOLD");
   const vacancies = households.reduce((n, c) => n + (c.vacancies ?? 0), 0);
   return (
@@ -26,6 +31,11 @@ export default async function CarersPage() {
           {households.length} in-house households with {vacancies} vacanc{vacancies === 1 ? "y" : "ies"} today. To place a child, open their placements and use Find a placement.
         </p>
       </PageHeading>
+      {added && (
+        <p role="status" className="mb-6 border-l-4 border-ok bg-white p-3">
+          Added to the list.
+        </p>
+      )}
       {GROUPS.map((g) => {
         const list = carers.filter((c) => c.kind === g.kind);
         if (list.length === 0) return null;
@@ -59,6 +69,11 @@ export default async function CarersPage() {
                     <th scope="col" className="text-right">
                       Usual weekly rate
                     </th>
+                    {manage && g.kind === "FOSTER_HOUSEHOLD" && (
+                      <th scope="col">
+                        <span className="sr-only">On hold</span>
+                      </th>
+                    )}
                   </tr>
                 </thead>
                 <tbody>
@@ -80,6 +95,11 @@ export default async function CarersPage() {
                       <td className="text-right">{c.currentChildren}</td>
                       {g.kind === "FOSTER_HOUSEHOLD" && <td className="text-right">{c.vacancies}</td>}
                       <td className="text-right">{pounds(c.usualWeeklyRate)}</td>
+                      {manage && g.kind === "FOSTER_HOUSEHOLD" && (
+                        <td>
+                          <OnHoldButton carerId={c.id} name={c.name} onHold={c.onHold} />
+                        </td>
+                      )}
                     </tr>
                   ))}
                 </tbody>
@@ -88,6 +108,16 @@ export default async function CarersPage() {
           </section>
         );
       })}
+      {manage && (
+        <section aria-labelledby="add-h" className="card">
+          <details>
+            <summary id="add-h" className="cursor-pointer text-xl font-bold text-link underline">
+              Add a carer or provider
+            </summary>
+            <AddCarerForm providers={PLACEMENT_PROVIDERS.map((p) => ({ value: p.code, label: `${p.code}: ${p.label}` }))} laCode={laCode} />
+          </details>
+        </section>
+      )}
     </>
   );
 }
