@@ -168,4 +168,22 @@ describe("placements", () => {
     await expect(setCarerOnHold(ctxFor(manager), b.households.near.id, true)).rejects.toMatchObject({ code: "NOT_FOUND" });
     expect((await listCarers(ctxFor(await createUser(b.tenant.id, { role: "TEAM_MANAGER" })))).find((c) => c.id === b.households.near.id)).toMatchObject({ onHold: false });
   });
+
+  it("children moved at once into a household's last place: one moves, the others are refused", async () => {
+    const s = await councilWithChildInAgencyCare();
+    const t = s.tenant.id;
+    const children = [s.child];
+    for (let i = 0; i < 5; i++) {
+      const made = await createAllocatedCase(t, s.worker, "LOOKED_AFTER", 1);
+      const child = made.children[0]!.id;
+      await startCare(ctxFor(s.worker), { personId: child, caseId: made.case.id, startDate: s.careStart, legalStatus: "C2", categoryOfNeed: "N1", place: "U6", provider: "PR4" });
+      await withTenant(t, (tx) => tx.careEpisode.updateMany({ where: { tenantId: t, personId: child }, data: { carerId: s.agency.id } }));
+      children.push(child);
+    }
+    // the far household has one place
+    const results = await Promise.allSettled(children.map((child) => moveChild(ctxFor(s.worker), moveTo(child, s.households.far.id))));
+    expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
+    for (const r of results.filter((r) => r.status === "rejected")) expect((r as PromiseRejectedResult).reason).toMatchObject({ code: "REFUSED", message: expect.stringContaining("has no vacancy") });
+    expect((await listCarers(ctxFor(s.worker))).find((c) => c.id === s.households.far.id)).toMatchObject({ currentChildren: 1, vacancies: 0 });
+  });
 });
