@@ -106,6 +106,9 @@ export async function startCareAction(_: FormState, formData: FormData) {
     categoryOfNeed: z.enum(CATEGORY_OF_NEED_CODES, { error: "Choose the category of need" }),
     place: z.enum(PLACEMENT_TYPE_CODES, { error: "Choose the placement type" }),
     provider: z.preprocess(blank, z.enum(PLACEMENT_PROVIDER_CODES, { error: "Choose the provider" }).optional()).transform((v) => v ?? null),
+    carerId: z.preprocess(blank, id("a carer from the list").optional()).transform((v) => v ?? null),
+    homeLatitude: z.preprocess((v) => (v === "" || v === undefined ? undefined : Number(v)), z.number({ error: "Enter the latitude as a number, like 51.0688" }).min(49, "Enter a latitude in England, between 49 and 61").max(61, "Enter a latitude in England, between 49 and 61").optional()),
+    homeLongitude: z.preprocess((v) => (v === "" || v === undefined ? undefined : Number(v)), z.number({ error: "Enter the longitude as a number, like -1.7945" }).min(-9, "Enter a longitude in England, between -9 and 3").max(3, "Enter a longitude in England, between -9 and 3").optional()),
   });
   return run(formData, schema, (ctx, input) => startCare(ctx, input));
 }

@@ -304,6 +304,11 @@ export type StartCareInput = {
   homePostcode?: string | null;
   placementPostcode?: string | null;
   weeklyCost?: number | null;
+  /** the carer or provider on the council's list, when there is one */
+  carerId?: string | null;
+  /** where the child's home is (decision 0015), for distance and Find a placement */
+  homeLatitude?: number | null;
+  homeLongitude?: number | null;
 };
 
 export async function startCare(ctx: Ctx, input: StartCareInput) {
@@ -313,6 +318,18 @@ export async function startCare(ctx: Ctx, input: StartCareInput) {
     if (c.status !== "OPEN") throw new AppError("REFUSED", "This case is closed. Record care on the child's open case.");
     const open = await tx.carePeriod.findFirst({ where: { tenantId: ctx.tenantId, personId, endDate: null }, select: { id: true } });
     if (open) throw new AppError("REFUSED", "The child is already looked after. End the current period of care before starting another.");
+    const carerId = input.carerId ? parseId(input.carerId, "carer") : null;
+    if (carerId) await tx.$executeRaw`SELECT 1 FROM carer WHERE tenant_id = ${ctx.tenantId}::uuid AND id = ${carerId}::uuid FOR UPDATE`;
+    const carer = carerId ? await tx.carer.findFirst({ where: { tenantId: ctx.tenantId, id: carerId } }) : null;
+    if (carerId && !carer) throw invalid("carerId", "Choose a carer from the list");
+    if (carer?.kind === "FOSTER_HOUSEHOLD") {
+      const placed = await tx.careEpisode.count({
+        where: { tenantId: ctx.tenantId, carerId: carer.id, startDate: { lte: d(input.startDate) }, OR: [{ endDate: null }, { endDate: { gt: d(input.startDate) } }] },
+      });
+      if (carer.onHold || placed >= (carer.approvedPlaces ?? 0)) {
+        throw new AppError("REFUSED", `${carer.name} has no vacancy on that date (${placed} of ${carer.approvedPlaces} places taken${carer.onHold ? ", on hold" : ""}). Choose another household.`);
+      }
+    }
     const period = await tx.carePeriod.create({
       data: { tenantId: ctx.tenantId, personId, caseId: caseId!, startDate: d(input.startDate), categoryOfNeed: input.categoryOfNeed },
       select: { id: true },
@@ -326,13 +343,20 @@ export async function startCare(ctx: Ctx, input: StartCareInput) {
         legalStatus: input.legalStatus,
         reasonNewEpisode: "S",
         place: input.place,
-        provider: input.provider,
+        provider: input.provider ?? ((carer?.provider as PlacementProvider | undefined) ?? null),
+        carerId,
         homePostcode: input.homePostcode ?? null,
-        placementPostcode: input.placementPostcode ?? null,
-        weeklyCost: input.weeklyCost ?? null,
+        placementPostcode: carer?.postcode ?? input.placementPostcode ?? null,
+        weeklyCost: input.weeklyCost ?? (carer?.usualWeeklyRate === null || carer?.usualWeeklyRate === undefined ? null : Number(carer.usualWeeklyRate)),
+        urn: carer?.urn ?? null,
+        homeLatitude: input.homeLatitude ?? null,
+        homeLongitude: input.homeLongitude ?? null,
+        placementLatitude: carer?.latitude ?? null,
+        placementLongitude: carer?.longitude ?? null,
+        placementLaCode: carer?.laCode ?? null,
       },
     });
-    await recordAudit(tx, ctx, { action: "care.started", entityType: "care_period", entityId: period.id, caseId, personId, details: { startDate: input.startDate, legalStatus: input.legalStatus, place: input.place } });
+    await recordAudit(tx, ctx, { action: "care.started", entityType: "care_period", entityId: period.id, caseId, personId, details: { startDate: input.startDate, legalStatus: input.legalStatus, place: input.place, carerId } });
     return period;
   });
 }

@@ -186,4 +186,20 @@ describe("placements", () => {
     for (const r of results.filter((r) => r.status === "rejected")) expect((r as PromiseRejectedResult).reason).toMatchObject({ code: "REFUSED", message: expect.stringContaining("has no vacancy") });
     expect((await listCarers(ctxFor(s.worker))).find((c) => c.id === s.households.far.id)).toMatchObject({ currentChildren: 1, vacancies: 0 });
   });
+
+  it("a child becoming looked after can be placed with a household on the list, which then has one place fewer; a full one or another council's is refused", async () => {
+    const s = await councilWithChildInAgencyCare();
+    const b = await councilWithChildInAgencyCare();
+    const ctx = ctxFor(s.worker);
+    const made = await createAllocatedCase(s.tenant.id, s.worker, "LOOKED_AFTER", 1);
+    const child = made.children[0]!.id;
+    const start = { personId: child, caseId: made.case.id, startDate: today, legalStatus: "C2" as const, categoryOfNeed: "N1" as const, place: "U3" as const, provider: null };
+    await expect(startCare(ctx, { ...start, carerId: s.households.full.id })).rejects.toMatchObject({ code: "REFUSED", message: expect.stringContaining("has no vacancy") });
+    await expect(startCare(ctx, { ...start, carerId: b.households.near.id })).rejects.toMatchObject({ code: "VALIDATION" });
+    await startCare(ctx, { ...start, carerId: s.households.far.id, homeLatitude: home.latitude, homeLongitude: home.longitude });
+
+    const placed = await getChildPlacements(ctx, child);
+    expect(placed.current).toMatchObject({ carer: "Far household", provider: "PR1", weeklyCost: 320, miles: 15, outOfArea: false });
+    expect((await listCarers(ctx)).find((c) => c.id === s.households.far.id)).toMatchObject({ currentChildren: 1, vacancies: 0 });
+  });
 });

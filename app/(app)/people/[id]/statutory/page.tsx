@@ -4,6 +4,7 @@ import { PageHeading } from "@/components/page-heading";
 import { pageData } from "@/lib/auth/page-data";
 import { can } from "@/lib/auth/permissions";
 import { requireContext } from "@/lib/auth/session";
+import { listCarers } from "@/lib/data/placements";
 import { getStatutoryRecord } from "@/lib/data/statutory";
 import { getChildDue } from "@/lib/data/timescales";
 import { DueList } from "@/components/due-list";
@@ -61,6 +62,7 @@ export default async function StatutoryPage({ params }: { params: Promise<{ id: 
   const openCases = r.cases.filter((c) => c.status === "OPEN").map((c) => ({ value: c.id, label: c.reference }));
   const pid = r.child.id;
   const lookedAfter = r.carePeriods.find((p) => !p.endDate);
+  const carers = canRecord && !lookedAfter ? await pageData(() => listCarers(ctx)) : [];
   return (
     <>
       <p className="mb-4">
@@ -215,6 +217,7 @@ export default async function StatutoryPage({ params }: { params: Promise<{ id: 
                 needs={options(CATEGORIES_OF_NEED)}
                 places={options(PLACEMENT_TYPES)}
                 providers={options(PLACEMENT_PROVIDERS)}
+                carers={carers.map((c) => ({ value: c.id, label: `${c.name}${c.vacancies !== null ? ` (${c.vacancies} vacanc${c.vacancies === 1 ? "y" : "ies"}, ages ${c.ageFrom}–${c.ageTo})` : ""}` }))}
               />
             </Add>
           )}

@@ -162,7 +162,25 @@ export function CinPlanForm({ personId, cases, today }: { personId: string; case
   );
 }
 
-export function StartCareForm({ personId, cases, today, legalStatuses, needs, places, providers }: { personId: string; cases: Option[]; today: string; legalStatuses: Option[]; needs: Option[]; places: Option[]; providers: Option[] }) {
+export function StartCareForm({
+  personId,
+  cases,
+  today,
+  legalStatuses,
+  needs,
+  places,
+  providers,
+  carers,
+}: {
+  personId: string;
+  cases: Option[];
+  today: string;
+  legalStatuses: Option[];
+  needs: Option[];
+  places: Option[];
+  providers: Option[];
+  carers: Option[];
+}) {
   return (
     <ActionForm action={actions.startCareAction} personId={personId} prefix="care" submit="Record that the child is looked after">
       {(state, p) => (
@@ -172,7 +190,10 @@ export function StartCareForm({ personId, cases, today, legalStatuses, needs, pl
           <SelectField name="legalStatus" idPrefix={p} label="Legal status" state={state} placeholder="Choose" options={legalStatuses} />
           <SelectField name="categoryOfNeed" idPrefix={p} label="Category of need" state={state} placeholder="Choose" options={needs} />
           <SelectField name="place" idPrefix={p} label="Placement type" state={state} placeholder="Choose" options={places} />
-          <SelectField name="provider" idPrefix={p} label="Placement provider" hint="Not needed for temporary placements (T0–T3)" state={state} placeholder="None" options={providers} />
+          <SelectField name="carerId" idPrefix={p} label="Carer or provider" hint="Households show their vacancies; leave as none if they are not on the list" state={state} placeholder="None on the list" options={carers} />
+          <SelectField name="provider" idPrefix={p} label="Placement provider" hint="Not needed for temporary placements (T0–T3); left as None with a carer chosen, the carer's own" state={state} placeholder="None" options={providers} />
+          <TextField name="homeLatitude" idPrefix={p} label="Child's home: latitude (optional)" hint="From the council's address gazetteer, like 51.0688; used for distance and Find a placement" state={state} width="w-40" />
+          <TextField name="homeLongitude" idPrefix={p} label="Child's home: longitude (optional)" hint="Like -1.7945" state={state} width="w-40" />
         </>
       )}
     </ActionForm>
