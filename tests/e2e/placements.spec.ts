@@ -129,3 +129,37 @@ test("a team manager adds a foster household, is told what is missing first, and
   await expect(page.getByRole("row", { name: /^The Okafor household \(on hold\)/ }).getByRole("cell").nth(4)).toHaveText("0");
   await expectAccessible(page);
 });
+
+test("a social worker records that a child became looked after, placed with an in-house household, and sees how far from home it is", async ({ page, sql }) => {
+  const [c] = await sql<{ child: string; email: string; reference: string }>(
+    `SELECT p.id AS child, u.email, cf.reference FROM person p
+     JOIN tenant t ON t.tenant_id = p.tenant_id AND t.slug = 'tamsbridge'
+     JOIN case_child cc ON cc.tenant_id = p.tenant_id AND cc.person_id = p.id AND cc.removed_on IS NULL
+     JOIN case_file cf ON cf.tenant_id = cc.tenant_id AND cf.id = cc.case_id AND cf.status = 'OPEN' AND cf.level = 'CHILD_PROTECTION'
+     JOIN allocation a ON a.tenant_id = cf.tenant_id AND a.case_id = cf.id AND a.end_date IS NULL AND a.role_on_case = 'LEAD'
+     JOIN app_user u ON u.tenant_id = a.tenant_id AND u.id = a.worker_id AND u.role = 'SOCIAL_WORKER'
+     WHERE p.kind = 'CHILD' AND NOT EXISTS (SELECT 1 FROM care_period x WHERE x.tenant_id = p.tenant_id AND x.person_id = p.id)
+     ORDER BY p.id LIMIT 1`,
+  );
+  expect(c, "a child on a plan who has never been looked after").toBeTruthy();
+  await signIn(page, c!.email);
+  await page.goto(`/people/${c!.child}/statutory`);
+  await page.getByText("Record that the child became looked after").click();
+  const form = page.locator("form").filter({ has: page.getByRole("button", { name: "Record that the child is looked after" }) });
+  await form.getByLabel("Legal status").selectOption("C2");
+  await form.getByLabel("Category of need").selectOption("N1");
+  await form.getByLabel("Placement type").selectOption("U3");
+  const household = form.getByLabel("Carer or provider").locator("option", { hasText: /[1-9] vacanc/ }).first();
+  const name = ((await household.textContent()) ?? "").replace(/ \(.*$/, "");
+  await form.getByLabel("Carer or provider").selectOption({ label: (await household.textContent())! });
+  await form.getByLabel("Child's home: latitude (optional)").fill("51.5");
+  await form.getByLabel("Child's home: longitude (optional)").fill("-0.12");
+  await form.getByRole("button", { name: "Record that the child is looked after" }).click();
+  // the child is now looked after: the form gives way to the period of care and its placements
+  await expect(page.getByRole("button", { name: "Record that the child is looked after" })).toHaveCount(0);
+  await page.getByRole("link", { name: /Placements: history, find a placement, move/ }).click();
+  const history = page.getByRole("region", { name: /Placements from/ }).first();
+  await expect(history.getByRole("row").last()).toContainText(name);
+  await expect(history.getByRole("row").last()).toContainText(/\d+(\.\d)? miles/);
+  await expectAccessible(page);
+});
