@@ -158,20 +158,37 @@ const held = (rows: Rows, on: IsoDate, workerIds?: Set<string>) =>
   rows.holdings.filter((h) => h.startDate <= on && (!h.endDate || h.endDate > on) && (!h.closedOn || h.closedOn > on) && (!workerIds || workerIds.has(h.workerId))).reduce((n, h) => n + h.children, 0);
 
 /** Every KPI for one period (and the drift states measured today). */
-function figuresFor(rows: Rows, p: Period, population: number, driftStates: ("ok" | "amber" | "red")[], today: IsoDate): Record<KpiKey, Figure> {
-  const fte = rows.workers.reduce((n, w) => n + w.fte, 0);
-  const children = lookedAfterChildren(rows);
+type Derived = { children: LookedAfterChild[]; spans: CostedSpan[]; fostering: (CostedSpan & { placeType: PlacementEpisode["placeType"] })[]; swByChild: Map<string, ChildAllocations> };
+
+// The shapes the domain's rules take, built once per load of the rows (the dashboard asks for 25 periods).
+const derivedOf = new WeakMap<Rows, Derived>();
+function derived(rows: Rows): Derived {
+  const known = derivedOf.get(rows);
+  if (known) return known;
   const spans: CostedSpan[] = rows.careEpisodes.map((e) => ({ startDate: e.startDate, endDate: e.endDate, provider: e.provider as CostedSpan["provider"], weeklyCost: e.weeklyCost ?? undefined }));
-  const asMeasure = (s: { count: number; outOf: number; rate: number | null }): Measure => ({ numerator: s.count, denominator: s.outOf, value: s.rate });
   const swByChild = new Map<string, ChildAllocations>();
   for (const a of rows.swAllocations) {
     const c = swByChild.get(a.childId) ?? { childId: a.childId, allocations: [] };
     (c.allocations as ChildAllocations["allocations"][number][]).push({ socialWorkerId: a.socialWorkerId, startDate: a.startDate, endDate: a.endDate });
     swByChild.set(a.childId, c);
   }
+  const made: Derived = {
+    children: lookedAfterChildren(rows),
+    spans,
+    fostering: spans.map((s, i) => ({ ...s, placeType: rows.careEpisodes[i]!.place as PlacementEpisode["placeType"] })),
+    swByChild,
+  };
+  derivedOf.set(rows, made);
+  return made;
+}
+
+function figuresFor(rows: Rows, p: Period, population: number, driftStates: ("ok" | "amber" | "red")[], today: IsoDate): Record<KpiKey, Figure> {
+  const fte = rows.workers.reduce((n, w) => n + w.fte, 0);
+  const { children, spans, fostering, swByChild } = derived(rows);
+  const asMeasure = (s: { count: number; outOf: number; rate: number | null }): Measure => ({ numerator: s.count, denominator: s.outOf, value: s.rate });
   const lookedAfterInPeriod = new Set(rows.carePeriods.filter((c) => c.startDate <= p.to && (!c.endDate || c.endDate >= p.from)).map((c) => c.personId));
   const spend = placementSpend(spans, p);
-  const inHouse = inHouseFosteringShare(spans.map((s, i) => ({ ...s, placeType: rows.careEpisodes[i]!.place as PlacementEpisode["placeType"] })), p.to);
+  const inHouse = inHouseFosteringShare(fostering, p.to);
   const nowOrEnd = p.to < today ? p.to : today;
   return {
     "re-referral": K.reReferralRate(rows.referrals, p),
