@@ -22,21 +22,54 @@ export type Referral = { personId: string; referralDate: IsoDate };
 
 /** Re-referral rate (DfE): referrals in the period where the same child had another referral in the 12 months before ÷ referrals in the period. */
 export function reReferralRate(referrals: readonly Referral[], period: Period): Measure {
-  const byChild = datesByPerson(referrals, "referralDate");
-  const inPeriod = referrals.filter((r) => within(r.referralDate, period));
-  const re = inPeriod.filter((r) => (byChild.get(r.personId) ?? []).some((earlier) => isWithinReReferralWindow(earlier, r.referralDate)));
-  return share(re.length, inPeriod.length);
+  const flags = remembered(reReferrals, referrals, () => {
+    const byChild = datesByPerson(referrals, "referralDate");
+    return referrals.map((r) => (byChild.get(r.personId) ?? []).some((earlier) => isWithinReReferralWindow(earlier, r.referralDate)));
+  });
+  let inPeriod = 0;
+  let re = 0;
+  referrals.forEach((r, i) => {
+    if (!within(r.referralDate, period)) return;
+    inPeriod++;
+    if (flags[i]) re++;
+  });
+  return share(re, inPeriod);
+}
+
+// Whether a referral is a re-referral, a closure was followed by one, or a timescale was met does not
+// depend on the period asked about: the dashboard asks for 25 periods, so each is worked out once per
+// list (or row) and remembered while that list is alive.
+const reReferrals = new WeakMap<object, boolean[]>();
+const referredAgain = new WeakMap<object, WeakMap<object, boolean[]>>();
+const onTime = new WeakMap<object, boolean>();
+function remembered<T>(cache: WeakMap<object, T>, key: object, work: () => T): T {
+  const known = cache.get(key);
+  if (known !== undefined) return known;
+  const value = work();
+  cache.set(key, value);
+  return value;
 }
 
 export type ClosedCase = { caseId: string; closedOn: IsoDate; childIds: readonly string[] };
 
 /** Re-referral after closure (local variant): cases closed in the period whose children were referred again within 12 months of closure ÷ cases closed in the period. */
 export function reReferralAfterClosure(closed: readonly ClosedCase[], referrals: readonly Referral[], period: Period): Measure {
-  const byChild = datesByPerson(referrals, "referralDate");
-  const cohort = closed.filter((c) => within(c.closedOn, period));
-  const limitOf = (c: ClosedCase) => addMonths(c.closedOn, 12);
-  const again = cohort.filter((c) => c.childIds.some((id) => (byChild.get(id) ?? []).some((d) => d > c.closedOn && d <= limitOf(c))));
-  return share(again.length, cohort.length);
+  const perReferrals = remembered(referredAgain, closed, () => new WeakMap<object, boolean[]>());
+  const flags = remembered(perReferrals, referrals, () => {
+    const byChild = datesByPerson(referrals, "referralDate");
+    return closed.map((c) => {
+      const limit = addMonths(c.closedOn, 12);
+      return c.childIds.some((id) => (byChild.get(id) ?? []).some((d) => d > c.closedOn && d <= limit));
+    });
+  });
+  let cohort = 0;
+  let again = 0;
+  closed.forEach((c, i) => {
+    if (!within(c.closedOn, period)) return;
+    cohort++;
+    if (flags[i]) again++;
+  });
+  return share(again, cohort);
 }
 
 // The dashboard asks for the same list's dates by person for 25 periods: keep the grouping per list.
@@ -98,7 +131,7 @@ export type AssessmentRow = { startDate: IsoDate; authorisedDate: IsoDate | null
 /** Assessments within 45 working days: completed in the period with workingDaysBetween(start, authorised) ≤ 45 ÷ completed. */
 export function assessmentsOnTime(assessments: readonly AssessmentRow[], period: Period): Measure {
   const completed = assessments.filter((a) => within(a.authorisedDate, period));
-  return share(completed.filter((a) => workingDaysBetween(a.startDate, a.authorisedDate!) <= 45).length, completed.length);
+  return share(completed.filter((a) => remembered(onTime, a, () => workingDaysBetween(a.startDate, a.authorisedDate!) <= 45)).length, completed.length);
 }
 
 export type EnquiryRow = { startDate: IsoDate; icpcDate: IsoDate | null };
@@ -106,7 +139,7 @@ export type EnquiryRow = { startDate: IsoDate; icpcDate: IsoDate | null };
 /** Initial conferences within 15 working days: ICPCs in the period within 15 working days of the s47 start ÷ ICPCs. */
 export function conferencesOnTime(enquiries: readonly EnquiryRow[], period: Period): Measure {
   const held = enquiries.filter((e) => within(e.icpcDate, period));
-  return share(held.filter((e) => workingDaysBetween(e.startDate, e.icpcDate!) <= 15).length, held.length);
+  return share(held.filter((e) => remembered(onTime, e, () => workingDaysBetween(e.startDate, e.icpcDate!) <= 15)).length, held.length);
 }
 
 /** Caseload: open cases held (each child = 1) ÷ FTE of case-holding practitioners, agency included. */
