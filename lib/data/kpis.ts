@@ -253,8 +253,23 @@ export async function computeBoroughDashboard(tx: Tx, tenantId: string, period: 
 
   // drill-down to teams
   const teams = await tx.team.findMany({ where: { tenantId }, select: { id: true, name: true }, orderBy: { name: "asc" } });
+  // each list split by team once (not filtered 45 times)
+  const split = new Map<readonly { teamId: string | null }[], Map<string | null, { teamId: string | null }[]>>();
+  const byTeamOf = <T extends { teamId: string | null }>(list: readonly T[]): Map<string | null, T[]> => {
+    let groups = split.get(list) as Map<string | null, T[]> | undefined;
+    if (!groups) {
+      groups = new Map<string | null, T[]>();
+      for (const x of list) {
+        const group = groups.get(x.teamId);
+        if (group) group.push(x);
+        else groups.set(x.teamId, [x]);
+      }
+      split.set(list, groups);
+    }
+    return groups;
+  };
   const byTeam = teams.map((team) => {
-    const mine = <T extends { teamId: string | null }>(list: readonly T[]) => list.filter((x) => x.teamId === team.id);
+    const mine = <T extends { teamId: string | null }>(list: readonly T[]): T[] => byTeamOf(list).get(team.id) ?? [];
     const workers = mine(rows.workers);
     const workerIds = new Set(workers.map((w) => w.id));
     const fte = workers.reduce((n, w) => n + w.fte, 0);
@@ -262,12 +277,12 @@ export async function computeBoroughDashboard(tx: Tx, tenantId: string, period: 
       "children-in-need": { ...K.childrenInNeedRate(mine(rows.episodes), period, population), value: K.childrenInNeedRate(mine(rows.episodes), period, population).numerator, note: "children" },
       "cp-plans": { ...K.childrenOnPlans(mine(rows.cpPlans), period, population), value: K.childrenOnPlans(mine(rows.cpPlans), period, population).numerator },
       "looked-after": { ...K.lookedAfterRate(mine(rows.carePeriods), period, population), value: K.lookedAfterRate(mine(rows.carePeriods), period, population).numerator, note: "children" },
-      "re-referral": K.reReferralRate(rows.referrals.filter((r) => r.teamId === team.id), period),
+      "re-referral": K.reReferralRate(mine(rows.referrals), period),
       "assessments-45": K.assessmentsOnTime(mine(rows.assessments), period),
       "conferences-15": K.conferencesOnTime(mine(rows.enquiries), period),
       caseload: K.caseloadPerFte(held(rows, period.to < today ? period.to : today, workerIds), fte),
       throughput: K.throughput(mine(rows.closedCases).map((c) => c.closedOn), fte, period),
-      drift: K.driftRate(driftStates.filter((d) => d.teamId === team.id).map((d) => d.state)),
+      drift: K.driftRate(mine(driftStates).map((d) => d.state)),
       "agency-rate": K.agencyRate(workers),
     };
     return { teamId: team.id, teamName: team.name, figures: f };
