@@ -9,6 +9,8 @@ import { checkbox, date, id, requiredText } from "./fields";
 import { handleForm, type FormState } from "./form";
 
 const blank = (v: unknown) => (v === "" || v === undefined ? null : v);
+const UK_POSTCODE = /^[A-Z]{1,2}[0-9][0-9A-Z]? ?[0-9][A-Z]{2}$/;
+const postcode = (message: string) => z.string().trim().toUpperCase().regex(UK_POSTCODE, message);
 
 const moveSchema = z.object({
   personId: id("a child"),
@@ -22,7 +24,7 @@ const moveSchema = z.object({
     (v) => (v === "" || v === undefined ? null : Number(String(v).replace(/[£,\s]/g, ""))),
     z.number({ error: "Enter the weekly cost in pounds, like 320 or 850.50" }).min(0, "The weekly cost cannot be negative").max(50_000, "Enter the weekly cost in pounds").nullable(),
   ),
-  placementPostcode: z.preprocess(blank, z.string().max(10, "Enter a postcode like SP1 2AB").nullable()),
+  placementPostcode: z.preprocess(blank, postcode("Enter the placement's postcode like SP1 2AB").nullable()),
   avoidedAgency: checkbox,
 });
 
@@ -54,11 +56,7 @@ const carerSchema = z.object({
   approvedPlaces: whole("the approved places", 0, 12),
   ageFrom: whole("the youngest age", 0, 17),
   ageTo: whole("the oldest age", 0, 17),
-  postcode: z
-    .string()
-    .trim()
-    .toUpperCase()
-    .regex(/^[A-Z]{1,2}[0-9][0-9A-Z]? ?[0-9][A-Z]{2}$/, "Enter a postcode like SP1 2AB"),
+  postcode: postcode("Enter a postcode like SP1 2AB"),
   latitude: degrees("latitude", 49, 61),
   longitude: degrees("longitude", -9, 3),
   laCode: z.string().trim().regex(/^[0-9]{3}$/, "Enter the 3-digit DfE code of the local authority the carer is in, like 931"),

@@ -40,6 +40,7 @@ export function MoveForm({
       <input type="hidden" name="personId" value={personId} />
       <TextField name="date" idPrefix={p} type="date" label="Moved on" state={state} defaultValue={today} width="w-48" />
       <SelectField name="carerId" idPrefix={p} label="Carer or provider" hint="Leave as none for a placement with no carer on the list" state={state} placeholder="None on the list" options={carers} defaultValue={carer?.value} />
+      <TextField name="placementPostcode" idPrefix={p} label="Placement postcode (only if the carer is not on the list)" autoComplete="off" state={state} width="w-40" />
       <SelectField name="placeType" idPrefix={p} label="Placement type" state={state} placeholder="Choose" options={places} defaultValue={carer?.place ?? undefined} />
       <SelectField name="provider" idPrefix={p} label="Provider" hint="Left as Choose, the carer's own" state={state} placeholder="Choose" options={providers} defaultValue={carer?.provider} />
       <TextField name="weeklyCost" idPrefix={p} label="Weekly cost (£)" hint="Left blank, the carer's usual rate" state={state} defaultValue={carer?.rate === null || carer?.rate === undefined ? "" : String(carer.rate)} width="w-32" />
