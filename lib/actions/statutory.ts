@@ -12,6 +12,7 @@ import {
   recordEndOfCare,
   recordHealthAssessment,
   recordLaReview,
+  recordDisabilities,
   recordLegalStatusChange,
   recordSection47,
   startCare,
@@ -21,6 +22,7 @@ import {
 import { CATEGORY_OF_NEED_CODES, LEGAL_STATUS_CODES, PLACEMENT_PROVIDER_CODES, PLACEMENT_TYPE_CODES, REASONS_CARE_ENDED, REVIEW_PARTICIPATION_CODES, type ReasonCareEnded } from "@/lib/domain/ssda903-codes";
 
 const REASON_CARE_ENDED_CODES = REASONS_CARE_ENDED.map((r) => r.code) as [ReasonCareEnded, ...ReasonCareEnded[]];
+import { DISABILITIES } from "@/lib/exports/cin-census/codes";
 import { ABUSE_CATEGORY_CODES, ASSESSMENT_FACTOR_CODES } from "@/lib/domain/statutory-codes";
 import { checkbox, date, id } from "./fields";
 import { handleForm, type FormState } from "./form";
@@ -131,4 +133,18 @@ export async function recordLaReviewAction(_: FormState, formData: FormData) {
 export async function recordHealthAssessmentAction(_: FormState, formData: FormData) {
   const schema = z.object({ ...child, date: date("the date of the health assessment", { notFuture: true }), kind: z.enum(["INITIAL", "REVIEW"], { error: "Choose initial or review" }) });
   return run(formData, schema, (ctx, input) => recordHealthAssessment(ctx, input));
+}
+
+const DISABILITY_CODES = DISABILITIES.map((d) => d.code) as [string, ...string[]];
+
+export async function recordDisabilitiesAction(_: FormState, formData: FormData) {
+  const schema = z.object({
+    ...child,
+    disabilities: z
+      .union([z.string(), z.array(z.string())])
+      .optional()
+      .transform((v) => (v === undefined || v === "" ? [] : Array.isArray(v) ? v : [v]))
+      .pipe(z.array(z.enum(DISABILITY_CODES, { error: "Choose from the list" })).min(1, "Choose No disability, or the disabilities the child has")),
+  });
+  return run(formData, schema, (ctx, input) => recordDisabilities(ctx, input));
 }

@@ -18,7 +18,7 @@ const iso = (date: Date | null) => (date ? toIsoDate(date) : null);
 const invalid = (field: string, message: string) => new AppError("VALIDATION", message, { [field]: [message] });
 
 export type StatutoryRecord = {
-  child: { id: string; name: string; dateOfBirth: IsoDate | null; age: number | null };
+  child: { id: string; name: string; dateOfBirth: IsoDate | null; age: number | null; disabilities: string[] };
   cases: { id: string; reference: string; level: Level; status: "OPEN" | "CLOSED" }[];
   referrals: { id: string; caseId: string; referralDate: IsoDate; closureDate: IsoDate | null; closureReason: string | null; primaryNeedCode: string | null }[];
   assessments: { id: string; caseId: string; startDate: IsoDate; authorisedDate: IsoDate | null; factors: string[] }[];
@@ -43,7 +43,7 @@ export async function getStatutoryRecord(ctx: Ctx, personIdInput: string): Promi
   const personId = parseId(personIdInput, "child");
   return withTenant(ctx.tenantId, async (tx) => {
     const t = ctx.tenantId;
-    const p = await tx.person.findFirst({ where: { tenantId: t, id: personId, kind: "CHILD" }, select: { id: true, firstName: true, lastName: true, dateOfBirth: true } });
+    const p = await tx.person.findFirst({ where: { tenantId: t, id: personId, kind: "CHILD" }, select: { id: true, firstName: true, lastName: true, dateOfBirth: true, disabilities: true } });
     if (!p) throw notFoundError("child");
     const [cases, referrals, assessments, section47s, cpPlans, cinPlans, carePeriods, health] = await Promise.all([
       tx.caseChild.findMany({ where: { tenantId: t, personId }, select: { case: { select: { id: true, reference: true, level: true, status: true, openedOn: true } } } }),
@@ -62,7 +62,7 @@ export async function getStatutoryRecord(ctx: Ctx, personIdInput: string): Promi
     await recordAudit(tx, ctx, { action: "statutory.viewed", entityType: "person", entityId: personId, personId });
     const dob = iso(p.dateOfBirth);
     return {
-      child: { id: p.id, name: `${p.firstName} ${p.lastName}`, dateOfBirth: dob, age: dob ? ageOn(dob, todayInEngland()) : null },
+      child: { id: p.id, name: `${p.firstName} ${p.lastName}`, dateOfBirth: dob, age: dob ? ageOn(dob, todayInEngland()) : null, disabilities: p.disabilities },
       cases: cases.map((c) => c.case).sort((a, b) => b.openedOn.getTime() - a.openedOn.getTime()).map(({ openedOn: _o, ...c }) => c),
       referrals: referrals.map((r) => ({ id: r.id, caseId: r.caseId, referralDate: toIsoDate(r.referralDate), closureDate: iso(r.closureDate), closureReason: r.closureReason, primaryNeedCode: r.primaryNeedCode })),
       assessments: assessments.map((a) => ({ id: a.id, caseId: a.caseId, startDate: toIsoDate(a.startDate), authorisedDate: iso(a.authorisedDate), factors: a.factors })),
@@ -484,6 +484,22 @@ export async function recordHealthAssessment(ctx: Ctx, input: { personId: string
       throw e;
     });
     await recordAudit(tx, ctx, { action: "health_assessment.recorded", entityType: "person", entityId: personId, personId, details: { ...input } });
+    return { ok: true };
+  });
+}
+
+/**
+ * The child's disabilities as the CIN census records them (codes of DISABILITIES): "NONE" on its own,
+ * or the disabilities the child has. An empty list means not yet recorded.
+ */
+export async function recordDisabilities(ctx: Ctx, input: { personId: string; disabilities: string[] }) {
+  if (input.disabilities.includes("NONE") && input.disabilities.length > 1) {
+    throw invalid("disabilities", "Choose either No disability or the disabilities the child has, not both");
+  }
+  return write(ctx, input.personId, null, async (tx, personId) => {
+    const changed = await tx.person.updateMany({ where: { tenantId: ctx.tenantId, id: personId, kind: "CHILD" }, data: { disabilities: input.disabilities } });
+    if (changed.count === 0) throw notFoundError("child");
+    await recordAudit(tx, ctx, { action: "person.disabilities_recorded", entityType: "person", entityId: personId, personId, details: { disabilities: input.disabilities } });
     return { ok: true };
   });
 }

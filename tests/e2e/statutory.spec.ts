@@ -43,6 +43,19 @@ test("a social worker records an assessment, an s47 with its conference, and a c
   await expect(plans).toContainText("to now · Neglect");
   await expectAccessible(page);
 
+  // the census's disabilities: none and some at once is refused, and what was ticked stays
+  const disabilities = page.getByRole("region", { name: "Disabilities" });
+  await disabilities.getByText(/the child's disabilities/).click();
+  await disabilities.getByRole("checkbox", { name: "No disability" }).check();
+  await disabilities.getByRole("checkbox", { name: "Autism" }).check();
+  await disabilities.getByRole("button", { name: "Save the disabilities" }).click();
+  await expect(errorSummary(page)).toContainText("Choose either No disability or the disabilities the child has, not both");
+  await expect(disabilities.getByRole("checkbox", { name: "Autism" })).toBeChecked();
+  await expectAccessible(page);
+  await disabilities.getByRole("checkbox", { name: "No disability" }).uncheck();
+  await disabilities.getByRole("button", { name: "Save the disabilities" }).click();
+  await expect(disabilities.locator("p").first()).toHaveText("Autism");
+
   const stored = await sql<{ kind: string }>(
     `SELECT 'assessment' AS kind FROM assessment WHERE person_id = $1 AND start_date = $2::date AND authorised_date IS NULL
      UNION ALL SELECT 's47' FROM section47 WHERE person_id = $1 AND icpc_date = $2::date

@@ -7,6 +7,7 @@ import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Ctx } from "../../lib/auth/context";
 import { exportCinCensus, type CinCensusExport } from "../../lib/data/cin-census";
+import { recordDisabilities } from "../../lib/data/statutory";
 import { withPlatformOperator, withTenant } from "../../lib/db/tenant";
 import { fromIsoDate } from "../../lib/domain/dates";
 import type { Role } from "../../lib/domain/roles";
@@ -187,5 +188,30 @@ describe("CIN census of the demo councils (2025-26)", () => {
     expect(!forAdmin.ok && forAdmin.children[0]).toMatchObject({ laChildId: "KMCINPROBLEM1", personId: null, name: null });
     const audit = await withTenant(t, (tx) => tx.auditEvent.findFirstOrThrow({ where: { tenantId: t, action: "export.cin-census" }, orderBy: { id: "desc" } }));
     expect(audit.details).toMatchObject({ ok: false, childrenWithProblems: 1 });
+  });
+
+  it("writes the disabilities a social worker records for a child, and the file stays valid", async () => {
+    // (Kingsmere has a child with problems, added by an earlier test)
+    const council = councils.find((c) => c.slug === "wexcombe")!;
+    const other = councils.find((c) => c.slug === "tamsbridge")!;
+    const [child] = await withClient(database.adminUrl, async (c) =>
+      (
+        await c.query<{ id: string; la: string }>(
+          `SELECT p.id, p.la_child_id AS la FROM cin_episode e JOIN person p ON p.tenant_id = e.tenant_id AND p.id = e.person_id
+           WHERE e.tenant_id = $1 AND e.referral_date <= '2026-03-31' AND (e.closure_date IS NULL OR e.closure_date >= '2025-04-01') ORDER BY p.la_child_id LIMIT 1`,
+          [council.id],
+        )
+      ).rows,
+    );
+    const worker = await ctxAs(council, "SOCIAL_WORKER");
+    await expect(recordDisabilities(worker, { personId: child!.id, disabilities: ["NONE", "AUT"] })).rejects.toMatchObject({ code: "VALIDATION" });
+    await expect(recordDisabilities(await ctxAs(council, "FAMILY_KEYWORKER"), { personId: child!.id, disabilities: ["AUT"] })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(recordDisabilities(await ctxAs(other, "SOCIAL_WORKER"), { personId: child!.id, disabilities: ["AUT"] })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await recordDisabilities(worker, { personId: child!.id, disabilities: ["AUT", "LD"] });
+
+    const xml = xmlOf(await exportCinCensus(await ctxAs(council, "HEAD_OF_SERVICE"), { year: 2026, purpose: "download", now: new Date("2026-11-20T10:15:00Z") }));
+    expect(await schemaErrors(xml)).toEqual([]);
+    const mine = xml.slice(xml.indexOf(`<LAchildID>${child!.la}</LAchildID>`));
+    expect(mine.slice(0, mine.indexOf("</ChildIdentifiers>") + 400)).toContain("<Disabilities>\n          <Disability>AUT</Disability>\n          <Disability>LD</Disability>\n        </Disabilities>");
   });
 });

@@ -40,6 +40,7 @@ const ACTIONS: Record<string, string> = {
   "contact.decided": "Decided a contact",
   "person.merged": "Merged a duplicate record into this one",
   "person.merged_away": "Merged this record into another",
+  "person.disabilities_recorded": "Recorded the child's disabilities",
 };
 
 const WHEN = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "Europe/London" });

@@ -11,6 +11,7 @@ import { DueList } from "@/components/due-list";
 import { formatDate, todayInEngland } from "@/lib/domain/dates";
 import { CATEGORIES_OF_NEED, LEGAL_STATUSES, PLACEMENT_PROVIDERS, PLACEMENT_TYPES, REASONS_CARE_ENDED, REVIEW_PARTICIPATION, codeLabel } from "@/lib/domain/ssda903-codes";
 import { ABUSE_CATEGORIES } from "@/lib/domain/statutory-codes";
+import { DISABILITIES } from "@/lib/exports/cin-census/codes";
 import {
   AssessmentForm,
   AuthoriseAssessmentForm,
@@ -18,6 +19,7 @@ import {
   ConferenceForm,
   CpPlanForm,
   CpReviewForm,
+  DisabilitiesForm,
   EndCareForm,
   EndPlanForm,
   HealthAssessmentForm,
@@ -78,6 +80,19 @@ export default async function StatutoryPage({ params }: { params: Promise<{ id: 
         <DueList items={due} />
       </section>
       <div className="grid gap-6 lg:grid-cols-2">
+        <Section id="disabilities-h" title="Disabilities">
+          <p>
+            {r.child.disabilities.length === 0
+              ? "Not yet recorded. The CIN census asks for them."
+              : r.child.disabilities.map((code) => DISABILITIES.find((d) => d.code === code)?.label ?? code).join(", ")}
+          </p>
+          {canRecord && (
+            <Add label={r.child.disabilities.length === 0 ? "Record the child's disabilities" : "Change the child's disabilities"}>
+              <DisabilitiesForm personId={pid} current={r.child.disabilities} options={DISABILITIES.map((d) => ({ value: d.code, label: d.label }))} />
+            </Add>
+          )}
+        </Section>
+
         <Section id="referrals-h" title="Referrals">
           {r.referrals.length === 0 ? (
             <p>No referrals to children&apos;s social care.</p>

@@ -262,3 +262,13 @@ export function HealthAssessmentForm({ personId, today }: { personId: string; to
     </ActionForm>
   );
 }
+
+export function DisabilitiesForm({ personId, current, options }: { personId: string; current: string[]; options: Option[] }) {
+  return (
+    <ActionForm action={actions.recordDisabilitiesAction} personId={personId} prefix="dis" submit="Save the disabilities">
+      {(state, p) => (
+        <Checkboxes name="disabilities" idPrefix={p} legend="Disabilities (as the CIN census records them)" hint="No disability, or every disability the child has" state={state} options={options} defaultValues={current} />
+      )}
+    </ActionForm>
+  );
+}
