@@ -15,6 +15,7 @@ export function navigationFor(ctx: Ctx): NavItem[] {
   if (can(ctx.role, "team:view-any")) items.push({ href: "/teams", label: "Teams" });
   if (can(ctx.role, "contact:decide")) items.push({ href: "/front-door", label: "Front door" });
   if (can(ctx.role, "transition:decide")) items.push({ href: "/decisions", label: "Awaiting decision" });
+  if (can(ctx.role, "carer:view")) items.push({ href: "/carers", label: "Carers and vacancies" });
   if (can(ctx.role, "kpi:view")) items.push({ href: "/kpis", label: "Borough KPIs" });
   if (can(ctx.role, "export:statutory")) items.push({ href: "/exports", label: "Statutory returns" });
   if (can(ctx.role, "admin:users")) items.push({ href: "/admin", label: "Users and teams" });

@@ -33,6 +33,10 @@ describe("role → permission table", () => {
   it("lets managers and administrators, not practitioners, add carers and put households on hold", () => {
     expect(ROLES.filter((r) => can(r, "carer:manage"))).toEqual(["TEAM_MANAGER", "HEAD_OF_SERVICE", "TENANT_ADMIN"]);
   });
+  it("shows the carers and vacancies to social workers, managers and administrators, not keyworkers or clinicians; whoever manages carers sees them", () => {
+    expect(ROLES.filter((r) => !can(r, "carer:view"))).toEqual(["FAMILY_KEYWORKER", "SENIOR_FAMILY_KEYWORKER", "CLINICIAN"]);
+    for (const role of ROLES) if (can(role, "carer:manage") || can(role, "placement:manage")) expect(can(role, "carer:view"), role).toBe(true);
+  });
   it("lists no permission twice for a role", () => {
     for (const role of ROLES) expect(new Set(ROLE_PERMISSIONS[role]).size, role).toBe(ROLE_PERMISSIONS[role].length);
   });

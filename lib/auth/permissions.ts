@@ -18,6 +18,7 @@ export const PERMISSIONS = [
   "transition:decide",
   "statutory:record", // assessments, s47, plans, looked-after episodes
   "placement:manage",
+  "carer:view", // the council's carers, providers and vacancies (no child named)
   "carer:manage", // add carers and providers, put a household on hold
   "person:merge",
   "audit:view", // who viewed or changed a child's record
@@ -38,7 +39,7 @@ const PRACTICE: Permission[] = [
   "summary:edit",
   "transition:request",
 ];
-const SOCIAL_WORK: Permission[] = [...PRACTICE, "contact:decide", "statutory:record", "placement:manage"];
+const SOCIAL_WORK: Permission[] = [...PRACTICE, "contact:decide", "statutory:record", "placement:manage", "carer:view"];
 const MANAGEMENT: Permission[] = [
   "case:view",
   "search:people",
@@ -50,6 +51,7 @@ const MANAGEMENT: Permission[] = [
   "transition:decide",
   "statutory:record",
   "placement:manage",
+  "carer:view",
   "allocation:manage",
   "person:merge",
   "audit:view",
@@ -67,7 +69,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   TEAM_MANAGER: [...MANAGEMENT, "allocation:override-cap", "carer:manage"],
   HEAD_OF_SERVICE: [...MANAGEMENT, "allocation:override-cap", "team:view-any", "kpi:view", "kpi:view-case-links", "export:statutory", "carer:manage"],
   // Administrators configure the council; they see no case content.
-  TENANT_ADMIN: ["admin:users", "admin:settings", "audit:view", "kpi:view", "export:statutory", "carer:manage"],
+  TENANT_ADMIN: ["admin:users", "admin:settings", "audit:view", "kpi:view", "export:statutory", "carer:view", "carer:manage"],
 };
 
 export function can(role: Role, permission: Permission): boolean {

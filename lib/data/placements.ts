@@ -4,7 +4,6 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import { assertCan, type Ctx } from "@/lib/auth/context";
-import { can } from "@/lib/auth/permissions";
 import { withTenant, type Tx } from "@/lib/db/tenant";
 import { ageOn, fromIsoDate, todayInEngland, toIsoDate, type IsoDate } from "@/lib/domain/dates";
 import { movePlacement } from "@/lib/domain/placements";
@@ -68,13 +67,13 @@ async function carersOf(tx: Tx, tenantId: string, today: IsoDate): Promise<Carer
 }
 
 export async function listCarers(ctx: Ctx): Promise<CarerRow[]> {
-  if (!can(ctx.role, "carer:manage")) assertCan(ctx, "placement:manage", "see the council's carers");
+  assertCan(ctx, "carer:view", "see the council's carers");
   return withTenant(ctx.tenantId, (tx) => carersOf(tx, ctx.tenantId, todayInEngland()));
 }
 
 /** The carers, with the council's own LA code (the default for a new carer's area). */
 export async function carersPage(ctx: Ctx): Promise<{ carers: CarerRow[]; laCode: string }> {
-  if (!can(ctx.role, "carer:manage")) assertCan(ctx, "placement:manage", "see the council's carers");
+  assertCan(ctx, "carer:view", "see the council's carers");
   return withTenant(ctx.tenantId, async (tx) => ({
     carers: await carersOf(tx, ctx.tenantId, todayInEngland()),
     laCode: (await tx.tenant.findUniqueOrThrow({ where: { id: ctx.tenantId }, select: { laCode: true } })).laCode,

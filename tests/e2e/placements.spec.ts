@@ -35,8 +35,9 @@ test("a child in agency foster care moves to the nearest in-house household with
 
   // the child's social worker finds a placement
   await signIn(page, c!.email);
-  await page.goto(`/people/${c!.child}/statutory`);
-  await page.getByRole("link", { name: /Placements: history, find a placement, move/ }).click();
+  await page.goto(`/people/${c!.child}`);
+  await expectAccessible(page);
+  await page.getByRole("list", { name: "Record actions" }).getByRole("link", { name: "Placements" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Placements");
   await expectAccessible(page);
   const vacancies = page.getByRole("table", { name: /In-house households with a vacancy/ });
@@ -72,7 +73,7 @@ test("a child in agency foster care moves to the nearest in-house household with
   await expect(history.getByRole("row").last()).toContainText("now");
   await expectAccessible(page);
 
-  await page.goto("/carers");
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Carers and vacancies" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Carers and vacancies");
   await expect(page.getByRole("row", { name: new RegExp(`^${household}`) }).getByRole("cell").nth(4)).toHaveText(String(vacanciesBefore - 1));
   await page.getByRole("button", { name: "Sign out" }).click();

@@ -3,16 +3,16 @@ import { ROLES, type Role } from "../../lib/domain/roles";
 import { errorSummary, expect, expectAccessible, signIn, test } from "./fixtures";
 
 const HOME: Record<Role, { path: RegExp; heading: RegExp; nav: string[] }> = {
-  SOCIAL_WORKER: { path: /\/caseload$/, heading: /My caseload/, nav: ["My caseload", "What's due", "Front door"] },
-  NEWLY_QUALIFIED_SOCIAL_WORKER: { path: /\/caseload$/, heading: /My caseload/, nav: ["My caseload", "What's due", "Front door"] },
-  SENIOR_PRACTITIONER: { path: /\/caseload$/, heading: /My caseload/, nav: ["My caseload", "What's due", "Front door"] },
+  SOCIAL_WORKER: { path: /\/caseload$/, heading: /My caseload/, nav: ["My caseload", "What's due", "Front door", "Carers and vacancies"] },
+  NEWLY_QUALIFIED_SOCIAL_WORKER: { path: /\/caseload$/, heading: /My caseload/, nav: ["My caseload", "What's due", "Front door", "Carers and vacancies"] },
+  SENIOR_PRACTITIONER: { path: /\/caseload$/, heading: /My caseload/, nav: ["My caseload", "What's due", "Front door", "Carers and vacancies"] },
   FAMILY_KEYWORKER: { path: /\/caseload$/, heading: /My caseload/, nav: ["My caseload", "What's due"] },
   SENIOR_FAMILY_KEYWORKER: { path: /\/caseload$/, heading: /My caseload/, nav: ["My caseload", "What's due"] },
   CLINICIAN: { path: /\/caseload$/, heading: /My caseload/, nav: ["My caseload", "What's due"] },
-  ASSISTANT_TEAM_MANAGER: { path: /\/teams\/[0-9a-f-]{36}$/, heading: /.+/, nav: ["My team", "Front door", "Awaiting decision"] },
-  TEAM_MANAGER: { path: /\/teams\/[0-9a-f-]{36}$/, heading: /.+/, nav: ["My team", "Front door", "Awaiting decision"] },
-  HEAD_OF_SERVICE: { path: /\/teams$/, heading: /Teams/, nav: ["Teams", "Front door", "Awaiting decision", "Borough KPIs", "Statutory returns"] },
-  TENANT_ADMIN: { path: /\/admin$/, heading: /Users and teams/, nav: ["Borough KPIs", "Statutory returns", "Users and teams"] },
+  ASSISTANT_TEAM_MANAGER: { path: /\/teams\/[0-9a-f-]{36}$/, heading: /.+/, nav: ["My team", "Front door", "Awaiting decision", "Carers and vacancies"] },
+  TEAM_MANAGER: { path: /\/teams\/[0-9a-f-]{36}$/, heading: /.+/, nav: ["My team", "Front door", "Awaiting decision", "Carers and vacancies"] },
+  HEAD_OF_SERVICE: { path: /\/teams$/, heading: /Teams/, nav: ["Teams", "Front door", "Awaiting decision", "Carers and vacancies", "Borough KPIs", "Statutory returns"] },
+  TENANT_ADMIN: { path: /\/admin$/, heading: /Users and teams/, nav: ["Carers and vacancies", "Borough KPIs", "Statutory returns", "Users and teams"] },
 };
 
 test.describe("every demo login lands on its role's home page", () => {

@@ -169,6 +169,18 @@ describe("placements", () => {
     expect((await listCarers(ctxFor(await createUser(b.tenant.id, { role: "TEAM_MANAGER" })))).find((c) => c.id === b.households.near.id)).toMatchObject({ onHold: false });
   });
 
+  it("shows the carers to social workers, managers and administrators; a keyworker sees the child's placements but may not list carers or move the child", async () => {
+    const s = await councilWithChildInAgencyCare();
+    const keyworker = await createUser(s.tenant.id, { role: "FAMILY_KEYWORKER", teamId: s.worker.teamId });
+    const admin = await createUser(s.tenant.id, { role: "TENANT_ADMIN", teamId: null });
+    await expect(listCarers(ctxFor(keyworker))).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(moveChild(ctxFor(keyworker), moveTo(s.child, s.households.near.id))).rejects.toMatchObject({ code: "FORBIDDEN" });
+    expect((await getChildPlacements(ctxFor(keyworker), s.child)).current).toMatchObject({ carer: "Agency" });
+    expect(await listCarers(ctxFor(admin))).toHaveLength(6);
+    // an administrator sees no case content, so no child's placements
+    await expect(getChildPlacements(ctxFor(admin), s.child)).rejects.toMatchObject({ code: "FORBIDDEN" });
+  });
+
   it("children moved at once into a household's last place: one moves, the others are refused", async () => {
     const s = await councilWithChildInAgencyCare();
     const t = s.tenant.id;

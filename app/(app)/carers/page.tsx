@@ -49,7 +49,7 @@ export default async function CarersPage({ searchParams }: { searchParams: Promi
                 <thead>
                   <tr>
                     <th scope="col">Name</th>
-                    <th scope="col">Postcode</th>
+                    <th scope="col">Where</th>
                     {g.kind === "FOSTER_HOUSEHOLD" && (
                       <>
                         <th scope="col">Ages</th>
@@ -83,7 +83,10 @@ export default async function CarersPage({ searchParams }: { searchParams: Promi
                         {c.name}
                         {c.onHold ? " (on hold)" : ""}
                       </th>
-                      <td>{c.postcode}</td>
+                      <td>
+                        {c.postcode}
+                        {c.laCode !== laCode && <span className="block text-sm text-muted">Out of area (LA {c.laCode})</span>}
+                      </td>
                       {g.kind === "FOSTER_HOUSEHOLD" && (
                         <>
                           <td>

@@ -34,6 +34,9 @@ export default async function PersonPage({ params, searchParams }: { params: Pro
               <Link href={`/people/${p.id}/statutory`}>Statutory record</Link>
             </li>
             <li>
+              <Link href={`/people/${p.id}/placements`}>Placements</Link>
+            </li>
+            <li>
               <Link href={`/people/${p.id}/chronology`}>Chronology</Link>
             </li>
             {can(ctx.role, "audit:view") && (
