@@ -71,6 +71,49 @@ describe("demo councils", () => {
         });
         expect(withBoth.length).toBeGreaterThan(seed.families.length / 2);
       });
+
+      it("has its own foster households (one to three places, never over), agencies and a home, and every placement with a carer and located", () => {
+        const st = seed.statutory;
+        const kinds = (kind: string) => st.carers.filter((c) => c.kind === kind);
+        const households = kinds("FOSTER_HOUSEHOLD");
+        expect(households.length).toBeGreaterThanOrEqual(5);
+        expect(new Set(households.map((c) => c.approvedPlaces))).toEqual(new Set([1, 2, 3]));
+        expect(households.every((c) => c.provider === "PR1" && c.laCode === council.laCode && c.ageFrom! <= c.ageTo!)).toBe(true);
+        expect(kinds("FOSTERING_AGENCY").map((c) => c.provider)).toEqual(["PR4", "PR4"]);
+        expect(kinds("RESIDENTIAL")).toHaveLength(1);
+        expect(st.carers.some((c) => c.laCode !== council.laCode)).toBe(true);
+        const byId = new Map(st.carers.map((c) => [c.id, c]));
+        for (const e of st.careEpisodes) {
+          const carer = byId.get(e.carerId!);
+          expect(carer, e.id).toBeDefined();
+          expect(e).toMatchObject({ placementPostcode: carer!.postcode, placementLaCode: carer!.laCode, placementLatitude: carer!.latitude, homeLatitude: expect.any(Number) });
+          // in-house fostering is with the council's households; agency fostering with an agency
+          if (e.provider === "PR1") expect(carer!.kind).toBe("FOSTER_HOUSEHOLD");
+          if (e.provider === "PR4" && e.place.startsWith("U")) expect(carer!.kind).toBe("FOSTERING_AGENCY");
+          // mainstream carers, not relatives or friends (U1–U3)
+          if (carer!.kind !== "RESIDENTIAL") expect(["U4", "U6"]).toContain(e.place);
+        }
+        for (const c of households) {
+          const placed = st.careEpisodes.filter((e) => e.carerId === c.id && e.endDate === null).length;
+          expect(placed, c.name).toBeLessThanOrEqual(c.approvedPlaces!);
+        }
+      });
+
+      it("leaves a household with room near a child in agency foster care, for Find a placement", () => {
+        const st = seed.statutory;
+        const dob = new Map(seed.people.map((p) => [p.id, p.dateOfBirth]));
+        const inAgency = st.careEpisodes.filter((e) => e.endDate === null && e.provider === "PR4" && e.place === "U6");
+        expect(inAgency.length).toBeGreaterThan(0);
+        const placed = (id: string) => st.careEpisodes.filter((e) => e.carerId === id && e.endDate === null).length;
+        for (const e of inAgency) {
+          const age = Math.floor((Date.parse(today) - Date.parse(dob.get(e.personId)!)) / (365.25 * 86_400_000));
+          const room = st.carers.filter((c) => c.kind === "FOSTER_HOUSEHOLD" && placed(c.id) < c.approvedPlaces! && c.ageFrom! <= age && age <= c.ageTo!);
+          expect(room.length, `a household for a child of ${age}`).toBeGreaterThan(0);
+          // within about 25 miles of home (0.01° of latitude ≈ 0.69 miles)
+          const miles = Math.min(...room.map((c) => Math.hypot((c.latitude - e.homeLatitude!) * 69, (c.longitude - e.homeLongitude!) * 43)));
+          expect(miles).toBeLessThan(30);
+        }
+      });
     });
   }
 });

@@ -84,6 +84,10 @@ export type SeedCarer = {
   urn: string;
 };
 
+/** A fictional authority next to each demo council, where its children's home and one agency are. */
+const NEIGHBOUR_LA_CODE = "999";
+const NEIGHBOUR_POSTCODE = "NX1 4QT";
+
 /** Where each demo council is (decision 0015: coordinates are stored, not looked up). */
 const COUNCIL_CENTRES: Record<string, { latitude: number; longitude: number }> = {
   wexcombe: { latitude: 51.07, longitude: -1.8 },
@@ -405,9 +409,10 @@ export function buildCouncil(council: CouncilDefinition, seed: number, today: st
   return out;
 
   /**
-   * In-house foster households, an independent fostering agency and a children's home, with the
-   * council's placements linked to them and located (own random stream: the rest is unchanged).
-   * Households are filled with the current in-house placements and some are left with room.
+   * In-house foster households, two independent fostering agencies (one out of the council's area)
+   * and a children's home out of area, with the council's placements linked to them and located (own
+   * random stream: the rest is unchanged). Households, approved for one to three children, are filled
+   * with the current in-house placements, and some are left with room for any age.
    */
   function addCarers() {
     const h = new Faker({ locale: [en_GB, en, base] });
@@ -440,13 +445,13 @@ export function buildCouncil(council: CouncilDefinition, seed: number, today: st
       return carer;
     };
     const agency: SeedCarer = {
-      id: h.string.uuid(), kind: "FOSTERING_AGENCY", name: "Brightpath Fostering (independent agency)", provider: "PR4", approvedPlaces: null, ageFrom: null, ageTo: null,
-      postcode: carerPostcode(), ...near(30), laCode: council.laCode, usualWeeklyRate: 850, urn: `SC${council.laCode}400`,
+      id: h.string.uuid(), kind: "FOSTERING_AGENCY", name: "Brightpath Fostering", provider: "PR4", approvedPlaces: null, ageFrom: null, ageTo: null,
+      postcode: carerPostcode(), ...near(18), laCode: council.laCode, usualWeeklyRate: 850, urn: `SC${council.laCode}400`,
     };
     const home: SeedCarer = {
-      id: h.string.uuid(), kind: "RESIDENTIAL", name: "Oakfield House (children's home)", provider: "PR4", approvedPlaces: null, ageFrom: null, ageTo: null,
-      postcode: "LE2 7QT", latitude: Math.round((centre.latitude + 0.45) * 1e5) / 1e5, longitude: Math.round((centre.longitude - 0.3) * 1e5) / 1e5,
-      laCode: "999", usualWeeklyRate: 4200, urn: `SC${council.laCode}200`,
+      id: h.string.uuid(), kind: "RESIDENTIAL", name: "Oakfield House", provider: "PR4", approvedPlaces: null, ageFrom: null, ageTo: null,
+      postcode: NEIGHBOUR_POSTCODE, latitude: Math.round((centre.latitude + 0.45) * 1e5) / 1e5, longitude: Math.round((centre.longitude - 0.3) * 1e5) / 1e5,
+      laCode: NEIGHBOUR_LA_CODE, usualWeeklyRate: 4200, urn: `SC${council.laCode}200`,
     };
     carers.push(agency, home);
     const byId = new Map(out.people.map((p) => [p.id, p]));
@@ -465,7 +470,9 @@ export function buildCouncil(council: CouncilDefinition, seed: number, today: st
         const age = ageOn(byId.get(e.personId)!.dateOfBirth!, e.startDate);
         if (e.endDate === null) {
           // a current placement takes a place in a household approved for the child's age
-          carer = inHouse.find((c) => (load.get(c.id) ?? 0) < c.approvedPlaces! && c.ageFrom! <= age && age <= c.ageTo!) ?? household(2, Math.max(0, age - 6), Math.min(17, age + 6));
+          carer =
+            inHouse.find((c) => (load.get(c.id) ?? 0) < c.approvedPlaces! && c.ageFrom! <= age && age <= c.ageTo!) ??
+            household(h.helpers.arrayElement([1, 2, 2, 3]), Math.max(0, age - 6), Math.min(17, age + 6));
           if (!inHouse.includes(carer)) inHouse.push(carer);
           load.set(carer.id, (load.get(carer.id) ?? 0) + 1);
         } else {
@@ -492,6 +499,12 @@ export function buildCouncil(council: CouncilDefinition, seed: number, today: st
     household(2, 0, 17);
     household(3, 5, 17);
     household(1, 0, 10);
+    // a second agency, in the next authority: an option in Find a placement, with no child placed yet
+    carers.push({
+      id: h.string.uuid(), kind: "FOSTERING_AGENCY", name: "Northway Family Fostering", provider: "PR4", approvedPlaces: null, ageFrom: null, ageTo: null,
+      postcode: "NX2 8LP", latitude: Math.round((centre.latitude - 0.3) * 1e5) / 1e5, longitude: Math.round((centre.longitude + 0.1) * 1e5) / 1e5,
+      laCode: NEIGHBOUR_LA_CODE, usualWeeklyRate: 790, urn: `SC${council.laCode}410`,
+    });
     st.carers = carers;
   }
 
@@ -563,13 +576,14 @@ export function buildCouncil(council: CouncilDefinition, seed: number, today: st
           if (careStart > today || (c.closedOn && careStart > c.closedOn)) continue;
           const periodId = g.string.uuid();
           st.carePeriods.push({ id: periodId, personId: child.id, caseId: c.id, startDate: careStart, endDate: c.closedOn, reasonEnded: c.closedOn ? choose(["E4A", "E41", "E45", "E11"]) : null, categoryOfNeed: "N1" });
-          // one or two placements: in-house foster care mostly, some agency and residential
+          // one or two placements: in-house foster care mostly (the council's own approved carers, not
+          // relatives: U4 long-term, U6 otherwise), some agency and residential
           // Ofsted URNs: the council's own fostering service, an agency, a children's home
           const fosteringUrn = `SC${council.laCode}100`;
           const first = choose([
-            { place: "U3", provider: "PR1", cost: 320, urn: fosteringUrn },
-            { place: "U3", provider: "PR1", cost: 320, urn: fosteringUrn },
-            { place: "U1", provider: "PR1", cost: 300, urn: fosteringUrn },
+            { place: "U6", provider: "PR1", cost: 320, urn: fosteringUrn },
+            { place: "U6", provider: "PR1", cost: 320, urn: fosteringUrn },
+            { place: "U4", provider: "PR1", cost: 300, urn: fosteringUrn },
             { place: "U6", provider: "PR4", cost: 850, urn: `SC${council.laCode}400` },
             { place: "K2", provider: "PR4", cost: 4200, urn: `SC${council.laCode}200` },
           ]);
@@ -601,7 +615,7 @@ export function buildCouncil(council: CouncilDefinition, seed: number, today: st
               endDate: c.closedOn,
               legalStatus: "C2",
               reasonNewEpisode: "B",
-              place: "U1",
+              place: "U4",
               provider: "PR1",
               homePostcode,
               placementPostcode: postcode(),
