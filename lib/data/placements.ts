@@ -140,6 +140,7 @@ export type PlacementRow = {
   legalStatus: string;
   place: string;
   provider: string | null;
+  carerId: string | null;
   carer: string | null;
   reasonNewEpisode: string;
   reasonPlaceChange: string | null;
@@ -151,9 +152,11 @@ export type PlacementRow = {
 
 export type ChildPlacements = {
   child: { id: string; name: string; age: number | null };
+  /** the council's DfE LA code: a carer elsewhere is out of area */
+  laCode: string;
   periods: { id: string; startDate: IsoDate; endDate: IsoDate | null; episodes: PlacementRow[] }[];
   current: PlacementRow | null;
-  /** in-house households with a vacancy for the child's age, nearest first */
+  /** in-house households with a vacancy for the child's age, nearest first (not where the child is now) */
   vacancies: { carer: CarerRow; miles: number | null }[];
   /** agencies and homes, after the in-house options */
   others: { carer: CarerRow; miles: number | null }[];
@@ -191,6 +194,7 @@ export async function getChildPlacements(ctx: Ctx, personIdInput: string): Promi
           legalStatus: e.legalStatus,
           place: e.place,
           provider: e.provider,
+          carerId: e.carerId,
           carer: e.carer?.name ?? null,
           reasonNewEpisode: e.reasonNewEpisode,
           reasonPlaceChange: e.reasonPlaceChange,
@@ -207,7 +211,9 @@ export async function getChildPlacements(ctx: Ctx, personIdInput: string): Promi
     const home = currentEpisode && currentEpisode.homeLatitude !== null && currentEpisode.homeLongitude !== null ? { latitude: currentEpisode.homeLatitude, longitude: currentEpisode.homeLongitude } : null;
     const dob = person.dateOfBirth ? toIsoDate(person.dateOfBirth) : null;
     const age = dob ? ageOn(dob, today) : null;
-    const households = carers.filter((c) => c.kind === "FOSTER_HOUSEHOLD");
+    // where the child could go next: not where they are now
+    const elsewhere = carers.filter((c) => c.id !== currentEpisode?.carerId);
+    const households = elsewhere.filter((c) => c.kind === "FOSTER_HOUSEHOLD");
     const vacancies =
       age === null
         ? []
@@ -217,12 +223,32 @@ export async function getChildPlacements(ctx: Ctx, personIdInput: string): Promi
               { age, location: home },
             ).map((m) => ({ carer: households.find((c) => c.id === m.household.id)!, miles: Math.round(m.miles * 10) / 10 }))
           : households.filter((c) => (c.vacancies ?? 0) > 0 && (c.ageFrom ?? 0) <= age && age <= (c.ageTo ?? 17)).map((carer) => ({ carer, miles: null }));
-    const others = carers
+    const others = elsewhere
       .filter((c) => c.kind !== "FOSTER_HOUSEHOLD")
       .map((carer) => ({ carer, miles: home ? Math.round(milesBetween(home, carer.location) * 10) / 10 : null }))
       .sort((a, b) => (a.miles ?? Infinity) - (b.miles ?? Infinity) || a.carer.name.localeCompare(b.carer.name));
-    return { child: { id: person.id, name: `${person.firstName} ${person.lastName}`, age }, periods: rows, current, vacancies, others, carers };
+    return { child: { id: person.id, name: `${person.firstName} ${person.lastName}`, age }, laCode: tenant.laCode, periods: rows, current, vacancies, others, carers };
   });
+}
+
+/** The domain's refusals of a move, each against the field of the move form it is about, so the form marks it. */
+function moveRefused(refusals: string[]): AppError {
+  const fieldOf = (refusal: string) =>
+    /reason for (the )?placement change/i.test(refusal)
+      ? "reasonPlaceChange"
+      : /^Say whether/.test(refusal)
+        ? "endPlanned"
+        : /^(Enter the date of the move|The date of the move|The current placement started on)/.test(refusal)
+          ? "date"
+          : /same as the current one/.test(refusal)
+            ? "carerId"
+            : "_form";
+  const fields: Record<string, string[]> = {};
+  for (const refusal of refusals) {
+    const field = fieldOf(refusal);
+    fields[field] = [[...(fields[field] ?? []), refusal].join(" ")];
+  }
+  return new AppError("REFUSED", refusals.join(" "), fields);
 }
 
 export type MoveInput = {
@@ -259,7 +285,8 @@ export async function moveChild(ctx: Ctx, input: MoveInput): Promise<{ episodeId
     if (carer?.kind === "FOSTER_HOUSEHOLD") {
       const [row] = await carersOf(tx, t, input.date).then((all) => all.filter((c) => c.id === carer.id));
       if (row && (row.vacancies ?? 0) < 1) {
-        throw new AppError("REFUSED", `${carer.name} has no vacancy on that date (${row.currentChildren} of ${row.approvedPlaces} places taken${row.onHold ? ", on hold" : ""}). Choose another household from Find a placement.`);
+        const message = `${carer.name} has no vacancy on that date (${row.currentChildren} of ${row.approvedPlaces} places taken${row.onHold ? ", on hold" : ""}). Choose another household from Find a placement.`;
+        throw new AppError("REFUSED", message, { carerId: [message] });
       }
     }
     const history = await historyOf(tx, t, personId);
@@ -284,7 +311,7 @@ export async function moveChild(ctx: Ctx, input: MoveInput): Promise<{ episodeId
       },
       todayInEngland(),
     );
-    if (!result.ok) throw new AppError("REFUSED", result.refusals.join(" "));
+    if (!result.ok) throw moveRefused(result.refusals);
     await saveEpisodes(tx, t, personId, history, result.episodes);
     // where the new placement is, and what saveEpisodes does not carry: the home stays the child's
     const was = current ? await tx.careEpisode.findFirst({ where: { tenantId: t, id: current.id }, select: { homeLatitude: true, homeLongitude: true } }) : null;

@@ -61,7 +61,10 @@ test("a child in agency foster care moves to the nearest in-house household with
   // without a reason the move is refused, and what was chosen stays
   await page.getByRole("button", { name: "Move the child" }).click();
   await expect(errorSummary(page)).toContainText("Give the reason for the placement change");
+  await expect(errorSummary(page)).toContainText("Say whether the move was planned");
+  await expect(page.getByLabel("Why the current placement is ending")).toHaveAttribute("aria-invalid", "true");
   await expect(page.getByLabel("Weekly cost (£)")).toHaveValue("320");
+  await expect(page.getByLabel("Placement type")).toHaveValue("U6");
   await expectAccessible(page);
   await page.getByLabel("Why the current placement is ending").selectOption("CARPL");
   await page.getByRole("radio", { name: "Planned", exact: true }).check();
@@ -149,7 +152,7 @@ test("a social worker records that a child became looked after, placed with an i
   const form = page.locator("form").filter({ has: page.getByRole("button", { name: "Record that the child is looked after" }) });
   await form.getByLabel("Legal status").selectOption("C2");
   await form.getByLabel("Category of need").selectOption("N1");
-  await form.getByLabel("Placement type").selectOption("U3");
+  await form.getByLabel("Placement type").selectOption("U6");
   const household = form.getByLabel("Carer or provider").locator("option", { hasText: /[1-9] vacanc/ }).first();
   const name = ((await household.textContent()) ?? "").replace(/ \(.*$/, "");
   await form.getByLabel("Carer or provider").selectOption({ label: (await household.textContent())! });

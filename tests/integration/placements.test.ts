@@ -43,7 +43,7 @@ async function councilWithChildInAgencyCare() {
   await withTenant(t, (tx) => tx.person.update({ where: { tenantId_id: { tenantId: t, id: child } }, data: { dateOfBirth: fromIsoDate(addDays(today, -12 * 365 - 30)) } }));
   await startCare(ctxFor(worker), { personId: child, caseId: made.case.id, startDate: careStart, legalStatus: "C2", categoryOfNeed: "N1", place: "U6", provider: "PR4" });
   await withTenant(t, (tx) =>
-    tx.careEpisode.updateMany({ where: { tenantId: t, personId: child }, data: { carerId: agency.id, homeLatitude: home.latitude, homeLongitude: home.longitude, placementLatitude: north(25).latitude, placementLongitude: home.longitude } }),
+    tx.careEpisode.updateMany({ where: { tenantId: t, personId: child }, data: { carerId: agency.id, placementPostcode: "SP9 9ZZ", homeLatitude: home.latitude, homeLongitude: home.longitude, placementLatitude: north(25).latitude, placementLongitude: home.longitude } }),
   );
   // another child fills the full household
   const other = await createAllocatedCase(t, worker, "LOOKED_AFTER", 1);
@@ -67,7 +67,7 @@ const moveTo = (child: string, carerId: string | null, extra: Partial<MoveInput>
 });
 
 describe("placements", () => {
-  it("finds in-house households with room for the child's age, nearest first, then agencies", async () => {
+  it("finds in-house households with room for the child's age, nearest first, then agencies, leaving out where the child is now", async () => {
     const s = await councilWithChildInAgencyCare();
     const found = await getChildPlacements(ctxFor(s.worker), s.child);
     // on hold, too young a range and full are left out; near (3 miles) before far (15 miles)
@@ -75,7 +75,8 @@ describe("placements", () => {
       ["Near household", 3],
       ["Far household", 15],
     ]);
-    expect(found.others.map((o) => o.carer.name)).toEqual(["Agency"]);
+    // the agency the child is with is not offered again (it comes back once they move: next test)
+    expect(found.others).toEqual([]);
     expect(found.current).toMatchObject({ place: "U6", provider: "PR4", carer: "Agency", miles: 25 });
   });
 
@@ -91,6 +92,9 @@ describe("placements", () => {
     ]);
     const near = (await listCarers(ctxFor(s.worker))).find((c) => c.id === s.households.near.id)!;
     expect(near).toMatchObject({ currentChildren: 1, vacancies: 1 });
+    // the household the child is in is no longer offered to them; the agency they left is
+    expect(after.vacancies.map((v) => v.carer.name)).toEqual(["Far household"]);
+    expect(after.others.map((o) => o.carer.name)).toEqual(["Agency"]);
     const visit = (await getChildDue(ctxFor(s.worker), s.child)).find((i) => i.kind === "la-visit");
     expect(visit).toMatchObject({ dueDate: addDays(today, 7), basis: `1 week from the start of the placement on ${formatDate(today)}` });
     const saved = await withTenant(s.tenant.id, (tx) => tx.careEpisode.findFirst({ where: { tenantId: s.tenant.id, personId: s.child, endDate: null } }));
@@ -100,9 +104,17 @@ describe("placements", () => {
   it("refuses a move that would break the history, one without a reason, and one into a household with no room — saying what to do", async () => {
     const s = await councilWithChildInAgencyCare();
     const ctx = ctxFor(s.worker);
-    await expect(moveChild(ctx, moveTo(s.child, s.households.near.id, { date: addDays(s.careStart, -1) }))).rejects.toMatchObject({ code: "REFUSED" });
-    await expect(moveChild(ctx, moveTo(s.child, s.households.near.id, { reasonPlaceChange: null }))).rejects.toMatchObject({ message: expect.stringContaining("Give the reason for the placement change") });
-    await expect(moveChild(ctx, moveTo(s.child, s.households.full.id))).rejects.toMatchObject({ code: "REFUSED", message: expect.stringContaining("has no vacancy") });
+    // each refusal marks the field of the form it is about
+    await expect(moveChild(ctx, moveTo(s.child, s.households.near.id, { date: addDays(s.careStart, -1) }))).rejects.toMatchObject({
+      code: "REFUSED",
+      fieldErrors: { date: [expect.stringContaining(`The current placement started on ${formatDate(s.careStart)}`)] },
+    });
+    await expect(moveChild(ctx, moveTo(s.child, s.households.near.id, { reasonPlaceChange: null, endPlanned: null }))).rejects.toMatchObject({
+      message: expect.stringContaining("Give the reason for the placement change"),
+      fieldErrors: { reasonPlaceChange: ["Give the reason for the placement change."], endPlanned: ["Say whether the move was planned."] },
+    });
+    await expect(moveChild(ctx, moveTo(s.child, s.agency.id, { placeType: "U6" }))).rejects.toMatchObject({ fieldErrors: { carerId: [expect.stringContaining("same as the current one")] } });
+    await expect(moveChild(ctx, moveTo(s.child, s.households.full.id))).rejects.toMatchObject({ code: "REFUSED", message: expect.stringContaining("has no vacancy"), fieldErrors: { carerId: [expect.stringContaining("has no vacancy")] } });
     // nothing changed
     const still = await getChildPlacements(ctx, s.child);
     expect(still.periods[0]!.episodes).toHaveLength(1);

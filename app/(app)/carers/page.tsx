@@ -79,24 +79,24 @@ export default async function CarersPage({ searchParams }: { searchParams: Promi
                 <tbody>
                   {list.map((c) => (
                     <tr key={c.id} data-carer-id={c.id}>
-                      <th scope="row">
+                      <th scope="row" className="min-w-40 lg:min-w-0">
                         {c.name}
                         {c.onHold ? " (on hold)" : ""}
                       </th>
-                      <td>
+                      <td className="whitespace-nowrap">
                         {c.postcode}
                         {c.laCode !== laCode && <span className="block text-sm text-muted">Out of area (LA {c.laCode})</span>}
                       </td>
                       {g.kind === "FOSTER_HOUSEHOLD" && (
                         <>
-                          <td>
+                          <td className="whitespace-nowrap">
                             {c.ageFrom}–{c.ageTo}
                           </td>
                           <td className="text-right">{c.approvedPlaces}</td>
                         </>
                       )}
                       <td className="text-right">{c.currentChildren}</td>
-                      {g.kind === "FOSTER_HOUSEHOLD" && <td className="text-right">{c.vacancies}</td>}
+                      {g.kind === "FOSTER_HOUSEHOLD" && <td className={`text-right ${c.vacancies ? "font-bold" : ""}`}>{c.vacancies}</td>}
                       <td className="text-right">{pounds(c.usualWeeklyRate)}</td>
                       {manage && g.kind === "FOSTER_HOUSEHOLD" && (
                         <td>

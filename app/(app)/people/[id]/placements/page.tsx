@@ -7,7 +7,7 @@ import { can } from "@/lib/auth/permissions";
 import { requireContext } from "@/lib/auth/session";
 import { getChildPlacements, type CarerRow, type PlacementRow } from "@/lib/data/placements";
 import { formatDate, todayInEngland } from "@/lib/domain/dates";
-import { PLACEMENT_PROVIDERS, PLACEMENT_TYPES, REASONS_PLACE_CHANGE, codeLabel } from "@/lib/domain/ssda903-codes";
+import { LEGAL_STATUSES, PLACEMENT_PROVIDERS, PLACEMENT_TYPES, REASONS_NEW_EPISODE, REASONS_PLACE_CHANGE, codeLabel, codeWithLabel } from "@/lib/domain/ssda903-codes";
 import { MoveForm, type CarerOption } from "./move-form";
 
 export const metadata: Metadata = { title: "Placements" };
@@ -16,25 +16,27 @@ const options = (list: readonly { code: string; label: string }[]) => list.map((
 const pounds = (n: number | null) => (n === null ? "—" : `£${n.toLocaleString("en-GB", { maximumFractionDigits: 2 })}`);
 const miles = (n: number | null) => (n === null ? "not known" : `${n.toLocaleString("en-GB")} miles`);
 const KIND: Record<CarerRow["kind"], string> = { FOSTER_HOUSEHOLD: "In-house foster household", FOSTERING_AGENCY: "Independent fostering agency", RESIDENTIAL: "Children's home" };
-const USUAL_PLACE: Record<CarerRow["kind"], string> = { FOSTER_HOUSEHOLD: "U3", FOSTERING_AGENCY: "U3", RESIDENTIAL: "K2" };
+// Approved foster carers who are not the child's relatives or friends (U6; U4 once long-term), and a home
+const USUAL_PLACE: Record<CarerRow["kind"], string> = { FOSTER_HOUSEHOLD: "U6", FOSTERING_AGENCY: "U6", RESIDENTIAL: "K2" };
 
+// On a phone the table scrolls sideways: each column keeps a readable width there, not on a desktop
 function Episode({ e }: { e: PlacementRow }) {
   return (
     <tr>
       <td>
-        {formatDate(e.startDate)} to {e.endDate ? formatDate(e.endDate) : "now"}
+        <span className="whitespace-nowrap">{formatDate(e.startDate)}</span> to <span className="whitespace-nowrap">{e.endDate ? formatDate(e.endDate) : "now"}</span>
       </td>
-      <td>{codeLabel(PLACEMENT_TYPES, e.place)}</td>
-      <td>{e.carer ?? "—"}</td>
-      <td>{e.provider ? codeLabel(PLACEMENT_PROVIDERS, e.provider) : "—"}</td>
-      <td>{e.legalStatus}</td>
-      <td>{e.reasonNewEpisode}</td>
-      <td>{e.reasonPlaceChange ? `${codeLabel(REASONS_PLACE_CHANGE, e.reasonPlaceChange)}${e.endPlanned === false ? " (unplanned)" : e.endPlanned ? " (planned)" : ""}` : "—"}</td>
+      <td className="min-w-48">{codeWithLabel(PLACEMENT_TYPES, e.place)}</td>
+      <td className="min-w-32 lg:min-w-0">{e.carer ?? "—"}</td>
+      <td className="min-w-28 lg:min-w-0">{e.provider ? codeLabel(PLACEMENT_PROVIDERS, e.provider) : "—"}</td>
       <td className="text-right">{pounds(e.weeklyCost)}</td>
-      <td>
+      <td className="min-w-24 lg:min-w-0">
         {miles(e.miles)}
         {e.outOfArea ? " · out of area" : ""}
       </td>
+      <td className="min-w-32 lg:min-w-0">{codeWithLabel(LEGAL_STATUSES, e.legalStatus)}</td>
+      <td className="min-w-40 lg:min-w-0">{codeWithLabel(REASONS_NEW_EPISODE, e.reasonNewEpisode)}</td>
+      <td className="min-w-40 lg:min-w-0">{e.reasonPlaceChange ? `${codeLabel(REASONS_PLACE_CHANGE, e.reasonPlaceChange)}${e.endPlanned === false ? " (unplanned)" : e.endPlanned ? " (planned)" : ""}` : "—"}</td>
     </tr>
   );
 }
@@ -56,7 +58,7 @@ export default async function PlacementsPage({ params, searchParams }: { params:
   return (
     <>
       <p className="mb-4">
-        <Link href={`/people/${r.child.id}/statutory`}>Back to {r.child.name}&apos;s statutory record</Link>
+        <Link href={`/people/${r.child.id}`}>Back to {r.child.name}</Link> · <Link href={`/people/${r.child.id}/statutory`}>Statutory record</Link>
       </p>
       <PageHeading caption={r.child.name} title="Placements">
         <p className="mt-2 text-muted">Every placement as an SSDA903 episode, where the child could go next, and moves.</p>
@@ -85,13 +87,13 @@ export default async function PlacementsPage({ params, searchParams }: { params:
                     <th scope="col">Placement</th>
                     <th scope="col">Carer</th>
                     <th scope="col">Provider</th>
-                    <th scope="col">Legal status</th>
-                    <th scope="col">New episode reason</th>
-                    <th scope="col">Why it ended</th>
                     <th scope="col" className="text-right">
                       Weekly cost
                     </th>
                     <th scope="col">From home</th>
+                    <th scope="col">Legal status</th>
+                    <th scope="col">Reason for the new episode</th>
+                    <th scope="col">Why it ended</th>
                   </tr>
                 </thead>
                 <tbody>
@@ -140,7 +142,7 @@ export default async function PlacementsPage({ params, searchParams }: { params:
                   {r.vacancies.map(({ carer, miles: m }) => (
                     <tr key={carer.id}>
                       <th scope="row">{carer.name}</th>
-                      <td>{miles(m)}</td>
+                      <td className="whitespace-nowrap">{miles(m)}</td>
                       <td className="text-right">{carer.vacancies}</td>
                       <td>
                         {carer.ageFrom}–{carer.ageTo}
@@ -157,17 +159,45 @@ export default async function PlacementsPage({ params, searchParams }: { params:
               </table>
             </ScrollTable>
           )}
-          <h3 className="mt-4 font-semibold">Agencies and homes</h3>
-          <ul className="mt-2 space-y-1">
-            {r.others.map(({ carer, miles: m }) => (
-              <li key={carer.id}>
-                {carer.name} · {KIND[carer.kind]} · {miles(m)} · usually {pounds(carer.usualWeeklyRate)} a week{" "}
-                <Link href={`/people/${r.child.id}/placements?carer=${carer.id}#move-h`}>
-                  Move to {carer.name}
-                </Link>
-              </li>
-            ))}
-          </ul>
+          <h3 className="mt-6 mb-2 font-semibold">Agencies and homes</h3>
+          {r.others.length === 0 ? (
+            <p>The council has no agencies or homes on its list.</p>
+          ) : (
+            <ScrollTable label="Agencies and homes">
+              <table className="table">
+                <caption className="sr-only">Agencies and homes, nearest first</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">Name</th>
+                    <th scope="col">Kind</th>
+                    <th scope="col">From the child&apos;s home</th>
+                    <th scope="col" className="text-right">
+                      Usual weekly rate
+                    </th>
+                    <th scope="col">
+                      <span className="sr-only">Choose</span>
+                    </th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {r.others.map(({ carer, miles: m }) => (
+                    <tr key={carer.id}>
+                      <th scope="row">{carer.name}</th>
+                      <td>{KIND[carer.kind]}</td>
+                      <td className="whitespace-nowrap">
+                        {miles(m)}
+                        {carer.laCode !== r.laCode ? " · out of area" : ""}
+                      </td>
+                      <td className="text-right">{pounds(carer.usualWeeklyRate)}</td>
+                      <td>
+                        <Link href={`/people/${r.child.id}/placements?carer=${carer.id}#move-h`}>Move to {carer.name}</Link>
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </ScrollTable>
+          )}
         </section>
       )}
 
