@@ -9,6 +9,7 @@ import { checkbox, date, id, requiredText } from "./fields";
 import { handleForm, type FormState } from "./form";
 
 const blank = (v: unknown) => (v === "" || v === undefined ? null : v);
+const numberOrBlank = (v: unknown) => (v === "" || v === undefined ? null : Number(String(v).trim()));
 const UK_POSTCODE = /^[A-Z]{1,2}[0-9][0-9A-Z]? ?[0-9][A-Z]{2}$/;
 const postcode = (message: string) => z.string().trim().toUpperCase().regex(UK_POSTCODE, message);
 
@@ -25,6 +26,9 @@ const moveSchema = z.object({
     z.number({ error: "Enter the weekly cost in pounds, like 320 or 850.50" }).min(0, "The weekly cost cannot be negative").max(50_000, "Enter the weekly cost in pounds").nullable(),
   ),
   placementPostcode: z.preprocess(blank, postcode("Enter the placement's postcode like SP1 2AB").nullable()),
+  placementLatitude: z.preprocess(numberOrBlank, z.number({ error: "Enter the latitude as a number, like 51.0688" }).min(49, "Enter a latitude in England, between 49 and 61").max(61, "Enter a latitude in England, between 49 and 61").nullable()),
+  placementLongitude: z.preprocess(numberOrBlank, z.number({ error: "Enter the longitude as a number, like -1.7945" }).min(-9, "Enter a longitude in England, between -9 and 3").max(3, "Enter a longitude in England, between -9 and 3").nullable()),
+  placementLaCode: z.preprocess(blank, z.string().trim().regex(/^[0-9]{3}$/, "Enter the 3-digit DfE code of the local authority, like 931").nullable()),
   avoidedAgency: checkbox,
 });
 

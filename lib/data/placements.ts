@@ -261,6 +261,11 @@ export type MoveInput = {
   endPlanned: boolean | null;
   weeklyCost: number | null;
   placementPostcode: string | null;
+  /** where a placement with no carer on the list is (decision 0015); a carer's own location otherwise */
+  placementLatitude?: number | null;
+  placementLongitude?: number | null;
+  /** its local authority; blank, the council's own */
+  placementLaCode?: string | null;
   avoidedAgency: boolean;
 };
 
@@ -273,6 +278,11 @@ export async function moveChild(ctx: Ctx, input: MoveInput): Promise<{ episodeId
   assertCan(ctx, "placement:manage", "move a child's placement");
   const personId = parseId(input.personId, "child");
   const carerId = input.carerId ? parseId(input.carerId, "carer") : null;
+  const typedLatitude = input.placementLatitude ?? null;
+  const typedLongitude = input.placementLongitude ?? null;
+  if (!carerId && (typedLatitude === null) !== (typedLongitude === null)) {
+    throw field(typedLatitude === null ? "placementLatitude" : "placementLongitude", "Enter both the latitude and the longitude of the placement, or neither");
+  }
   return withTenant(ctx.tenantId, async (tx) => {
     const t = ctx.tenantId;
     const child = await tx.person.findFirst({ where: { tenantId: t, id: personId, kind: "CHILD" }, select: { id: true } });
@@ -314,6 +324,7 @@ export async function moveChild(ctx: Ctx, input: MoveInput): Promise<{ episodeId
     if (!result.ok) throw moveRefused(result.refusals);
     await saveEpisodes(tx, t, personId, history, result.episodes);
     // where the new placement is, and what saveEpisodes does not carry: the home stays the child's
+    const { laCode: ownLaCode } = await tx.tenant.findUniqueOrThrow({ where: { id: t }, select: { laCode: true } });
     const was = current ? await tx.careEpisode.findFirst({ where: { tenantId: t, id: current.id }, select: { homeLatitude: true, homeLongitude: true } }) : null;
     await tx.careEpisode.update({
       where: { tenantId_id: { tenantId: t, id: newEpisodeId } },
@@ -322,9 +333,10 @@ export async function moveChild(ctx: Ctx, input: MoveInput): Promise<{ episodeId
         avoidedAgency: input.avoidedAgency,
         homeLatitude: was?.homeLatitude ?? null,
         homeLongitude: was?.homeLongitude ?? null,
-        placementLatitude: carer?.latitude ?? null,
-        placementLongitude: carer?.longitude ?? null,
-        placementLaCode: carer?.laCode ?? null,
+        // a carer on the list is where the list says; otherwise where the form says
+        placementLatitude: carer ? carer.latitude : typedLatitude,
+        placementLongitude: carer ? carer.longitude : typedLongitude,
+        placementLaCode: carer ? carer.laCode : (input.placementLaCode ?? (input.placementPostcode || typedLatitude !== null ? ownLaCode : null)),
       },
     });
     await recordAudit(tx, ctx, {

@@ -120,6 +120,25 @@ describe("placements", () => {
     expect(still.periods[0]!.episodes).toHaveLength(1);
   });
 
+  it("moves a child to a placement not on the list, located where the form says (its authority, or the council's when left blank)", async () => {
+    const s = await councilWithChildInAgencyCare();
+    const ctx = ctxFor(s.worker);
+    const elsewhere = { placementPostcode: "BS1 4DJ", placementLatitude: north(40).latitude, placementLongitude: home.longitude };
+    await expect(moveChild(ctx, moveTo(s.child, null, { placeType: "K2", provider: "PR4", placementPostcode: "BS1 4DJ", placementLatitude: 51.4 }))).rejects.toMatchObject({
+      code: "VALIDATION",
+      fieldErrors: { placementLongitude: [expect.stringContaining("both the latitude and the longitude")] },
+    });
+    await moveChild(ctx, moveTo(s.child, null, { placeType: "K2", provider: "PR4", weeklyCost: 4100, avoidedAgency: false, ...elsewhere, placementLaCode: "801" }));
+    let now = (await getChildPlacements(ctx, s.child)).current;
+    expect(now).toMatchObject({ place: "K2", carer: null, weeklyCost: 4100, miles: 40.1, outOfArea: true });
+
+    // left blank, the placement is taken to be in the council's own area
+    const other = await councilWithChildInAgencyCare();
+    await moveChild(ctxFor(other.worker), moveTo(other.child, null, { placeType: "K2", provider: "PR4", weeklyCost: 4100, avoidedAgency: false, ...elsewhere }));
+    now = (await getChildPlacements(ctxFor(other.worker), other.child)).current;
+    expect(now).toMatchObject({ miles: 40.1, outOfArea: false });
+  });
+
   it("never shows, searches or uses another council's carers, nor its children's placements", async () => {
     const a = await councilWithChildInAgencyCare();
     const b = await councilWithChildInAgencyCare();

@@ -40,7 +40,14 @@ export function MoveForm({
       <input type="hidden" name="personId" value={personId} />
       <TextField name="date" idPrefix={p} type="date" label="Moved on" state={state} defaultValue={today} width="w-48" />
       <SelectField name="carerId" idPrefix={p} label="Carer or provider" hint="Leave as none for a placement with no carer on the list" state={state} placeholder="None on the list" options={carers} defaultValue={carer?.value} />
-      <TextField name="placementPostcode" idPrefix={p} label="Placement postcode (only if the carer is not on the list)" autoComplete="off" state={state} width="w-40" />
+      <fieldset className="space-y-3">
+        <legend className="font-semibold">Where the placement is, if the carer or provider is not on the list</legend>
+        <p className="field-hint">A carer on the list is placed where the list says. Otherwise the SSDA903 return needs the postcode, and distance from home needs the location.</p>
+        <TextField name="placementPostcode" idPrefix={p} label="Placement postcode" autoComplete="off" state={state} width="w-40" />
+        <TextField name="placementLatitude" idPrefix={p} label="Latitude (optional)" hint="From the council's address gazetteer, like 51.0688" state={state} width="w-40" />
+        <TextField name="placementLongitude" idPrefix={p} label="Longitude (optional)" hint="Like -1.7945" state={state} width="w-40" />
+        <TextField name="placementLaCode" idPrefix={p} label="Local authority it is in (optional)" hint="The 3-digit DfE code; left blank, this council" inputMode="numeric" state={state} width="w-24" />
+      </fieldset>
       <SelectField name="placeType" idPrefix={p} label="Placement type" state={state} placeholder="Choose" options={places} defaultValue={carer?.place ?? undefined} />
       <SelectField name="provider" idPrefix={p} label="Provider" hint="Left as Choose, the carer's own" state={state} placeholder="Choose" options={providers} defaultValue={carer?.provider} />
       <TextField name="weeklyCost" idPrefix={p} label="Weekly cost (£)" hint="Left blank, the carer's usual rate" state={state} defaultValue={carer?.rate === null || carer?.rate === undefined ? "" : String(carer.rate)} width="w-32" />
