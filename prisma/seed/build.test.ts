@@ -77,6 +77,7 @@ describe("demo councils", () => {
         const kinds = (kind: string) => st.carers.filter((c) => c.kind === kind);
         const households = kinds("FOSTER_HOUSEHOLD");
         expect(households.length).toBeGreaterThanOrEqual(5);
+        expect(new Set(st.carers.map((c) => c.name)).size).toBe(st.carers.length);
         expect(new Set(households.map((c) => c.approvedPlaces))).toEqual(new Set([1, 2, 3]));
         expect(households.every((c) => c.provider === "PR1" && c.laCode === council.laCode && c.ageFrom! <= c.ageTo!)).toBe(true);
         expect(kinds("FOSTERING_AGENCY").map((c) => c.provider)).toEqual(["PR4", "PR4"]);

@@ -426,11 +426,16 @@ export function buildCouncil(council: CouncilDefinition, seed: number, today: st
     const st = out.statutory;
     const carers: SeedCarer[] = [];
     const carerPostcode = () => `${h.helpers.arrayElement(council.postcodeAreas)} ${h.number.int({ min: 1, max: 9 })}${h.string.fromCharacters("ABDEFGHJLNPQRSTUWXYZ", 2)}`;
+    // two households of one name would be told apart only by postcode
+    const uniqueName = (): string => {
+      const name = `The ${h.person.lastName()} household`;
+      return carers.some((c) => c.name === name) ? uniqueName() : name;
+    };
     const household = (places: number, ageFrom: number, ageTo: number): SeedCarer => {
       const carer: SeedCarer = {
         id: h.string.uuid(),
         kind: "FOSTER_HOUSEHOLD",
-        name: `The ${h.person.lastName()} household`,
+        name: uniqueName(),
         provider: "PR1",
         approvedPlaces: places,
         ageFrom,

@@ -49,9 +49,11 @@ export default async function CarersPage({ searchParams }: { searchParams: Promi
                 <thead>
                   <tr>
                     <th scope="col">Name</th>
-                    <th scope="col">Where</th>
                     {g.kind === "FOSTER_HOUSEHOLD" && (
                       <>
+                        <th scope="col" className="text-right">
+                          Vacancies
+                        </th>
                         <th scope="col">Ages</th>
                         <th scope="col" className="text-right">
                           Approved places
@@ -61,14 +63,10 @@ export default async function CarersPage({ searchParams }: { searchParams: Promi
                     <th scope="col" className="text-right">
                       Children placed now
                     </th>
-                    {g.kind === "FOSTER_HOUSEHOLD" && (
-                      <th scope="col" className="text-right">
-                        Vacancies
-                      </th>
-                    )}
                     <th scope="col" className="text-right">
                       Usual weekly rate
                     </th>
+                    <th scope="col">Where</th>
                     {manage && g.kind === "FOSTER_HOUSEHOLD" && (
                       <th scope="col">
                         <span className="sr-only">On hold</span>
@@ -79,16 +77,13 @@ export default async function CarersPage({ searchParams }: { searchParams: Promi
                 <tbody>
                   {list.map((c) => (
                     <tr key={c.id} data-carer-id={c.id}>
-                      <th scope="row" className="min-w-40 lg:min-w-0">
+                      <th scope="row" className="min-w-36 lg:min-w-0">
                         {c.name}
                         {c.onHold ? " (on hold)" : ""}
                       </th>
-                      <td className="whitespace-nowrap">
-                        {c.postcode}
-                        {c.laCode !== laCode && <span className="block text-sm text-muted">Out of area (LA {c.laCode})</span>}
-                      </td>
                       {g.kind === "FOSTER_HOUSEHOLD" && (
                         <>
+                          <td className={`text-right ${c.vacancies ? "font-bold" : ""}`}>{c.vacancies}</td>
                           <td className="whitespace-nowrap">
                             {c.ageFrom}–{c.ageTo}
                           </td>
@@ -96,8 +91,11 @@ export default async function CarersPage({ searchParams }: { searchParams: Promi
                         </>
                       )}
                       <td className="text-right">{c.currentChildren}</td>
-                      {g.kind === "FOSTER_HOUSEHOLD" && <td className={`text-right ${c.vacancies ? "font-bold" : ""}`}>{c.vacancies}</td>}
                       <td className="text-right">{pounds(c.usualWeeklyRate)}</td>
+                      <td className="whitespace-nowrap">
+                        {c.postcode}
+                        {c.laCode !== laCode && <span className="block text-sm text-muted">Out of area (LA {c.laCode})</span>}
+                      </td>
                       {manage && g.kind === "FOSTER_HOUSEHOLD" && (
                         <td>
                           <OnHoldButton carerId={c.id} name={c.name} onHold={c.onHold} />
