@@ -6,7 +6,7 @@ import { withTenant, type Tx } from "@/lib/db/tenant";
 import { driftOf, type Drift } from "@/lib/domain/case-drift";
 import { todayInEngland, type IsoDate } from "@/lib/domain/dates";
 import type { Level } from "@/lib/domain/roles";
-import { childTimescales, type ChildRecords, type DueItem } from "@/lib/domain/statutory-timescales";
+import { childTimescales, placementsFromEpisodes, type ChildRecords, type DueItem } from "@/lib/domain/statutory-timescales";
 import { notFoundError } from "@/lib/errors";
 import { lastInterventions } from "./drift";
 import { parseId } from "./ids";
@@ -31,7 +31,7 @@ export async function childRecords(tx: Tx, tenantId: string, personIds: string[]
         startDate: true,
         endDate: true,
         reviews: { select: { reviewDate: true } },
-        episodes: { select: { startDate: true, endDate: true, place: true, carerId: true, intendedUntil18: true, temporaryApproval: true } },
+        episodes: { select: { startDate: true, endDate: true, place: true, carerId: true, intendedUntil18: true, temporaryApproval: true, reasonNewEpisode: true } },
       },
     }),
     tx.healthAssessment.findMany({ where: { tenantId: t, personId: ids }, select: { personId: true, assessmentDate: true } }),
@@ -54,7 +54,9 @@ export async function childRecords(tx: Tx, tenantId: string, personIds: string[]
       startDate: s(p.startDate)!,
       endDate: s(p.endDate),
       reviews: p.reviews.map((r) => s(r.reviewDate)!),
-      placements: p.episodes.map((e) => ({ startDate: s(e.startDate)!, endDate: s(e.endDate), placedWithParents: e.place === "P1", temporaryApproval: e.temporaryApproval, intendedUntil18: e.intendedUntil18 })),
+      placements: placementsFromEpisodes(
+        p.episodes.map((e) => ({ startDate: s(e.startDate)!, endDate: s(e.endDate), reasonNewEpisode: e.reasonNewEpisode, placedWithParents: e.place === "P1", temporaryApproval: e.temporaryApproval, intendedUntil18: e.intendedUntil18 })),
+      ),
     });
   }
   for (const h of health) map.get(h.personId)?.healthAssessments.push(s(h.assessmentDate)!);

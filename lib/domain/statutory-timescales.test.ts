@@ -1,6 +1,6 @@
 // Every timescale rule with a worked example. Dates in comments are worked out by hand.
 import { describe, expect, it } from "vitest";
-import { childTimescales, regulation28NextVisit, type ChildRecords } from "./statutory-timescales";
+import { childTimescales, placementsFromEpisodes, regulation28NextVisit, type ChildRecords } from "./statutory-timescales";
 
 const settings = { dueSoonWorkingDays: 5, cpVisitWorkingDays: 10 };
 const none: ChildRecords = { dateOfBirth: "2015-06-01", referrals: [], assessments: [], enquiries: [], cpPlans: [], carePeriods: [], healthAssessments: [], visits: [] };
@@ -115,5 +115,32 @@ describe("ordering", () => {
       cpPlans: [{ startDate: "2026-11-01", endDate: null, reviews: [] }],
     };
     expect(childTimescales(r, "2026-11-10", settings).map((i) => i.kind)).toEqual(["cp-visit", "cp-review", "assessment"]);
+  });
+});
+
+describe("placements from SSDA903 episodes (the regulation 28 clock)", () => {
+  const episode = (startDate: string, endDate: string | null, reasonNewEpisode: string, extra = {}) => ({ startDate, endDate, reasonNewEpisode, ...extra });
+  it("keeps a placement going through a change of legal status only, and starts a new one at every move", () => {
+    const placements = placementsFromEpisodes([
+      episode("2026-03-01", "2026-05-01", "P"), // given out of order
+      episode("2026-01-05", "2026-02-01", "S"),
+      episode("2026-02-01", "2026-03-01", "L", { intendedUntil18: false }), // interim → full care order, same carer
+      episode("2026-05-01", null, "L", { intendedUntil18: true }),
+    ]);
+    expect(placements).toEqual([
+      { startDate: "2026-01-05", endDate: "2026-03-01", intendedUntil18: false },
+      { startDate: "2026-03-01", endDate: null, intendedUntil18: true },
+    ]);
+  });
+  it("so a legal status change does not make a visit due a week later, and a move does", () => {
+    const r = (episodes: Parameters<typeof placementsFromEpisodes>[0]): ChildRecords => ({
+      ...none,
+      visits: ["2026-02-20"],
+      carePeriods: [{ startDate: "2026-01-05", endDate: null, reviews: ["2026-01-30"], placements: placementsFromEpisodes(episodes) }],
+    });
+    // visited 20 Feb in the placement that began 5 Jan: next within 6 weeks, 3 Apr, whatever the order says
+    expect(item(r([episode("2026-01-05", "2026-03-02", "S"), episode("2026-03-02", null, "L")]), "2026-03-03", "la-visit")).toMatchObject({ dueDate: "2026-04-03" });
+    // moved on 2 Mar: within a week of the new placement, 9 Mar
+    expect(item(r([episode("2026-01-05", "2026-03-02", "S"), episode("2026-03-02", null, "B")]), "2026-03-03", "la-visit")).toMatchObject({ dueDate: "2026-03-09" });
   });
 });

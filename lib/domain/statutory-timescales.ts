@@ -48,6 +48,24 @@ export type ChildRecords = {
   visits: IsoDate[];
 };
 
+type Placement = ChildRecords["carePeriods"][number]["placements"][number];
+
+/**
+ * The placements of a period of care from its SSDA903 episodes. An episode begun by a change of legal
+ * status only (RNE L) is the same placement going on, so it does not start the regulation 28 clock
+ * again; every other new episode (S, P, T, B, U) is a new placement, so a move does.
+ */
+export function placementsFromEpisodes(episodes: readonly (Placement & { reasonNewEpisode: string })[]): Placement[] {
+  const out: Placement[] = [];
+  for (const { reasonNewEpisode, ...e } of [...episodes].sort((a, b) => a.startDate.localeCompare(b.startDate))) {
+    const previous = out.at(-1);
+    // the same placement under a new legal status: its start stays, the rest is the latest episode's
+    if (reasonNewEpisode === "L" && previous && previous.endDate === e.startDate) out[out.length - 1] = { ...e, startDate: previous.startDate };
+    else out.push(e);
+  }
+  return out;
+}
+
 function state(due: IsoDate, today: IsoDate, settings: TimescaleSettings): DueState {
   if (today > due) return "overdue";
   return workingDaysBetween(today, due) <= settings.dueSoonWorkingDays ? "due-soon" : "due";

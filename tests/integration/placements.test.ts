@@ -4,7 +4,7 @@
 import { describe, expect, it } from "vitest";
 import { getBoroughDashboard } from "../../lib/data/kpis";
 import { addCarer, getChildPlacements, listCarers, moveChild, setCarerOnHold, type MoveInput, type NewCarer } from "../../lib/data/placements";
-import { startCare } from "../../lib/data/statutory";
+import { recordLegalStatusChange, startCare } from "../../lib/data/statutory";
 import { getChildDue } from "../../lib/data/timescales";
 import { withTenant } from "../../lib/db/tenant";
 import { addDays, formatDate, fromIsoDate, todayInEngland } from "../../lib/domain/dates";
@@ -99,6 +99,17 @@ describe("placements", () => {
     expect(visit).toMatchObject({ dueDate: addDays(today, 7), basis: `1 week from the start of the placement on ${formatDate(today)}` });
     const saved = await withTenant(s.tenant.id, (tx) => tx.careEpisode.findFirst({ where: { tenantId: s.tenant.id, personId: s.child, endDate: null } }));
     expect(saved).toMatchObject({ avoidedAgency: true, placementLaCode: s.laCode, urn: null });
+  });
+
+  it("a change of legal status alone leaves the regulation 28 clock where the placement started; a move after it restarts it", async () => {
+    const s = await councilWithChildInAgencyCare();
+    const ctx = ctxFor(s.worker);
+    await recordLegalStatusChange(ctx, { personId: s.child, date: addDays(today, -10), legalStatus: "C1" });
+    const visit = async () => (await getChildDue(ctx, s.child)).find((i) => i.kind === "la-visit");
+    // no visit yet: due a week after the agency placement began, 100 days ago, not after the new order
+    expect(await visit()).toMatchObject({ dueDate: addDays(s.careStart, 7), basis: `1 week from the start of the placement on ${formatDate(s.careStart)}`, state: "overdue" });
+    await moveChild(ctx, moveTo(s.child, s.households.near.id));
+    expect(await visit()).toMatchObject({ dueDate: addDays(today, 7) });
   });
 
   it("refuses a move that would break the history, one without a reason, and one into a household with no room — saying what to do", async () => {
