@@ -156,6 +156,8 @@ export type ChildPlacements = {
   laCode: string;
   periods: { id: string; startDate: IsoDate; endDate: IsoDate | null; episodes: PlacementRow[] }[];
   current: PlacementRow | null;
+  /** whether the current placement records where the child's home is (for distances) */
+  homeLocated: boolean;
   /** in-house households with a vacancy for the child's age, nearest first (not where the child is now) */
   vacancies: { carer: CarerRow; miles: number | null }[];
   /** agencies and homes, after the in-house options */
@@ -227,7 +229,7 @@ export async function getChildPlacements(ctx: Ctx, personIdInput: string): Promi
       .filter((c) => c.kind !== "FOSTER_HOUSEHOLD")
       .map((carer) => ({ carer, miles: home ? Math.round(milesBetween(home, carer.location) * 10) / 10 : null }))
       .sort((a, b) => (a.miles ?? Infinity) - (b.miles ?? Infinity) || a.carer.name.localeCompare(b.carer.name));
-    return { child: { id: person.id, name: `${person.firstName} ${person.lastName}`, age }, laCode: tenant.laCode, periods: rows, current, vacancies, others, carers };
+    return { child: { id: person.id, name: `${person.firstName} ${person.lastName}`, age }, laCode: tenant.laCode, periods: rows, current, homeLocated: home !== null, vacancies, others, carers };
   });
 }
 

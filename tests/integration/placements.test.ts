@@ -78,6 +78,7 @@ describe("placements", () => {
     // the agency the child is with is not offered again (it comes back once they move: next test)
     expect(found.others).toEqual([]);
     expect(found.current).toMatchObject({ place: "U6", provider: "PR4", carer: "Agency", miles: 25 });
+    expect(found.homeLocated).toBe(true);
   });
 
   it("moves the child to the household chosen: the agency placement ends that day, the new episode starts, the household has one place fewer and the regulation 28 visit is due a week later", async () => {
@@ -234,6 +235,13 @@ describe("placements", () => {
       await withTenant(t, (tx) => tx.careEpisode.updateMany({ where: { tenantId: t, personId: child }, data: { carerId: s.agency.id } }));
       children.push(child);
     }
+    // no home recorded for these children: households with room for their age, by name, distance unknown
+    const unlocated = await getChildPlacements(ctxFor(s.worker), children[1]!);
+    expect(unlocated).toMatchObject({ homeLocated: false });
+    expect(unlocated.vacancies.map((v) => [v.carer.name, v.miles])).toEqual([
+      ["Far household", null],
+      ["Near household", null],
+    ]);
     // the far household has one place
     const results = await Promise.allSettled(children.map((child) => moveChild(ctxFor(s.worker), moveTo(child, s.households.far.id))));
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);

@@ -116,6 +116,11 @@ export default async function PlacementsPage({ params, searchParams }: { params:
             In-house foster households with a vacancy approved for a child of {r.child.age ?? "unknown age"}, nearest to the child&apos;s home first. Look here before going to an agency.{" "}
             <Link href="/carers">All carers and vacancies</Link>
           </p>
+          {!r.homeLocated && (
+            <p className="mb-3 border-l-4 border-warn bg-white p-3">
+              Where {r.child.name}&apos;s home is has not been recorded, so distances are not known and the households are listed by name.
+            </p>
+          )}
           {r.vacancies.length === 0 ? (
             <p>No in-house household has a vacancy for this child today.</p>
           ) : (
