@@ -11,10 +11,10 @@ import { todayInEngland, type IsoDate } from "@/lib/domain/dates";
 import { KPI_KEYS, type KpiKey } from "@/lib/domain/kpi-definitions";
 import * as K from "@/lib/domain/kpis";
 import type { Measure, Period } from "@/lib/domain/kpis";
-import type { PlacementEpisode } from "@/lib/domain/placements";
-import { placementAnalytics, type PlacementAnalytics } from "@/lib/domain/placements-analytics";
+import type { PeriodOfCare, PlacementEpisode } from "@/lib/domain/placements";
+import { placementAnalytics, type LocatedChild, type LocatedEpisode, type PlacementAnalytics } from "@/lib/domain/placements-analytics";
 import { inHouseFosteringShare, placementSpend, type CostedSpan } from "@/lib/domain/placements-spend";
-import { longTermPlacementStability, shortTermPlacementStability, socialWorkerChanges, type ChildAllocations, type LookedAfterChild } from "@/lib/domain/placements-stability";
+import { longTermPlacementStability, overlapsPeriod, shortTermPlacementStability, socialWorkerChanges, type ChildAllocations, type LookedAfterChild } from "@/lib/domain/placements-stability";
 import { CASE_HOLDING_ROLES, SOCIAL_WORK_ROLES, type Role } from "@/lib/domain/roles";
 import { AppError } from "@/lib/errors";
 import { lastInterventions } from "./drift";
@@ -27,6 +27,8 @@ export type TrendPoint = { month: IsoDate; value: number | null };
 export type TeamFigures = { teamId: string; teamName: string; figures: Partial<Record<KpiKey, Figure>> };
 
 export type BoroughDashboard = {
+  /** the shape of the snapshot: one kept with another version is shown, marked stale, and worked out again */
+  version?: number;
   period: Period & { label: string; key: string };
   computedAt: string;
   figures: Record<KpiKey, Figure>;
@@ -35,9 +37,12 @@ export type BoroughDashboard = {
   flows: Record<string, number>;
   spendByProvider: Record<string, number>;
   cpRatePer10k: number | null;
-  /** absent from snapshots kept before placements were measured */
+  /** absent from snapshots kept before placements were measured as they are now */
   placements?: PlacementAnalytics;
 };
+
+/** Raised when what a snapshot holds changes shape (2: placements by group of types, fostering, unknown areas). */
+const SNAPSHOT_VERSION = 2;
 
 /** How long a snapshot is served before it is worked out again. */
 const FRESH_MINUTES = 15;
@@ -134,17 +139,19 @@ async function loadRows(tx: Tx, t: string) {
   });
 }
 
-function lookedAfterChildren(rows: Rows): LookedAfterChild[] {
-  const byChild = new Map<string, LookedAfterChild>();
+/** Each looked-after child's periods of care and episodes, with where each placement is. */
+function lookedAfterChildren(rows: Rows): (LookedAfterChild & LocatedChild)[] {
+  const byChild = new Map<string, LookedAfterChild & { periods: PeriodOfCare[]; episodes: LocatedEpisode[] }>();
   for (const p of rows.carePeriods) {
     const child = byChild.get(p.personId) ?? { childId: p.personId, dateOfBirth: p.dateOfBirth ?? "2000-01-01", periods: [], episodes: [] };
-    (child.periods as LookedAfterChild["periods"][number][]).push({ id: p.id, startDate: p.startDate, endDate: p.endDate });
+    child.periods.push({ id: p.id, startDate: p.startDate, endDate: p.endDate });
     byChild.set(p.personId, child);
   }
+  const at = (latitude: number | null, longitude: number | null) => (latitude !== null && longitude !== null ? { latitude, longitude } : null);
   for (const e of rows.careEpisodes) {
     const child = byChild.get(e.personId);
     if (!child) continue;
-    (child.episodes as PlacementEpisode[]).push({
+    child.episodes.push({
       id: e.id,
       startDate: e.startDate,
       endDate: e.endDate,
@@ -155,6 +162,10 @@ function lookedAfterChildren(rows: Rows): LookedAfterChild[] {
       reasonNewEpisode: e.rne as PlacementEpisode["reasonNewEpisode"],
       weeklyCost: e.weeklyCost ?? undefined,
       placementPostcode: e.postcode ?? undefined,
+      avoidedAgencyPlacement: e.avoided,
+      home: at(e.homeLat, e.homeLon),
+      placement: at(e.placeLat, e.placeLon),
+      placementLaCode: e.placeLa,
     });
   }
   return [...byChild.values()];
@@ -164,7 +175,7 @@ const held = (rows: Rows, on: IsoDate, workerIds?: Set<string>) =>
   rows.holdings.filter((h) => h.startDate <= on && (!h.endDate || h.endDate > on) && (!h.closedOn || h.closedOn > on) && (!workerIds || workerIds.has(h.workerId))).reduce((n, h) => n + h.children, 0);
 
 /** Every KPI for one period (and the drift states measured today). */
-type Derived = { children: LookedAfterChild[]; spans: CostedSpan[]; fostering: (CostedSpan & { placeType: PlacementEpisode["placeType"] })[]; swByChild: Map<string, ChildAllocations> };
+type Derived = { children: (LookedAfterChild & LocatedChild)[]; spans: CostedSpan[]; fostering: (CostedSpan & { placeType: PlacementEpisode["placeType"] })[]; swByChild: Map<string, ChildAllocations> };
 
 // The shapes the domain's rules take, built once per load of the rows (the dashboard asks for 25 periods).
 const derivedOf = new WeakMap<Rows, Derived>();
@@ -192,10 +203,12 @@ function figuresFor(rows: Rows, p: Period, population: number, driftStates: ("ok
   const fte = rows.workers.reduce((n, w) => n + w.fte, 0);
   const { children, spans, fostering, swByChild } = derived(rows);
   const asMeasure = (s: { count: number; outOf: number; rate: number | null }): Measure => ({ numerator: s.count, denominator: s.outOf, value: s.rate });
-  const lookedAfterInPeriod = new Set(rows.carePeriods.filter((c) => c.startDate <= p.to && (!c.endDate || c.endDate >= p.from)).map((c) => c.personId));
+  // every child looked after for a day of the period, with or without a social worker allocated
+  const lookedAfterInPeriod = [...new Set(rows.carePeriods.filter((c) => overlapsPeriod(c, p)).map((c) => c.personId))].map((id) => swByChild.get(id) ?? { childId: id, allocations: [] });
   const spend = placementSpend(spans, p);
-  const inHouse = inHouseFosteringShare(fostering, p.to);
+  // children in care "at the end of the period" are counted on its last day, or today if it has not ended (as placementAnalytics does)
   const nowOrEnd = p.to < today ? p.to : today;
+  const inHouse = inHouseFosteringShare(fostering, nowOrEnd);
   return {
     "re-referral": K.reReferralRate(rows.referrals, p),
     "re-referral-after-closure": K.reReferralAfterClosure(rows.closedCases, rows.referrals, p),
@@ -207,13 +220,13 @@ function figuresFor(rows: Rows, p: Period, population: number, driftStates: ("ok
     "entries-to-care": K.entriesToCare(rows.carePeriods, p),
     "assessments-45": K.assessmentsOnTime(rows.assessments, p),
     "conferences-15": K.conferencesOnTime(rows.enquiries, p),
-    "sw-changes": asMeasure(socialWorkerChanges([...swByChild.values()].filter((c) => lookedAfterInPeriod.has(c.childId)), p)),
+    "sw-changes": asMeasure(socialWorkerChanges(lookedAfterInPeriod, p)),
     caseload: K.caseloadPerFte(held(rows, nowOrEnd), fte),
     drift: K.driftRate(driftStates),
     throughput: K.throughput(rows.closedCases.map((c) => c.closedOn), fte, p),
     "support-step-up": K.supportStepUpRate(rows.transitions, p),
-    "stability-short": asMeasure(shortTermPlacementStability(children, p)),
-    "stability-long": asMeasure(longTermPlacementStability(children, p.to)),
+    "stability-short": asMeasure(shortTermPlacementStability(children, { from: p.from, to: nowOrEnd })),
+    "stability-long": asMeasure(longTermPlacementStability(children, nowOrEnd)),
     "in-house-share": { numerator: inHouse.inHouse, denominator: inHouse.fostering, value: inHouse.share },
     "placement-spend": { numerator: spend.total, denominator: null, value: spend.total },
     "agency-rate": K.agencyRate(rows.workers),
@@ -288,36 +301,18 @@ export async function computeBoroughDashboard(tx: Tx, tenantId: string, period: 
     return { teamId: team.id, teamName: team.name, figures: f };
   });
 
-  const spend = placementSpend(
-    rows.careEpisodes.map((e) => ({ startDate: e.startDate, endDate: e.endDate, provider: e.provider as CostedSpan["provider"], weeklyCost: e.weeklyCost ?? undefined })),
-    period,
-  );
+  const placements = placementAnalytics(derived(rows).children, period, today, tenant.laCode, settings.placements);
   return {
+    version: SNAPSHOT_VERSION,
     period,
     computedAt: new Date().toISOString(),
     figures,
     trends,
     byTeam,
     flows: K.transitionFlows(rows.transitions, period),
-    spendByProvider: spend.byProvider as Record<string, number>,
+    spendByProvider: placements.periodSpend as Record<string, number>,
     cpRatePer10k: K.childrenOnPlans(rows.cpPlans, period, population).value,
-    placements: placementAnalytics(
-      rows.careEpisodes.map((e) => ({
-        startDate: e.startDate,
-        endDate: e.endDate,
-        placeType: e.place as PlacementEpisode["placeType"],
-        provider: e.provider as PlacementEpisode["provider"],
-        weeklyCost: e.weeklyCost,
-        avoidedAgencyPlacement: e.avoided,
-        home: e.homeLat !== null && e.homeLon !== null ? { latitude: e.homeLat, longitude: e.homeLon } : null,
-        placement: e.placeLat !== null && e.placeLon !== null ? { latitude: e.placeLat, longitude: e.placeLon } : null,
-        placementLaCode: e.placeLa,
-      })),
-      period,
-      today,
-      tenant.laCode,
-      settings.placements,
-    ),
+    placements,
   };
 }
 
@@ -342,8 +337,10 @@ export async function getBoroughDashboard(
     async (tx) => {
       const cached = options.refresh ? null : await tx.kpiSnapshot.findUnique({ where: { tenantId_periodKey: { tenantId: ctx.tenantId, periodKey: period.key } } });
       if (cached) {
-        const stale = Date.now() - cached.computedAt.getTime() >= FRESH_MINUTES * 60_000;
-        return { ...(cached.payload as unknown as BoroughDashboard), canSeeCases: can(ctx.role, "kpi:view-case-links"), stale };
+        const kept = cached.payload as unknown as BoroughDashboard;
+        const current = kept.version === SNAPSHOT_VERSION;
+        const stale = !current || Date.now() - cached.computedAt.getTime() >= FRESH_MINUTES * 60_000;
+        return { ...kept, placements: current ? kept.placements : undefined, canSeeCases: can(ctx.role, "kpi:view-case-links"), stale };
       }
       const dashboard = await computeBoroughDashboard(tx, ctx.tenantId, period, today);
       const payload = JSON.parse(JSON.stringify(dashboard));

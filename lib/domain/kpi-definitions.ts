@@ -135,7 +135,8 @@ export const KPI_DEFINITIONS: KpiDefinition[] = [
     key: "sw-changes",
     title: "Looked-after children with 3+ social workers in the year",
     unit: "percent",
-    definition: "Children looked after during the period who had three or more different allocated social workers in it, divided by those children.",
+    definition:
+      "Children looked after for at least a day of the period who had three or more different social workers (social workers, newly qualified social workers and senior practitioners) allocated to their case during it, divided by all children looked after in the period.",
     england: { value: 0.27, label: "27% (2024)" },
     higherIsBetter: false,
     atPeriodEnd: false,
@@ -180,7 +181,8 @@ export const KPI_DEFINITIONS: KpiDefinition[] = [
     key: "stability-short",
     title: "Placement stability: 3+ placements in the year",
     unit: "percent",
-    definition: "Children looked after at the end of the period who had 3 or more placements during it, divided by all children looked after at the end (short breaks excluded).",
+    definition:
+      "Children looked after on the last day of the period (or today, if it has not ended) who had 3 or more placements during it, divided by all children looked after that day. Short breaks are left out, and a change of legal status alone is not a new placement.",
     england: { value: 0.1, label: "about 10%" },
     higherIsBetter: false,
     atPeriodEnd: false,
@@ -189,16 +191,18 @@ export const KPI_DEFINITIONS: KpiDefinition[] = [
     key: "stability-long",
     title: "Placement stability: long term",
     unit: "percent",
-    definition: "Children under 16 looked after for 2½ years or more who have been with the same carer for 2 years or more, divided by such children.",
+    definition:
+      "Children under 16 on the last day of the period (or today, if it has not ended) who have been looked after for 2½ years or more and with the same carer for 2 years or more, divided by children under 16 looked after for 2½ years or more.",
     england: { value: 0.69, label: "69% (2025)" },
     higherIsBetter: true,
     atPeriodEnd: true,
   },
   {
     key: "in-house-share",
-    title: "In-house share of fostering",
+    title: "In-house share of fostering placements",
     unit: "percent",
-    definition: "Fostering placements (U1–U6) with the council's own carers (PR1) at the end of the period, divided by all fostering placements. One council exceeded 90%.",
+    definition:
+      "Children in foster care (placement types U1–U6) with the council's own foster carers (provider PR1) on the last day of the period (or today, if it has not ended), divided by all children in foster care that day. One council exceeded 90%.",
     england: null,
     higherIsBetter: true,
     atPeriodEnd: true,
@@ -207,7 +211,8 @@ export const KPI_DEFINITIONS: KpiDefinition[] = [
     key: "placement-spend",
     title: "Placement spend",
     unit: "pounds",
-    definition: "The sum of each placement's weekly cost times the weeks it ran in the period.",
+    definition:
+      "The sum of each placement's weekly cost times the weeks it ran in the period (days ÷ 7; the day a placement ends is paid by the next one). A placement still open runs to the period's end, so a period not yet over shows what it will cost if nothing changes. Placements without a cost recorded are left out.",
     england: null,
     higherIsBetter: null,
     atPeriodEnd: false,
@@ -222,6 +227,11 @@ export const KPI_DEFINITIONS: KpiDefinition[] = [
     atPeriodEnd: true,
   },
 ];
+
+/** The KPIs about children in care, shown in the dashboard's Placements section rather than among the others. */
+export const PLACEMENT_KPIS = ["in-house-share", "placement-spend", "stability-short", "stability-long", "sw-changes"] as const satisfies readonly KpiKey[];
+
+export const isPlacementKpi = (key: KpiKey) => (PLACEMENT_KPIS as readonly KpiKey[]).includes(key);
 
 export function definitionOf(key: KpiKey): KpiDefinition {
   return KPI_DEFINITIONS.find((d) => d.key === key)!;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { EARTH_RADIUS_MILES, matchVacancies, milesBetween, placementDistance, vacanciesOf, type FosterHousehold } from "./placements-matching";
+import { EARTH_RADIUS_MILES, matchVacancies, milesBetween, outOfArea, placementDistance, vacanciesOf, type FosterHousehold } from "./placements-matching";
 
 describe("distance between two places", () => {
   it("is the great-circle distance in miles", () => {
@@ -24,6 +24,12 @@ describe("distance from home and out of area", () => {
     expect(placementDistance({ home, placement: near, councilAreaCode: "E10000014", placementAreaCode: "E06000045" }).outOfArea).toBe(true);
     expect(placementDistance({ home, placement: near, councilAreaCode: "E10000014", placementAreaCode: "E10000014" }).outOfArea).toBe(false);
     expect(placementDistance({ home, placement: near, councilAreaCode: "E10000014" }).outOfArea).toBeNull();
+  });
+  it("tells out of area without a location: by the placement's authority alone", () => {
+    expect(outOfArea("990", "992")).toBe(true);
+    expect(outOfArea("990", "990")).toBe(false);
+    expect(outOfArea("990", null)).toBeNull();
+    expect(outOfArea("990", "")).toBeNull();
   });
 });
 

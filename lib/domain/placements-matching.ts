@@ -35,12 +35,17 @@ export type PlacementLocation = {
   placementAreaCode?: string | null;
 };
 
+/** Whether a placement is outside the council's area: null when the placement's local authority is not known. */
+export function outOfArea(councilAreaCode: string, placementAreaCode: string | null | undefined): boolean | null {
+  return placementAreaCode ? placementAreaCode.trim() !== councilAreaCode.trim() : null;
+}
+
 export function placementDistance(location: PlacementLocation): { miles: number; twentyMilesOrMore: boolean; outOfArea: boolean | null } {
   const miles = milesBetween(location.home, location.placement);
   return {
     miles,
     twentyMilesOrMore: miles >= FAR_FROM_HOME_MILES,
-    outOfArea: location.placementAreaCode ? location.placementAreaCode !== location.councilAreaCode : null,
+    outOfArea: outOfArea(location.councilAreaCode, location.placementAreaCode),
   };
 }
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { financialYear, type PlacementEpisode } from "./placements";
-import { daysInPeriod, ifaAvoidedSaving, inHouseFosteringShare, placementSpend, placementSpendByYear, type CostedSpan } from "./placements-spend";
+import { daysInPeriod, ifaAvoidedSaving, inHouseFosteringShare, placementSpend, placementSpendByYear, weeklySpendOn, type CostedSpan } from "./placements-spend";
 import { parseTenantSettings } from "./tenant-settings";
 
 // 2025-26: 1 Apr 2025 – 31 Mar 2026 = 365 days (Feb 2026 has 28)
@@ -52,6 +52,14 @@ describe("placement spend", () => {
       [2025, "2024-04-01", "2025-03-31", 16600, 4500, 12100],
       [2026, "2025-04-01", "2026-03-31", 19650, 18250, 1400],
     ]);
+  });
+
+  it("costs a week what the placements open on a day cost a week", () => {
+    // on 1 Dec 2025: PR1 350, PR4 840 (to 1 Jan), the PR1 placement without a cost; the rest are not open
+    expect(weeklySpendOn(spans, "2025-12-01")).toEqual({ total: 1190, byProvider: { PR0: 0, PR1: 350, PR2: 0, PR3: 0, PR4: 840, PR5: 0, NONE: 0 }, withoutCost: 1 });
+    // on 1 Jan 2026 the PR4 one has ended that day; on 1 Mar 2026 the home at 4,200 has started
+    expect(weeklySpendOn(spans, "2026-01-01").total).toBe(350);
+    expect(weeklySpendOn(spans, "2026-03-01").total).toBe(4550);
   });
 
   it("is nothing when nothing overlaps", () => {

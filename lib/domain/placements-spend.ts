@@ -14,7 +14,8 @@
 // - An agency (IFA) placement is a foster placement with a private or voluntary provider (PR4, PR5).
 // - "IFA avoided" saving = weeks in the period of in-house placements marked
 //   `avoidedAgencyPlacement` × the council's saving per week (tenant setting
-//   placements.ifaSavingPerWeek, default £500).
+//   placements.ifaSavingPerWeek, default £500). A week's spend (now) is the weekly cost of each
+//   placement open on the day.
 import { addDays, daysBetween, type IsoDate } from "./dates";
 import { coversDate, financialYear, type PlacementEpisode, type ReportingPeriod } from "./placements";
 import { AGENCY_PROVIDERS, OWN_PROVISION, PLACEMENT_PROVIDER_CODES, isFostering, type PlacementProvider } from "./ssda903-codes";
@@ -60,6 +61,19 @@ export function placementSpend(spans: readonly CostedSpan[], period: ReportingPe
   return { total: pennies(Object.values(raw).reduce((a, b) => a + b, 0)), byProvider, withoutCost };
 }
 
+/** What the placements open on `date` cost a week, in total and by provider type (spans without a cost count nothing, and are counted as such). */
+export function weeklySpendOn(spans: readonly CostedSpan[], date: IsoDate): PlacementSpend {
+  const raw = Object.fromEntries([...PLACEMENT_PROVIDER_CODES, "NONE"].map((g) => [g, 0])) as Record<SpendGroup, number>;
+  let withoutCost = 0;
+  for (const span of spans) {
+    if (!coversDate(span, date)) continue;
+    if (span.weeklyCost === null || span.weeklyCost === undefined) withoutCost++;
+    else raw[span.provider ?? "NONE"] += span.weeklyCost;
+  }
+  const byProvider = Object.fromEntries(Object.entries(raw).map(([g, amount]) => [g, pennies(amount)])) as Record<SpendGroup, number>;
+  return { total: pennies(Object.values(raw).reduce((a, b) => a + b, 0)), byProvider, withoutCost };
+}
+
 /** The spend of each financial year from `firstYear` to `lastYear` (years of 31 March). */
 export function placementSpendByYear(spans: readonly CostedSpan[], firstYear: number, lastYear: number): ({ year: number } & ReportingPeriod & PlacementSpend)[] {
   const years: ({ year: number } & ReportingPeriod & PlacementSpend)[] = [];
@@ -83,12 +97,15 @@ export function inHouseFosteringShare(spans: readonly FosteringSpan[], date: Iso
   return { inHouse, fostering: open.length, agency: open.filter(isAgencyFostering).length, share: open.length === 0 ? null : inHouse / open.length };
 }
 
+/** An in-house foster placement recorded as made instead of an agency one: what the "IFA avoided" saving counts. */
+export const isAgencyPlacementAvoided = (span: Pick<PlacementEpisode, "placeType" | "provider" | "avoidedAgencyPlacement">) => !!span.avoidedAgencyPlacement && isInHouseFostering(span);
+
 /** The estimated saving from in-house placements made instead of agency ones, over the period. */
 export function ifaAvoidedSaving(
   spans: readonly Pick<PlacementEpisode, "startDate" | "endDate" | "placeType" | "provider" | "avoidedAgencyPlacement">[],
   period: ReportingPeriod,
   settings: Pick<TenantSettings["placements"], "ifaSavingPerWeek">,
 ): { weeks: number; saving: number } {
-  const days = spans.filter((s) => s.avoidedAgencyPlacement && isInHouseFostering(s)).reduce((sum, s) => sum + daysInPeriod(s, period), 0);
+  const days = spans.filter(isAgencyPlacementAvoided).reduce((sum, s) => sum + daysInPeriod(s, period), 0);
   return { weeks: Math.round((days / 7) * 100) / 100, saving: pennies((days * settings.ifaSavingPerWeek) / 7) };
 }
