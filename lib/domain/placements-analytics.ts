@@ -57,13 +57,13 @@ export function placementTypeGroup(placeType: string): PlacementTypeGroup {
 
 /** Provider groups of the spend, in the order a table shows them (SSDA903 PLACE_PROVIDER; NONE: types that take none). */
 export const SPEND_GROUPS: readonly { code: SpendGroup; label: string }[] = [
-  { code: "PR0", label: "Parent (PR0)" },
-  { code: "PR1", label: "Own council (PR1)" },
-  { code: "PR2", label: "Other council (PR2)" },
-  { code: "PR3", label: "Other public (PR3)" },
-  { code: "PR4", label: "Private (PR4)" },
-  { code: "PR5", label: "Voluntary (PR5)" },
-  { code: "NONE", label: "No provider (temporary and other)" },
+  { code: "PR0", label: "Parent" },
+  { code: "PR1", label: "Own council" },
+  { code: "PR2", label: "Other council" },
+  { code: "PR3", label: "Other public" },
+  { code: "PR4", label: "Private" },
+  { code: "PR5", label: "Voluntary" },
+  { code: "NONE", label: "No provider" },
 ];
 
 export type PlacementAnalytics = {

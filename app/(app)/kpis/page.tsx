@@ -3,27 +3,18 @@ import Link from "next/link";
 import { after } from "next/server";
 import { PageHeading } from "@/components/page-heading";
 import { ScrollTable } from "@/components/scroll-table";
-import { TrendChart } from "@/components/trend-chart";
 import { pageData } from "@/lib/auth/page-data";
 import { requireContext } from "@/lib/auth/session";
 import { BENCHMARKED_KPIS, getBenchmarking, getBoroughDashboard, refreshBoroughDashboard } from "@/lib/data/kpis";
 import { todayInEngland } from "@/lib/domain/dates";
-import { KPI_DEFINITIONS, definitionOf, formatKpi, type KpiUnit } from "@/lib/domain/kpi-definitions";
+import { KPI_DEFINITIONS, definitionOf, formatKpi, isPlacementKpi } from "@/lib/domain/kpi-definitions";
 import { financialYearOf } from "@/lib/domain/kpis";
+import { KpiCard } from "./kpi-card";
 import { PeriodForm } from "./period-form";
 import { PlacementsSection } from "./placements-section";
 import { periodFromSearch, searchOf } from "./period";
 
 export const metadata: Metadata = { title: "Borough KPIs" };
-
-const chartScale: Record<KpiUnit, { factor: number; suffix: string }> = {
-  percent: { factor: 100, suffix: "%" },
-  per10k: { factor: 1, suffix: "" },
-  count: { factor: 1, suffix: "" },
-  ratio: { factor: 1, suffix: "" },
-  pounds: { factor: 1, suffix: "" },
-};
-
 
 export default async function KpisPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
   const params = await searchParams;
@@ -49,36 +40,19 @@ export default async function KpisPage({ searchParams }: { searchParams: Promise
       <PeriodForm choice={choice} years={[thisYear, thisYear - 1, thisYear - 2]} />
 
       <ul className="grid gap-4 md:grid-cols-2" aria-label="KPIs">
-        {KPI_DEFINITIONS.map((def) => {
-          const figure = dash.figures[def.key];
-          const trend = dash.trends[def.key];
-          const scale = chartScale[def.unit];
-          return (
-            <li key={def.key} className="card" data-kpi={def.key}>
-              <h2 className="text-lg font-bold">{def.title}</h2>
-              <p className="mt-1 text-3xl font-bold tabular-nums">
-                {formatKpi(figure?.value ?? null, def.unit)}
-                {def.key === "cp-plans" && dash.cpRatePer10k !== null && <span className="ml-2 text-base font-normal text-muted">{dash.cpRatePer10k.toFixed(1)} per 10,000</span>}
-              </p>
-              <p className="text-sm text-muted">
-                {figure && figure.denominator !== null && def.unit === "percent" ? `${formatKpi(figure.numerator, "count")} of ${formatKpi(figure.denominator, "count")}` : "\u00a0"}
-              </p>
-              <p className="mt-1 text-sm">England: {def.england ? def.england.label : "no national figure"}</p>
-              {trend ? (
-                <TrendChart points={trend} england={def.england && def.unit !== "count" ? def.england.value : null} factor={scale.factor} suffix={scale.suffix} label={`${def.title}: the last 24 months`} />
-              ) : (
-                <p className="mt-2 text-sm text-muted">Measured now only: no history is kept for this figure.</p>
-              )}
-              <details className="mt-2 text-sm">
-                <summary className="cursor-pointer text-link underline">How this is calculated</summary>
-                <p className="mt-1">{def.definition}</p>
-              </details>
-              <p className="mt-2 text-sm">
-                <Link href={`/kpis/${def.key}?${search}`}>By team{trend ? " and by month" : ""}</Link>
-              </p>
-            </li>
-          );
-        })}
+        {KPI_DEFINITIONS.filter((def) => !isPlacementKpi(def.key)).map((def) => (
+          <KpiCard
+            key={def.key}
+            def={def}
+            figure={dash.figures[def.key]}
+            trend={dash.trends[def.key]}
+            search={search}
+            byTeam={dash.byTeam.some((t) => t.figures[def.key])}
+            besideValue={
+              def.key === "cp-plans" && dash.cpRatePer10k !== null ? <span className="ml-2 text-base font-normal text-muted">{dash.cpRatePer10k.toFixed(1)} per 10,000</span> : null
+            }
+          />
+        ))}
       </ul>
 
       <section aria-labelledby="flows-heading" className="card mt-6">
@@ -98,7 +72,7 @@ export default async function KpisPage({ searchParams }: { searchParams: Promise
         )}
       </section>
 
-      <PlacementsSection p={dash.placements} periodLabel={dash.period.label} csvHref={`/kpis/csv?table=placements&${search}`} />
+      <PlacementsSection dash={dash} search={search} />
 
       <section aria-labelledby="benchmark-heading" className="card mt-6">
         <h2 id="benchmark-heading" className="mb-3 text-xl font-bold">

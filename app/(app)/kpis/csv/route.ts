@@ -1,9 +1,11 @@
-// CSV downloads of the KPI tables: the summary, one KPI's trend, or one KPI by team.
+// CSV downloads of the KPI tables: the summary, one KPI's trend, one KPI by team, the placement figures
+// (all of them, or the spend, mix and stability tables).
 import { stringify } from "csv-stringify/sync";
 import { currentContext } from "@/lib/auth/session";
 import { getBoroughDashboard } from "@/lib/data/kpis";
 import { todayInEngland } from "@/lib/domain/dates";
-import { KPI_DEFINITIONS, KPI_KEYS, definitionOf, type KpiKey } from "@/lib/domain/kpi-definitions";
+import { KPI_DEFINITIONS, KPI_KEYS, PLACEMENT_KPIS, definitionOf, type KpiKey } from "@/lib/domain/kpi-definitions";
+import { PLACEMENT_TYPE_GROUPS, SPEND_GROUPS } from "@/lib/domain/placements-analytics";
 import { isAppError } from "@/lib/errors";
 import { periodFromSearch } from "../period";
 
@@ -25,18 +27,54 @@ export async function GET(request: Request) {
         ["measure", "group", "value"],
         ...(p
           ? [
-              ["placements_now", "all", p.current] as (string | number)[],
+              ["measured_on", "all", p.on] as (string | number | null)[],
+              ["placements_now", "all", p.current],
+              ...Object.entries(p.byTypeGroup).map(([k, v]) => ["placements_now_by_type_group", k, v]),
               ...Object.entries(p.byType).map(([k, v]) => ["placements_now_by_type", k, v]),
               ...Object.entries(p.byProvider).map(([k, v]) => ["placements_now_by_provider", k, v]),
+              ["in_house_fostering_now", "all", p.fostering.inHouse],
+              ["agency_fostering_now", "all", p.fostering.agency],
+              ["fostering_now", "all", p.fostering.fostering],
+              ["in_house_share", "all", p.fostering.share],
               ...Object.entries(p.weeklySpend).map(([k, v]) => ["spend_a_week_now", k, v]),
+              ["spend_a_week_now", "all", p.weeklyTotal],
+              ["without_cost_now", "all", p.weeklyWithoutCost],
               ...Object.entries(p.periodSpend).map(([k, v]) => ["spend_over_period", k, v]),
+              ["spend_over_period", "all", p.periodTotal],
+              ["without_cost_in_period", "all", p.periodWithoutCost],
               ["placed_20_miles_or_more", "all", p.distance.twentyMilesOrMore],
-              ["placed_out_of_area", "all", p.distance.outOfArea],
               ["location_unknown", "all", p.distance.unknown],
+              ["placed_out_of_area", "all", p.distance.outOfArea],
+              ["area_unknown", "all", p.distance.areaUnknown],
               ["agency_placements_avoided", "all", p.avoided.placements],
+              ["agency_avoided_weeks", "all", p.avoided.weeks],
               ["agency_avoided_saving", "all", p.avoided.saving],
+              ["agency_avoided_now", "all", p.avoided.now],
+              ["agency_avoided_saving_a_week_now", "all", p.avoided.savingAWeekNow],
+              ["agency_saving_per_week_setting", "all", p.avoided.perWeek],
+              ...PLACEMENT_KPIS.map((k) => [k, "all", dash.figures[k].value]),
             ]
           : []),
+      ];
+    } else if (params.table === "placement-spend") {
+      const p = dash.placements;
+      rows = [
+        ["provider", "label", "placements_now", "spend_a_week_now", "spend_over_period"],
+        ...(p ? SPEND_GROUPS.map((g) => [g.code, g.label, p.byProvider[g.code] ?? 0, p.weeklySpend[g.code], p.periodSpend[g.code]]) : []),
+        ...(p ? [["all", "All providers", p.current, p.weeklyTotal, p.periodTotal]] : []),
+      ];
+    } else if (params.table === "placement-mix") {
+      const p = dash.placements;
+      rows = [
+        ["type_group", "label", "codes", "placements_now"],
+        ...(p ? PLACEMENT_TYPE_GROUPS.map((g) => [g.key, g.label, g.codes.join(" "), p.byTypeGroup[g.key] ?? 0]) : []),
+        ...(p ? [["all", "All placements", "", p.current]] : []),
+      ];
+    } else if (params.table === "placement-stability") {
+      const keys: KpiKey[] = ["stability-short", "stability-long", "sw-changes"];
+      rows = [
+        ["kpi", "title", "value", "numerator", "denominator", "england"],
+        ...keys.map((k) => [k, definitionOf(k).title, dash.figures[k].value, dash.figures[k].numerator, dash.figures[k].denominator, definitionOf(k).england?.value ?? null]),
       ];
     } else {
       rows = [
