@@ -119,6 +119,7 @@ export function placementAnalytics(
   const spend = placementSpend(episodes, period);
   const saving = ifaAvoidedSaving(episodes, period, settings);
   const avoidedInPeriod = children
+    .filter((c) => c.episodes.some(isAgencyPlacementAvoided)) // the rest have none to count: skip grouping their placements
     .flatMap((c) => placementsOf(c))
     .filter((p) => p.episodes.some((e) => isAgencyPlacementAvoided(e) && overlapsPeriod(e, period))).length;
   const avoidedNow = open.filter(isAgencyPlacementAvoided).length;
