@@ -45,7 +45,7 @@ export function PlacementsSection({ dash, search }: { dash: BoroughDashboard; se
           <ScrollTable label="Spend by provider">
             <table className="table mt-2 text-sm sm:text-base">
               <caption className="text-left font-semibold">
-                Spend by provider <span className="font-normal">(placements and a week&apos;s spend on {formatDate(p.on)})</span>
+                Spend by provider <span className="font-normal">(children placed and a week&apos;s spend on {formatDate(p.on)})</span>
               </caption>
               <thead>
                 <tr>
