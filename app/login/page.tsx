@@ -9,6 +9,7 @@ export const metadata: Metadata = { title: "Sign in" };
 const NOTICES: Record<string, string> = {
   "signed-out": "Your session has ended. Sign in again to carry on.",
   "signed-out-ok": "You have signed out.",
+  "password-set": "Your password is set. Sign in with your email address and your new password.",
 };
 
 /** Only paths inside Continuum: never redirect to another site after sign-in. */

@@ -20,6 +20,11 @@ export default async function AdminPage() {
         <p className="mt-2">
           <Link href="/carers">Carers and providers</Link>: the council&apos;s foster households, agencies and homes.
         </p>
+        <p className="mt-4">
+          <Link href="/admin/users/new" className="btn text-white! no-underline! focus-visible:text-ink!">
+            Add a user
+          </Link>
+        </p>
       </PageHeading>
       <div className="card">
         <ScrollTable label="Users">
@@ -38,7 +43,9 @@ export default async function AdminPage() {
             <tbody>
               {users.map((u) => (
                 <tr key={u.id}>
-                  <th scope="row">{u.name}</th>
+                  <th scope="row">
+                    <Link href={`/admin/users/${u.id}`}>{u.name}</Link>
+                  </th>
                   <td>{u.email}</td>
                   <td>{ROLE_LABELS[u.role]}</td>
                   <td>{u.team ?? "—"}</td>
