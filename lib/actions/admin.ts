@@ -6,8 +6,9 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { randomUUID } from "node:crypto";
 import { z } from "zod";
-import { createPasswordLink, createUser, setPasswordWithLink, unlockUser, updateUser } from "@/lib/data/admin";
+import { createPasswordLink, createTeam, createUser, setPasswordWithLink, unlockUser, updateUser } from "@/lib/data/admin";
 import { ROLES } from "@/lib/domain/roles";
+import { TEAM_KINDS } from "@/lib/domain/user-admin";
 import { isAppError } from "@/lib/errors";
 import { checkbox, id, requiredText } from "./fields";
 import { fieldErrorsOf, formValues, handleForm, type FormState } from "./form";
@@ -80,6 +81,18 @@ export async function createPasswordLinkAction(_: FormState, formData: FormData)
   const state = await handleForm(formData, z.object({ userId: id("a user") }), (ctx, input) => createPasswordLink(ctx, input.userId));
   if (state.status !== "ok" || !state.data) return refusal(state);
   return { ...state, data: { link: await linkFor(state.data) } };
+}
+
+const teamSchema = z.object({
+  name: requiredText("the team's name", 100),
+  kind: z.enum(TEAM_KINDS, { error: "Choose what kind of team it is" }),
+});
+
+export async function createTeamAction(_: FormState, formData: FormData): Promise<FormState> {
+  const state = await handleForm(formData, teamSchema, (ctx, input) => createTeam(ctx, input));
+  if (state.status !== "ok") return state;
+  revalidatePath("/admin");
+  redirect("/admin?team=added#teams-heading");
 }
 
 const passwordSchema = z

@@ -5,7 +5,7 @@ import { assertCan, type Ctx } from "@/lib/auth/context";
 import { hashPassword } from "@/lib/auth/password";
 import { withTenant, type Tx } from "@/lib/db/tenant";
 import type { Role } from "@/lib/domain/roles";
-import { changedFields, LINK_LIFETIME_HOURS, passwordProblem, userChangeRefusal } from "@/lib/domain/user-admin";
+import { changedFields, LINK_LIFETIME_HOURS, passwordProblem, userChangeRefusal, type TeamKind } from "@/lib/domain/user-admin";
 import { AppError, notFoundError } from "@/lib/errors";
 import { recordAudit } from "./audit";
 import { parseId } from "./ids";
@@ -125,6 +125,35 @@ export async function getUserForAdmin(ctx: Ctx, userIdInput: string): Promise<Ad
     const { updatedAt, team, ...rest } = u;
     return { ...rest, fte: Number(u.fte), team: team?.name ?? null, version: updatedAt.toISOString(), openAllocations, latestLink };
   });
+}
+
+export type AdminTeamRow = { id: string; name: string; kind: TeamKind; activeMembers: number };
+
+export async function listTeamsOverview(ctx: Ctx): Promise<AdminTeamRow[]> {
+  assertCan(ctx, "admin:users", "manage teams");
+  return withTenant(ctx.tenantId, async (tx) => {
+    const teams = await tx.team.findMany({
+      where: { tenantId: ctx.tenantId },
+      select: { id: true, name: true, kind: true, _count: { select: { members: { where: { active: true } } } } },
+      orderBy: { name: "asc" },
+    });
+    return teams.map((t) => ({ id: t.id, name: t.name, kind: t.kind, activeMembers: t._count.members }));
+  });
+}
+
+/** A new team; names are unique within the council. */
+export async function createTeam(ctx: Ctx, input: { name: string; kind: TeamKind }): Promise<{ teamId: string }> {
+  assertCan(ctx, "admin:users", "manage teams");
+  try {
+    return await withTenant(ctx.tenantId, async (tx) => {
+      const team = await tx.team.create({ data: { tenantId: ctx.tenantId, name: input.name, kind: input.kind }, select: { id: true } });
+      await recordAudit(tx, ctx, { action: "team.created", entityType: "team", entityId: team.id, details: { name: input.name, kind: input.kind } });
+      return { teamId: team.id };
+    });
+  } catch (error) {
+    if (isUniqueViolation(error)) throw invalid("name", "The council already has a team with this name. Choose another name.");
+    throw error;
+  }
 }
 
 async function checkTeam(tx: Tx, tenantId: string, teamId: string | null): Promise<void> {

@@ -68,3 +68,17 @@ export function changedFields<T extends Record<string, unknown>>(before: T, afte
   }
   return out;
 }
+
+export const TEAM_KINDS = ["FRONT_DOOR", "EARLY_HELP", "MIXED", "SOCIAL_WORK", "CHILDREN_IN_CARE", "CARE_LEAVERS", "CLINICAL", "MANAGEMENT"] as const;
+export type TeamKind = (typeof TEAM_KINDS)[number];
+
+export const TEAM_KIND_LABELS: Record<TeamKind, string> = {
+  FRONT_DOOR: "Front door (MASH)",
+  EARLY_HELP: "Early help",
+  MIXED: "Mixed: keyworkers and social workers",
+  SOCIAL_WORK: "Social work",
+  CHILDREN_IN_CARE: "Children in care",
+  CARE_LEAVERS: "Care leavers",
+  CLINICAL: "Clinical",
+  MANAGEMENT: "Management",
+};

@@ -120,3 +120,22 @@ test("no other role can open user management, and another council's user is not 
   expect(response?.status()).toBe(404);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Page not found");
 });
+
+test("an administrator adds a team and can then put a user in it", async ({ page, sql }) => {
+  const name = `Care Leavers ${Date.now()}`;
+  await signIn(page, "admin@kingsmere.example");
+  const teams = page.getByRole("region", { name: "Teams", exact: true });
+  await teams.getByRole("button", { name: "Add the team" }).click();
+  await expect(errorSummary(page).getByRole("link", { name: "Enter the team's name" })).toBeVisible();
+  await expectAccessible(page);
+  await teams.getByLabel("Team name").fill(name);
+  await teams.getByLabel("Kind of team").selectOption({ label: "Care leavers" });
+  await teams.getByRole("button", { name: "Add the team" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Team added." })).toBeVisible();
+  await expect(teams.getByRole("rowheader", { name })).toBeVisible();
+  const [stored] = await sql<{ kind: string }>(`SELECT kind::text FROM team WHERE name = $1`, [name]);
+  expect(stored).toEqual({ kind: "CARE_LEAVERS" });
+
+  await page.getByRole("link", { name: "Add a user" }).click();
+  await expect(page.getByLabel("Team").getByRole("option", { name })).toHaveCount(1);
+});

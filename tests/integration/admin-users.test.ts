@@ -6,8 +6,10 @@ import { describe, expect, it } from "vitest";
 import {
   checkPasswordLink,
   createPasswordLink,
+  createTeam as adminCreateTeam,
   createUser as adminCreateUser,
   getUserForAdmin,
+  listTeamsOverview,
   listUsersForAdmin,
   setPasswordWithLink,
   unlockUser,
@@ -216,6 +218,28 @@ describe("changing a user", () => {
   });
 });
 
+describe("teams", () => {
+  it("an administrator adds a team, audited; a second team of the same name is refused on the name", async () => {
+    const { tenant, ctx } = await council();
+    const { teamId } = await adminCreateTeam(ctx, { name: "Children in Care East", kind: "CHILDREN_IN_CARE" });
+    const { userId } = await adminCreateUser(ctx, input({ teamId }));
+    expect((await listTeamsOverview(ctx)).find((t) => t.id === teamId)).toEqual({ id: teamId, name: "Children in Care East", kind: "CHILDREN_IN_CARE", activeMembers: 1 });
+    expect((await auditOf(tenant.id, teamId)).map((a) => a.action)).toEqual(["team.created"]);
+    await expect(adminCreateTeam(ctx, { name: "Children in Care East", kind: "SOCIAL_WORK" })).rejects.toMatchObject({ fieldErrors: { name: [expect.stringMatching(/already has a team with this name/)] } });
+    // a switched-off user no longer counts
+    await updateUser(ctx, userId, { ...(await asEdit(ctx, userId)), active: false });
+    expect((await listTeamsOverview(ctx)).find((t) => t.id === teamId)?.activeMembers).toBe(0);
+  });
+
+  it("another council may use the same name, and sees none of this council's teams", async () => {
+    const a = await council();
+    const b = await council();
+    const { teamId } = await adminCreateTeam(a.ctx, { name: "Front Door", kind: "FRONT_DOOR" });
+    await adminCreateTeam(b.ctx, { name: "Front Door", kind: "FRONT_DOOR" });
+    expect((await listTeamsOverview(b.ctx)).map((t) => t.id)).not.toContain(teamId);
+  });
+});
+
 describe("who may manage users", () => {
   it.each(ROLES.filter((r) => r !== "TENANT_ADMIN"))("a %s may not", async (role) => {
     const { tenant, admin } = await council();
@@ -225,6 +249,8 @@ describe("who may manage users", () => {
     await expect(getUserForAdmin(someone, admin.id)).rejects.toMatchObject({ code: "FORBIDDEN" });
     await expect(createPasswordLink(someone, admin.id)).rejects.toMatchObject({ code: "FORBIDDEN" });
     await expect(unlockUser(someone, admin.id)).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(listTeamsOverview(someone)).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(adminCreateTeam(someone, { name: "Shadow team", kind: "MIXED" })).rejects.toMatchObject({ code: "FORBIDDEN" });
   });
 
   it("an administrator of another council finds none of this council's users", async () => {

@@ -6,7 +6,7 @@ import Link from "next/link";
 import { useActionState, useState } from "react";
 import { Checkbox, Radios, SelectField, TextField, type Option } from "@/components/form/fields";
 import { FormErrors, SubmitButton } from "@/components/form/form-parts";
-import { createPasswordLinkAction, createUserAction, unlockUserAction, updateUserAction } from "@/lib/actions/admin";
+import { createPasswordLinkAction, createTeamAction, createUserAction, unlockUserAction, updateUserAction } from "@/lib/actions/admin";
 import type { FormState } from "@/lib/actions/form";
 import { IDLE_STATE } from "@/lib/actions/idle";
 
@@ -142,6 +142,19 @@ export function PasswordLinkButton({ userId, purpose }: { userId: string; purpos
           {state.message}
         </p>
       )}
+    </form>
+  );
+}
+
+export function AddTeamForm({ kinds }: { kinds: Option[] }) {
+  const [state, formAction] = useActionState(createTeamAction, IDLE_STATE);
+  const p = "team-";
+  return (
+    <form action={formAction} key={state.answerId} className="mt-3 space-y-4" noValidate>
+      <FormErrors state={state} idPrefix={p} />
+      <TextField name="name" idPrefix={p} label="Team name" hint="Unique within the council, like Children in Care East" state={state} />
+      <SelectField name="kind" idPrefix={p} label="Kind of team" hint="The front door can give new cases to early help, mixed, social work, children in care and care leavers teams." placeholder="Choose" state={state} options={kinds} />
+      <SubmitButton pendingText="Adding…">Add the team</SubmitButton>
     </form>
   );
 }
