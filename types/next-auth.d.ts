@@ -7,6 +7,8 @@ declare module "next-auth" {
   }
   interface Session {
     user: { id: string; tenantId: string; role: Role; name: string; email: string };
+    /** when this sign-in happened (ms): sessions from before a password change or switch-off end */
+    signedInAt: number;
   }
 }
 
@@ -15,5 +17,6 @@ declare module "next-auth/jwt" {
     userId: string;
     tenantId: string;
     role: Role;
+    signedInAt: number;
   }
 }

@@ -42,6 +42,7 @@ export const authOptions: NextAuthOptions = {
         token.userId = user.id;
         token.tenantId = user.tenantId;
         token.role = user.role;
+        token.signedInAt = Date.now();
       }
       return token;
     },
@@ -53,6 +54,7 @@ export const authOptions: NextAuthOptions = {
         name: token.name ?? "",
         email: token.email ?? "",
       };
+      session.signedInAt = token.signedInAt ?? 0;
       return session;
     },
   },

@@ -283,7 +283,10 @@ export async function updateUser(ctx: Ctx, userIdInput: string, input: AdminUser
       };
       const changes = changedFields({ ...before, fte: Number(before.fte), updatedAt: undefined }, { ...after, updatedAt: undefined });
       if (Object.keys(changes).length === 0) return;
-      await tx.user.update({ where: { tenantId_id: { tenantId: ctx.tenantId, id: userId } }, data: { ...after, updatedAt: new Date() } });
+      const at = new Date();
+      // switched off, any session ends and stays ended if the account is switched on again
+      const sessionsValidFrom = before.active && !input.active ? { sessionsValidFrom: at } : {};
+      await tx.user.update({ where: { tenantId_id: { tenantId: ctx.tenantId, id: userId } }, data: { ...after, ...sessionsValidFrom, updatedAt: at } });
       if (email !== before.email) await tx.loginIdentity.update({ where: { email: before.email }, data: { email } });
       if (!input.active && before.active) {
         // A switched-off account's unused links stop working too.
@@ -375,7 +378,8 @@ export async function setPasswordWithLink(token: string, password: string, meta:
     if (problem) throw invalid("password", problem);
     await tx.user.update({
       where: { tenantId_id: { tenantId: parts.tenantId, id: link.user.id } },
-      data: { passwordHash: await hashPassword(password), failedLoginCount: 0, lockedUntil: null },
+      // sessions started with the old password end
+      data: { passwordHash: await hashPassword(password), failedLoginCount: 0, lockedUntil: null, sessionsValidFrom: now },
     });
     await tx.passwordLink.update({ where: { tenantId_id: { tenantId: parts.tenantId, id: link.id } }, data: { usedAt: now } });
     await recordAudit(tx, { tenantId: parts.tenantId, userId: link.user.id, ip: meta.ip }, { action: "user.password_set", entityType: "user", entityId: link.user.id, details: { purpose: link.purpose } });

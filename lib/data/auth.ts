@@ -101,11 +101,15 @@ async function checkCredentials(email: string, password: string, ip: string, now
   });
 }
 
-/** The signed-in user's context, re-read on every request so role changes and switched-off accounts apply at once. */
-export async function loadSessionContext(tenantId: string, userId: string): Promise<Ctx | null> {
+/**
+ * The signed-in user's context, re-read on every request so role changes and switched-off accounts
+ * apply at once. A session that began before the user's password was changed, or before the account
+ * was switched off, has ended (decision 0017).
+ */
+export async function loadSessionContext(tenantId: string, userId: string, signedInAt: Date): Promise<Ctx | null> {
   return withTenant(tenantId, async (tx) => {
     const user = await tx.user.findFirst({
-      where: { tenantId, id: userId, active: true },
+      where: { tenantId, id: userId, active: true, OR: [{ sessionsValidFrom: null }, { sessionsValidFrom: { lte: signedInAt } }] },
       select: { id: true, role: true, teamId: true, name: true, tenant: { select: { name: true } } },
     });
     if (!user) return null;

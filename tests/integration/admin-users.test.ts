@@ -16,7 +16,7 @@ import {
   updateUser,
   type AdminUserInput,
 } from "../../lib/data/admin";
-import { signInWithPassword } from "../../lib/data/auth";
+import { loadSessionContext, signInWithPassword } from "../../lib/data/auth";
 import { withTenant } from "../../lib/db/tenant";
 import { ROLES, type Role } from "../../lib/domain/roles";
 import { createAllocatedCase, createTeam, createTenant, createUser, ctxFor, TEST_PASSWORD } from "../support/factories";
@@ -146,6 +146,28 @@ describe("links to choose a password", () => {
     const token = await createPasswordLink(ctx, worker.id);
     await setPasswordWithLink(token, "kettle harbour violin");
     expect((await signInWithPassword(worker.email, "kettle harbour violin", { ip: "10.0.1.2" })).ok).toBe(true);
+  });
+});
+
+describe("sessions", () => {
+  it("a session begun before a new password is chosen ends; one begun after works", async () => {
+    const { tenant, ctx } = await council();
+    const worker = await createUser(tenant.id, { role: "SOCIAL_WORKER" });
+    const signedIn = new Date(Date.now() - 60_000);
+    expect(await loadSessionContext(tenant.id, worker.id, signedIn)).toMatchObject({ userId: worker.id });
+    await setPasswordWithLink(await createPasswordLink(ctx, worker.id), "kettle harbour violin");
+    expect(await loadSessionContext(tenant.id, worker.id, signedIn)).toBeNull();
+    expect(await loadSessionContext(tenant.id, worker.id, new Date(Date.now() + 1000))).toMatchObject({ userId: worker.id });
+  });
+
+  it("switched off and on again, the sessions from before stay ended", async () => {
+    const { tenant, ctx } = await council();
+    const worker = await createUser(tenant.id, { role: "FAMILY_KEYWORKER" });
+    const signedIn = new Date(Date.now() - 60_000);
+    await updateUser(ctx, worker.id, { ...(await asEdit(ctx, worker.id)), active: false });
+    await updateUser(ctx, worker.id, { ...(await asEdit(ctx, worker.id)), active: true });
+    expect(await loadSessionContext(tenant.id, worker.id, signedIn)).toBeNull();
+    expect(await signInWithPassword(worker.email, TEST_PASSWORD, { ip: "10.0.4.1" })).toMatchObject({ ok: true });
   });
 });
 

@@ -67,7 +67,7 @@ describe("signInWithPassword", () => {
     const tenant = await createTenant();
     const user = await createUser(tenant.id, { role: "SOCIAL_WORKER", active: false });
     expect(await signInWithPassword(user.email, TEST_PASSWORD, { ip: "10.0.0.5" })).toMatchObject({ ok: false, code: "DISABLED" });
-    expect(await loadSessionContext(tenant.id, user.id)).toBeNull();
+    expect(await loadSessionContext(tenant.id, user.id, new Date())).toBeNull();
   });
 
   it("throttles an address that keeps failing, whichever accounts it tries", async () => {
@@ -80,6 +80,6 @@ describe("signInWithPassword", () => {
     const tenant = await createTenant();
     const user = await createUser(tenant.id, { role: "SOCIAL_WORKER" });
     await withTenant(tenant.id, (tx) => tx.user.update({ where: { tenantId_id: { tenantId: tenant.id, id: user.id } }, data: { role: "SENIOR_PRACTITIONER" } }));
-    expect(await loadSessionContext(tenant.id, user.id)).toMatchObject({ role: "SENIOR_PRACTITIONER", tenantId: tenant.id });
+    expect(await loadSessionContext(tenant.id, user.id, new Date())).toMatchObject({ role: "SENIOR_PRACTITIONER", tenantId: tenant.id });
   });
 });
