@@ -135,7 +135,7 @@ async function loadReturn(tx: Tx, tenantId: string, year: number): Promise<Loade
       const worker = leads.find((a) => a.workerId === episode.workerId)!.worker;
       problems.push({
         table: "SWEpisodes",
-        message: `${worker.name}, the child's social worker from ${formatDate(episode.startDate)}, has no Social Work England registration number recorded (SW_ID). Record it on their user account.`,
+        message: `${worker.name}, the child's social worker from ${formatDate(episode.startDate)}, has no Social Work England registration number recorded (SW_ID). A tenant administrator records it on their page in Users and teams.`,
       });
     }
     children.push({

@@ -171,4 +171,23 @@ describe("SSDA903 export of the demo councils (2025-26)", () => {
     const audit = await withTenant(t, (tx) => tx.auditEvent.findFirstOrThrow({ where: { tenantId: t, action: "export.ssda903" }, orderBy: { id: "desc" } }));
     expect(audit.details).toMatchObject({ ok: false, childrenWithProblems: 1 });
   });
+
+  it("names a child's social worker with no Social Work England number, and says who records it where", async () => {
+    const council = councils.find((c) => c.slug === "tamsbridge")!;
+    const t = council.id;
+    const lead = await withTenant(t, async (tx) => {
+      const period = await tx.carePeriod.findFirstOrThrow({ where: { tenantId: t, endDate: null }, select: { caseId: true } });
+      const allocation = await tx.allocation.findFirstOrThrow({
+        where: { tenantId: t, caseId: period.caseId, roleOnCase: "LEAD", endDate: null, worker: { role: "SOCIAL_WORKER" } },
+        select: { worker: { select: { id: true, name: true } } },
+      });
+      await tx.user.update({ where: { tenantId_id: { tenantId: t, id: allocation.worker.id } }, data: { sweRegistration: null } });
+      return allocation.worker;
+    });
+    const result = await exportSsda903(await ctxAs(council, "HEAD_OF_SERVICE"), { year: 2026, purpose: "check" });
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    const messages = result.children.flatMap((c) => c.problems.map((p) => p.message));
+    expect(messages).toContainEqual(expect.stringMatching(new RegExp(`^${lead.name}, the child's social worker from .*, has no Social Work England registration number recorded \\(SW_ID\\)\\. A tenant administrator records it on their page in Users and teams\\.$`)));
+  });
 });
