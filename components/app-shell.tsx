@@ -19,6 +19,7 @@ export function navigationFor(ctx: Ctx): NavItem[] {
   if (can(ctx.role, "kpi:view")) items.push({ href: "/kpis", label: "Borough KPIs" });
   if (can(ctx.role, "export:statutory")) items.push({ href: "/exports", label: "Statutory returns" });
   if (can(ctx.role, "admin:users")) items.push({ href: "/admin", label: "Users and teams" });
+  if (can(ctx.role, "admin:settings")) items.push({ href: "/admin/settings", label: "Council settings" });
   return items;
 }
 
@@ -70,7 +71,9 @@ export function AppShell({ ctx, children }: { ctx: Ctx; children: React.ReactNod
             <ul className="mx-auto flex max-w-6xl flex-wrap gap-x-1 px-2">
               {nav.map((item) => (
                 <li key={item.href}>
-                  <NavLink href={item.href}>{item.label}</NavLink>
+                  <NavLink href={item.href} except={nav.filter((other) => other.href.startsWith(`${item.href}/`)).map((other) => other.href)}>
+                    {item.label}
+                  </NavLink>
                 </li>
               ))}
             </ul>

@@ -3,9 +3,12 @@
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 
-export function NavLink({ href, children }: { href: string; children: React.ReactNode }) {
+const under = (pathname: string, href: string) => pathname === href || pathname.startsWith(`${href}/`);
+
+/** Current on its page and the pages under it, except those under `except` (other items' own pages). */
+export function NavLink({ href, except = [], children }: { href: string; except?: string[]; children: React.ReactNode }) {
   const pathname = usePathname();
-  const current = pathname === href || pathname.startsWith(`${href}/`);
+  const current = under(pathname, href) && !except.some((e) => under(pathname, e));
   return (
     <Link
       href={href}

@@ -39,6 +39,8 @@ export type BoroughDashboard = {
   cpRatePer10k: number | null;
   /** absent from snapshots kept before placements were measured as they are now */
   placements?: PlacementAnalytics;
+  /** set when a setting the figures are worked out with changed after they were (markSnapshotsStale) */
+  staleSince?: string;
 };
 
 /** Raised when what a snapshot holds changes shape (2: placements by group of types, fostering, unknown areas). */
@@ -339,7 +341,7 @@ export async function getBoroughDashboard(
       if (cached) {
         const kept = cached.payload as unknown as BoroughDashboard;
         const current = kept.version === SNAPSHOT_VERSION;
-        const stale = !current || Date.now() - cached.computedAt.getTime() >= FRESH_MINUTES * 60_000;
+        const stale = !current || kept.staleSince !== undefined || Date.now() - cached.computedAt.getTime() >= FRESH_MINUTES * 60_000;
         return { ...kept, placements: current ? kept.placements : undefined, canSeeCases: can(ctx.role, "kpi:view-case-links"), stale };
       }
       const dashboard = await computeBoroughDashboard(tx, ctx.tenantId, period, today);
@@ -386,6 +388,38 @@ async function publishBenchmark(tx: Tx, tenantId: string, periodKey: string, das
     create: { tenantId, periodKey, benchmarkGroup: settings.benchmarking.group, councilName: tenant.name, kpiValues },
     update: { benchmarkGroup: settings.benchmarking.group, councilName: tenant.name, kpiValues, computedAt: new Date() },
   });
+}
+
+/**
+ * A setting the figures are worked out with changed (Council settings): every kept snapshot of the
+ * council is served marked stale, and so worked out again, at its next view. Working them all out now
+ * would hold the administrator's save for as long as a recompute takes.
+ */
+export async function markSnapshotsStale(tx: Tx, tenantId: string, at: Date = new Date()): Promise<void> {
+  await tx.$executeRaw`
+    UPDATE kpi_snapshot SET payload = jsonb_set(payload, '{staleSince}', to_jsonb(${at.toISOString()}::text))
+    WHERE tenant_id = ${tenantId}::uuid`;
+}
+
+/**
+ * Benchmarking was switched on or off, or the partnership renamed: the council's shared figures follow
+ * at once, inside the caller's transaction. Out: every shared row goes, so partners stop seeing them.
+ * In: the kept snapshots' figures are shared straight away (each financial year, and the latest
+ * rolling year), as a recompute would share them; the recompute the stale mark brings replaces them.
+ */
+export async function republishBenchmarks(tx: Tx, tenantId: string): Promise<void> {
+  await tx.kpiBenchmark.deleteMany({ where: { tenantId } });
+  const settings = await loadSettings(tx, tenantId);
+  if (!settings.benchmarking.optIn || !settings.benchmarking.group) return;
+  const kept = await tx.kpiSnapshot.findMany({ where: { tenantId }, select: { periodKey: true, payload: true }, orderBy: { computedAt: "desc" } });
+  const published = new Set<string>();
+  for (const snapshot of kept) {
+    const shareAs = snapshot.periodKey.startsWith("fy-") ? snapshot.periodKey : snapshot.periodKey.startsWith("rolling-") ? "rolling" : null;
+    const dashboard = snapshot.payload as unknown as BoroughDashboard;
+    if (!shareAs || published.has(shareAs) || dashboard.version !== SNAPSHOT_VERSION) continue;
+    await publishBenchmark(tx, tenantId, shareAs, dashboard);
+    published.add(shareAs);
+  }
 }
 
 export type BenchmarkRow = { councilName: string; own: boolean; values: Record<string, number | null>; computedAt: Date };
