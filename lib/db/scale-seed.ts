@@ -199,6 +199,59 @@ export async function seedScale(client: pg.ClientBase, slug: string, p: ScalePro
        FROM la`,
       [t, today],
     );
+    // Carers: in-house households (12 a team, 1–3 places each) around the county, agencies and homes
+    // further out, some in other authorities. Positions come from md5 of a name, so they repeat.
+    const unit = (key: string) => `(abs(('x' || substr(md5(${key}), 1, 8))::bit(32)::int) / 2147483648.0)`;
+    await step(
+      "carers",
+      `INSERT INTO carer (tenant_id, id, kind, name, provider, approved_places, age_from, age_to, postcode, latitude, longitude, la_code, usual_weekly_rate)
+       SELECT $1::uuid, md5('carer:' || i)::uuid, 'FOSTER_HOUSEHOLD'::carer_kind, 'Household ' || lpad(i::text, 4, '0'), 'PR1', 1 + (i % 3),
+              (ARRAY[0, 0, 5, 11])[1 + (i % 4)], (ARRAY[17, 4, 12, 17])[1 + (i % 4)], 'CX' || (1 + i % 40) || ' ' || (1 + i % 9) || 'AB', 
+              52.2 + (${unit("'lat:' || i")} - 0.5) * 0.8, -1.5 + (${unit("'lon:' || i")} - 0.5) * 1.2, '993', 300 + (i % 5) * 10
+       FROM generate_series(1, $2) i
+       UNION ALL
+       SELECT $1::uuid, md5('agency:' || i)::uuid, CASE WHEN i <= 12 THEN 'FOSTERING_AGENCY' ELSE 'RESIDENTIAL' END::carer_kind,
+              CASE WHEN i <= 12 THEN 'Fostering agency ' || i ELSE 'Children''s home ' || (i - 12) END, 'PR4', NULL, NULL, NULL, 'CY' || i || ' 1AB',
+              52.2 + (${unit("'alat:' || i")} - 0.5) * 2.5, -1.5 + (${unit("'alon:' || i")} - 0.5) * 3, (ARRAY['993', '855', '925'])[1 + (i % 3)],
+              CASE WHEN i <= 12 THEN 850 ELSE 4200 END
+       FROM generate_series(1, 20) i`,
+      [t, p.teams * 12],
+    );
+    // Each placement with a carer of its kind: open in-house ones fill the households' places in turn
+    // (never more children than places), past ones are spread over them; agency and residential ones
+    // go round the agencies and homes. The child's home is near the county's middle.
+    await step(
+      "placements' carers and distances",
+      `WITH ep AS (
+         SELECT e.id, e.person_id,
+                CASE WHEN e.place = 'K2' THEN 'HOME' WHEN e.provider = 'PR1' THEN (CASE WHEN e.end_date IS NULL THEN 'OPEN' ELSE 'PAST' END) ELSE 'AGENCY' END AS grp,
+                row_number() OVER (PARTITION BY CASE WHEN e.place = 'K2' THEN 'HOME' WHEN e.provider = 'PR1' THEN (CASE WHEN e.end_date IS NULL THEN 'OPEN' ELSE 'PAST' END) ELSE 'AGENCY' END
+                                   ORDER BY e.person_id, e.start_date) AS k
+         FROM care_episode e WHERE e.tenant_id = $1
+       ), slots AS (
+         SELECT c.id, row_number() OVER (ORDER BY c.name, s) AS k FROM carer c CROSS JOIN LATERAL generate_series(1, c.approved_places) s
+         WHERE c.tenant_id = $1 AND c.kind = 'FOSTER_HOUSEHOLD'
+       ), households AS (
+         SELECT id, row_number() OVER (ORDER BY name) AS k, count(*) OVER () AS n FROM carer WHERE tenant_id = $1 AND kind = 'FOSTER_HOUSEHOLD'
+       ), others AS (
+         SELECT id, kind, row_number() OVER (PARTITION BY kind ORDER BY name) AS k, count(*) OVER (PARTITION BY kind) AS n FROM carer WHERE tenant_id = $1 AND kind <> 'FOSTER_HOUSEHOLD'
+       ), chosen AS (
+         SELECT ep.id, ep.person_id, coalesce(sl.id, h.id, o.id) AS carer_id
+         FROM ep
+         LEFT JOIN slots sl ON ep.grp = 'OPEN' AND sl.k = ep.k
+         LEFT JOIN households h ON ep.grp = 'PAST' AND h.k = 1 + (ep.k - 1) % h.n
+         LEFT JOIN others o ON (ep.grp = 'AGENCY' AND o.kind = 'FOSTERING_AGENCY' OR ep.grp = 'HOME' AND o.kind = 'RESIDENTIAL') AND o.k = 1 + (ep.k - 1) % o.n
+       )
+       UPDATE care_episode e
+       SET carer_id = ch.carer_id,
+           home_latitude = 52.2 + (${unit("'home:' || ch.person_id")} - 0.5) * 0.7,
+           home_longitude = -1.5 + (${unit("'homel:' || ch.person_id")} - 0.5) * 1.0,
+           placement_latitude = c.latitude, placement_longitude = c.longitude, placement_la_code = c.la_code,
+           placement_postcode = c.postcode, weekly_cost = coalesce(c.usual_weekly_rate, e.weekly_cost)
+       FROM chosen ch LEFT JOIN carer c ON c.tenant_id = $1 AND c.id = ch.carer_id
+       WHERE e.tenant_id = $1 AND e.id = ch.id`,
+      [t],
+    );
     await client.query(
       `CREATE TEMP TABLE gen_visit ON COMMIT DROP AS
        SELECT md5('visit:' || c.i || ':' || v)::uuid AS id, c.id AS case_id, c.worker_id, c.i, v

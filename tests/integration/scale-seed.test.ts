@@ -25,6 +25,23 @@ describe("seedScale", () => {
     expect(counts).toEqual({ people: p.people, families: p.families, cases: p.cases, open: p.openCases, workers: p.practitioners, openUnallocated: 0 });
     expect(await withTenant(other.id, (tx) => tx.person.count())).toBe(0);
 
+    // placements have carers and locations; no household holds more children than its places
+    const placements = await withTenant(tenantId, async (tx) => {
+      const [row] = await tx.$queryRaw<{ episodes: number; with_carer: number; located: number; overfull: number; households: number }[]>`
+        SELECT (SELECT count(*)::int FROM care_episode) AS episodes,
+               (SELECT count(*)::int FROM care_episode WHERE carer_id IS NOT NULL) AS with_carer,
+               (SELECT count(*)::int FROM care_episode WHERE home_latitude IS NOT NULL AND placement_latitude IS NOT NULL) AS located,
+               (SELECT count(*)::int FROM carer c WHERE c.kind = 'FOSTER_HOUSEHOLD'
+                  AND c.approved_places < (SELECT count(*) FROM care_episode e WHERE e.carer_id = c.id AND e.end_date IS NULL)) AS overfull,
+               (SELECT count(*)::int FROM carer WHERE kind = 'FOSTER_HOUSEHOLD') AS households`;
+      return row!;
+    });
+    expect(placements.households).toBe(p.teams * 12);
+    expect(placements.episodes).toBeGreaterThan(0);
+    expect(placements.with_carer).toBeGreaterThan(placements.episodes * 0.9);
+    expect(placements.located).toBe(placements.with_carer);
+    expect(placements.overfull).toBe(0);
+
     const worker = await withTenant(tenantId, (tx) => tx.user.findFirstOrThrow({ where: { tenantId, role: "SOCIAL_WORKER" }, select: { id: true, teamId: true } }));
     const child = await withTenant(tenantId, (tx) => tx.person.findFirstOrThrow({ where: { tenantId, kind: "CHILD" }, select: { laChildId: true, id: true } }));
     const found = await searchPeople({ tenantId, userId: worker.id, role: "SOCIAL_WORKER", teamId: worker.teamId, name: "w", tenantName: "t" }, child.laChildId!);
@@ -42,7 +59,7 @@ describe("seedScale", () => {
           SELECT (SELECT count(*) || ':' || md5(string_agg(referral_date || primary_need_code || coalesce(closure_date::text, ''), ',' ORDER BY person_id, referral_date)) FROM cin_episode) AS referrals,
                  (SELECT count(*) || ':' || md5(string_agg(start_date || coalesce(authorised_date::text, ''), ',' ORDER BY person_id, start_date)) FROM assessment) AS assessments,
                  (SELECT count(*) || ':' || md5(string_agg(start_date || coalesce(end_date::text, ''), ',' ORDER BY person_id, start_date)) FROM cp_plan) AS plans,
-                 (SELECT count(*) || ':' || md5(string_agg(start_date || place || coalesce(provider, '') || weekly_cost, ',' ORDER BY person_id, start_date)) FROM care_episode) AS placements,
+                 (SELECT count(*) || ':' || md5(string_agg(start_date || place || coalesce(provider, '') || weekly_cost || coalesce(carer_id::text, '') || coalesce(home_latitude::text, ''), ',' ORDER BY person_id, start_date)) FROM care_episode) AS placements,
                  (SELECT count(*) || ':' || md5(string_agg(visited_at || type::text || significant, ',' ORDER BY id)) FROM visit) AS visits,
                  (SELECT count(*) || ':' || md5(string_agg(first_name || last_name || date_of_birth || sex, ',' ORDER BY id)) FROM person) AS people`;
         return rows[0];
