@@ -177,23 +177,29 @@ const emailTaken = () =>
 
 const isUniqueViolation = (error: unknown) => (error as { code?: string } | null)?.code === "P2002";
 
-async function makeLink(tx: Tx, ctx: Ctx, userId: string, purpose: "INVITE" | "RESET", now: Date): Promise<PasswordLinkToken> {
-  // Only the newest link works: an earlier one handed to the wrong person stops working.
-  await tx.passwordLink.updateMany({ where: { tenantId: ctx.tenantId, userId, usedAt: null, revokedAt: null }, data: { revokedAt: now } });
-  const token = `${ctx.tenantId}.${randomBytes(32).toString("base64url")}`;
+/**
+ * A new link for a user to choose a password; only the newest works, so an earlier one handed to the
+ * wrong person stops working. Inside the caller's council transaction. `createdBy` is null when the
+ * platform operator made it (npm run tenant:create).
+ */
+export async function issuePasswordLink(
+  tx: Tx,
+  link: { tenantId: string; userId: string; createdBy: string | null; purpose: "INVITE" | "RESET"; now: Date },
+): Promise<PasswordLinkToken> {
+  const { tenantId, userId, now } = link;
+  await tx.passwordLink.updateMany({ where: { tenantId, userId, usedAt: null, revokedAt: null }, data: { revokedAt: now } });
+  const token = `${tenantId}.${randomBytes(32).toString("base64url")}`;
   await tx.passwordLink.create({
-    data: {
-      tenantId: ctx.tenantId,
-      userId,
-      purpose,
-      tokenHash: sha256(token),
-      createdBy: ctx.userId,
-      createdAt: now,
-      expiresAt: new Date(now.getTime() + LINK_LIFETIME_HOURS[purpose] * 3_600_000),
-    },
+    data: { tenantId, userId, purpose: link.purpose, tokenHash: sha256(token), createdBy: link.createdBy, createdAt: now, expiresAt: new Date(now.getTime() + LINK_LIFETIME_HOURS[link.purpose] * 3_600_000) },
   });
   return token;
 }
+
+/** A password nobody knows, for an account whose user will choose theirs through a link. */
+export const unknownPasswordHash = () => hashPassword(randomBytes(32).toString("base64url"));
+
+const makeLink = (tx: Tx, ctx: Ctx, userId: string, purpose: "INVITE" | "RESET", now: Date) =>
+  issuePasswordLink(tx, { tenantId: ctx.tenantId, userId, createdBy: ctx.userId, purpose, now });
 
 /** Adds a user with no password they know, and a link for them to choose one (shown once). */
 export async function createUser(ctx: Ctx, input: AdminUserInput, now = new Date()): Promise<{ userId: string; token: PasswordLinkToken }> {
@@ -209,7 +215,7 @@ export async function createUser(ctx: Ctx, input: AdminUserInput, now = new Date
           name: input.name,
           email,
           // Nobody knows this password: the user chooses theirs through the link.
-          passwordHash: await hashPassword(randomBytes(32).toString("base64url")),
+          passwordHash: await unknownPasswordHash(),
           role: input.role,
           teamId: input.teamId,
           fte: input.fte,

@@ -1,14 +1,15 @@
 // Platform operator work: adding a council (npm run tenant:create). The council starts with every
 // setting at its default (its tenant administrator changes them on the Council settings page) and
-// one tenant administrator, whose temporary password is returned once and kept only as a hash. The
+// one tenant administrator, who chooses their password through a one-time link (decision 0017),
+// returned once; only its hash is kept. The
 // checks run as the platform operator, who may list councils but nothing inside them, and the rows
 // are written inside the new council's own transaction (docs/decisions/0003-tenancy.md).
 import "server-only";
-import { randomInt, randomUUID } from "node:crypto";
+import { randomUUID } from "node:crypto";
 import { z } from "zod";
-import { hashPassword } from "@/lib/auth/password";
 import { findLoginIdentity, withPlatformOperator, withTenant } from "@/lib/db/tenant";
 import { AppError } from "@/lib/errors";
+import { issuePasswordLink, unknownPasswordHash, type PasswordLinkToken } from "./admin";
 
 export const newCouncilSchema = z.object({
   name: z
@@ -52,19 +53,12 @@ export type CreatedCouncil = {
   name: string;
   slug: string;
   admin: { userId: string; email: string; name: string };
-  /** shown once to the operator, to hand to the administrator; only its hash is kept */
-  temporaryPassword: string;
+  /** the secret of the administrator's link to choose their password (/set-password?token=…): shown once, only its hash is kept */
+  passwordLinkToken: PasswordLinkToken;
 };
 
 const invalid = (fieldErrors: Record<string, string[]>) =>
   new AppError("VALIDATION", `The council was not added: ${Object.values(fieldErrors).flat().join("; ")}.`, fieldErrors);
-
-// No 0/O, 1/l/I: read out or typed from a printout without mistakes. 20 characters: about 116 bits.
-const ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789";
-export function temporaryPassword(): string {
-  const chars = Array.from({ length: 20 }, () => ALPHABET[randomInt(ALPHABET.length)]!);
-  return [0, 5, 10, 15].map((i) => chars.slice(i, i + 5).join("")).join("-");
-}
 
 /** Refusals for a short name, LA code or email already in use; none when all are free. */
 async function clashes(input: { slug: string; laCode: string; adminEmail: string }): Promise<Record<string, string[]>> {
@@ -99,23 +93,24 @@ export async function createCouncil(raw: NewCouncil, options: { operator?: strin
   if (Object.keys(clash).length > 0) throw invalid(clash);
 
   const tenantId = randomUUID();
-  const password = temporaryPassword();
-  const passwordHash = await hashPassword(password);
+  const passwordHash = await unknownPasswordHash();
+  const now = new Date();
   const via = { via: "npm run tenant:create", ...(options.operator ? { operator: options.operator } : {}) };
   try {
-    const userId = await withTenant(tenantId, async (tx) => {
+    const { userId, token } = await withTenant(tenantId, async (tx) => {
       await tx.tenant.create({ data: { id: tenantId, name: input.name, slug: input.slug, laCode: input.laCode, childPopulation: input.childPopulation, settings: {} } });
       const user = await tx.user.create({ data: { tenantId, name: input.adminName, email: input.adminEmail, passwordHash, role: "TENANT_ADMIN" }, select: { id: true } });
       await tx.loginIdentity.create({ data: { email: input.adminEmail, tenantId, userId: user.id } });
       await tx.auditEvent.createMany({
         data: [
           { tenantId, actorId: null, action: "tenant.created", entityType: "tenant", entityId: tenantId, details: { ...via, name: input.name, slug: input.slug, laCode: input.laCode, childPopulation: input.childPopulation } },
-          { tenantId, actorId: null, action: "user.created", entityType: "user", entityId: user.id, details: { ...via, name: input.adminName, email: input.adminEmail, role: "TENANT_ADMIN", temporaryPassword: true } },
+          { tenantId, actorId: null, action: "user.created", entityType: "user", entityId: user.id, details: { ...via, name: input.adminName, email: input.adminEmail, role: "TENANT_ADMIN" } },
         ],
       });
-      return user.id;
+      const token = await issuePasswordLink(tx, { tenantId, userId: user.id, createdBy: null, purpose: "INVITE", now });
+      return { userId: user.id, token };
     });
-    return { tenantId, name: input.name, slug: input.slug, admin: { userId, email: input.adminEmail, name: input.adminName }, temporaryPassword: password };
+    return { tenantId, name: input.name, slug: input.slug, admin: { userId, email: input.adminEmail, name: input.adminName }, passwordLinkToken: token };
   } catch (error) {
     // added at the same moment by someone else: say which
     if ((error as { code?: string } | null)?.code === "P2002") {
