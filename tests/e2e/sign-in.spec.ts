@@ -12,7 +12,7 @@ const HOME: Record<Role, { path: RegExp; heading: RegExp; nav: string[] }> = {
   ASSISTANT_TEAM_MANAGER: { path: /\/teams\/[0-9a-f-]{36}$/, heading: /.+/, nav: ["My team", "Front door", "Awaiting decision", "Carers and vacancies"] },
   TEAM_MANAGER: { path: /\/teams\/[0-9a-f-]{36}$/, heading: /.+/, nav: ["My team", "Front door", "Awaiting decision", "Carers and vacancies"] },
   HEAD_OF_SERVICE: { path: /\/teams$/, heading: /Teams/, nav: ["Teams", "Front door", "Awaiting decision", "Carers and vacancies", "Borough KPIs", "Statutory returns"] },
-  TENANT_ADMIN: { path: /\/admin$/, heading: /Users and teams/, nav: ["Carers and vacancies", "Borough KPIs", "Statutory returns", "Users and teams"] },
+  TENANT_ADMIN: { path: /\/admin$/, heading: /Users and teams/, nav: ["Carers and vacancies", "Borough KPIs", "Statutory returns", "Users and teams", "Council settings"] },
 };
 
 test.describe("every demo login lands on its role's home page", () => {
