@@ -34,8 +34,10 @@ test("a practitioner requests a step-down, the manager approves it, and the keyw
 
   await signIn(page, c!.tm_email);
   await page.getByRole("link", { name: "Awaiting decision" }).click();
+  // wait for the page: the manager's home page also links the family's case
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Awaiting my decision");
   await expectAccessible(page);
-  await page.getByRole("link", { name: c!.family }).click();
+  await page.getByRole("region", { name: "Requests awaiting a decision" }).getByRole("link", { name: c!.family }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Step-down: Child in need to Support");
   await expectAccessible(page);
   await page.getByLabel("Comment (optional)").fill("Agreed at the CIN review.");
