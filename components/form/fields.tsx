@@ -56,7 +56,7 @@ export function TextField({
   className,
   idPrefix = "",
   width = "w-full",
-}: Common & { defaultValue?: string; type?: "text" | "email" | "date" | "time" | "datetime-local" | "number"; inputMode?: "numeric" | "text"; autoComplete?: string; width?: string }) {
+}: Common & { defaultValue?: string; type?: "text" | "email" | "password" | "date" | "time" | "datetime-local" | "number"; inputMode?: "numeric" | "text"; autoComplete?: string; width?: string }) {
   const id = idPrefix + name;
   const error = errorOf(state, name);
   return (

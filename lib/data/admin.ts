@@ -113,14 +113,13 @@ export async function getUserForAdmin(ctx: Ctx, userIdInput: string): Promise<Ad
       },
     });
     if (!u) throw notFoundError("user");
-    const [openAllocations, latestLink] = await Promise.all([
-      tx.allocation.count({ where: { tenantId: ctx.tenantId, workerId: userId, endDate: null } }),
-      tx.passwordLink.findFirst({
-        where: { tenantId: ctx.tenantId, userId },
-        orderBy: { createdAt: "desc" },
-        select: { purpose: true, createdAt: true, expiresAt: true, usedAt: true, revokedAt: true },
-      }),
-    ]);
+    // one connection per transaction: queries one after another
+    const openAllocations = await tx.allocation.count({ where: { tenantId: ctx.tenantId, workerId: userId, endDate: null } });
+    const latestLink = await tx.passwordLink.findFirst({
+      where: { tenantId: ctx.tenantId, userId },
+      orderBy: { createdAt: "desc" },
+      select: { purpose: true, createdAt: true, expiresAt: true, usedAt: true, revokedAt: true },
+    });
     await recordAudit(tx, ctx, { action: "user.viewed", entityType: "user", entityId: userId });
     const { updatedAt, team, ...rest } = u;
     return { ...rest, fte: Number(u.fte), team: team?.name ?? null, version: updatedAt.toISOString(), openAllocations, latestLink };
@@ -262,10 +261,8 @@ export async function updateUser(ctx: Ctx, userIdInput: string, input: AdminUser
         );
       await checkTeam(tx, ctx.tenantId, input.teamId);
       if (email !== before.email) await checkEmailFree(tx, email, userId);
-      const [otherActiveAdmins, openAllocations] = await Promise.all([
-        tx.user.count({ where: { tenantId: ctx.tenantId, role: "TENANT_ADMIN", active: true, id: { not: userId } } }),
-        tx.allocation.count({ where: { tenantId: ctx.tenantId, workerId: userId, endDate: null } }),
-      ]);
+      const otherActiveAdmins = await tx.user.count({ where: { tenantId: ctx.tenantId, role: "TENANT_ADMIN", active: true, id: { not: userId } } });
+      const openAllocations = await tx.allocation.count({ where: { tenantId: ctx.tenantId, workerId: userId, endDate: null } });
       const refusal = userChangeRefusal({
         actorId: ctx.userId,
         targetId: userId,
