@@ -1,6 +1,7 @@
 // A child's chronology, assembled from their contacts, referrals, visits, transitions and summaries.
 import "server-only";
 import { assertCan, type Ctx } from "@/lib/auth/context";
+import { inOrder } from "@/lib/db/in-order";
 import { withTenant } from "@/lib/db/tenant";
 import { buildChronology, type ChronologyEntry } from "@/lib/domain/chronology";
 import { toIsoDate } from "@/lib/domain/dates";
@@ -16,25 +17,25 @@ export async function getChildChronology(ctx: Ctx, personIdInput: string): Promi
     if (!person) throw notFoundError("person");
     const t = ctx.tenantId;
     const caseIds = (await tx.caseChild.findMany({ where: { tenantId: t, personId }, select: { caseId: true } })).map((c) => c.caseId);
-    const [cases, contacts, referrals, visits, transitions, summaries] = await Promise.all([
-      tx.case.findMany({ where: { tenantId: t, id: { in: caseIds } }, select: { id: true, reference: true, level: true, openedOn: true, closedOn: true, closureReason: true } }),
-      tx.contact.findMany({
+    const [cases, contacts, referrals, visits, transitions, summaries] = await inOrder([
+      () => tx.case.findMany({ where: { tenantId: t, id: { in: caseIds } }, select: { id: true, reference: true, level: true, openedOn: true, closedOn: true, closureReason: true } }),
+      () => tx.contact.findMany({
         where: { tenantId: t, children: { some: { personId } } },
         select: { id: true, receivedOn: true, source: true, reason: true, decision: true, decisionOn: true },
       }),
-      tx.cinEpisode.findMany({
+      () => tx.cinEpisode.findMany({
         where: { tenantId: t, personId },
         select: { caseId: true, referralDate: true, reReferral: true, primaryNeedCode: true, closureDate: true, closureReason: true, case: { select: { reference: true } } },
       }),
-      tx.visitChild.findMany({
+      () => tx.visitChild.findMany({
         where: { tenantId: t, personId },
         select: { seenAlone: true, visit: { select: { caseId: true, visitedAt: true, type: true, significant: true, note: true, wishesAndFeelings: true } } },
       }),
-      tx.transition.findMany({
+      () => tx.transition.findMany({
         where: { tenantId: t, caseId: { in: caseIds } },
         select: { id: true, caseId: true, kind: true, fromLevel: true, toLevel: true, status: true, decidedAt: true, effectiveOn: true },
       }),
-      tx.caseSummaryVersion.findMany({
+      () => tx.caseSummaryVersion.findMany({
         where: { tenantId: t, caseId: { in: caseIds } },
         select: { caseId: true, version: true, savedAt: true, safetyScale: true, savedBy: { select: { name: true } } },
       }),

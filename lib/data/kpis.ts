@@ -5,6 +5,7 @@
 import "server-only";
 import { assertCan, type Ctx } from "@/lib/auth/context";
 import { can } from "@/lib/auth/permissions";
+import { inOrder } from "@/lib/db/in-order";
 import { withTenant, type Tx } from "@/lib/db/tenant";
 import { driftOf } from "@/lib/domain/case-drift";
 import { todayInEngland, type IsoDate } from "@/lib/domain/dates";
@@ -64,78 +65,83 @@ type Rows = Awaited<ReturnType<typeof loadRows>>;
 async function loadRows(tx: Tx, t: string) {
   // the largest reads on this connection, the rest on a second one, so the database works on both at once
   return withTenant(t, async (other) => {
-    const [referrals, closedCases, episodes, cpPlans, carePeriods, assessments, enquiries, transitions, workers, careEpisodes, swAllocations, holdings] = await Promise.all([
-      tx.$queryRaw<{ personId: string; referralDate: string; caseId: string; teamId: string | null }[]>`
-        SELECT e.person_id AS "personId", to_char(e.referral_date, 'YYYY-MM-DD') AS "referralDate", e.case_id AS "caseId", c.team_id AS "teamId"
-        FROM cin_episode e JOIN case_file c ON c.tenant_id = e.tenant_id AND c.id = e.case_id WHERE e.tenant_id = ${t}::uuid`,
-      tx.$queryRaw<{ caseId: string; closedOn: string; teamId: string | null; childIds: string[] }[]>`
-        SELECT c.id AS "caseId", to_char(c.closed_on, 'YYYY-MM-DD') AS "closedOn", c.team_id AS "teamId",
-               coalesce(array_agg(cc.person_id::text) FILTER (WHERE cc.person_id IS NOT NULL), '{}') AS "childIds"
-        FROM case_file c LEFT JOIN case_child cc ON cc.tenant_id = c.tenant_id AND cc.case_id = c.id
-        WHERE c.tenant_id = ${t}::uuid AND c.status = 'CLOSED' GROUP BY c.tenant_id, c.id`,
-      other.$queryRaw<(K.Span & { teamId: string | null })[]>`
-        SELECT e.person_id AS "personId", to_char(e.referral_date, 'YYYY-MM-DD') AS "startDate", to_char(e.closure_date, 'YYYY-MM-DD') AS "endDate", c.team_id AS "teamId"
-        FROM cin_episode e JOIN case_file c ON c.tenant_id = e.tenant_id AND c.id = e.case_id WHERE e.tenant_id = ${t}::uuid`,
-      other.$queryRaw<(K.Span & { teamId: string | null })[]>`
-        SELECT p.person_id AS "personId", to_char(p.start_date, 'YYYY-MM-DD') AS "startDate", to_char(p.end_date, 'YYYY-MM-DD') AS "endDate", c.team_id AS "teamId"
-        FROM cp_plan p JOIN case_file c ON c.tenant_id = p.tenant_id AND c.id = p.case_id WHERE p.tenant_id = ${t}::uuid`,
-      other.$queryRaw<(K.Span & { id: string; teamId: string | null; dateOfBirth: string | null })[]>`
-        SELECT p.id, p.person_id AS "personId", to_char(p.start_date, 'YYYY-MM-DD') AS "startDate", to_char(p.end_date, 'YYYY-MM-DD') AS "endDate", c.team_id AS "teamId",
-               to_char(pe.date_of_birth, 'YYYY-MM-DD') AS "dateOfBirth"
-        FROM care_period p JOIN case_file c ON c.tenant_id = p.tenant_id AND c.id = p.case_id
-        JOIN person pe ON pe.tenant_id = p.tenant_id AND pe.id = p.person_id WHERE p.tenant_id = ${t}::uuid`,
-      other.$queryRaw<(K.AssessmentRow & { teamId: string | null })[]>`
-        SELECT to_char(a.start_date, 'YYYY-MM-DD') AS "startDate", to_char(a.authorised_date, 'YYYY-MM-DD') AS "authorisedDate", c.team_id AS "teamId"
-        FROM assessment a JOIN case_file c ON c.tenant_id = a.tenant_id AND c.id = a.case_id WHERE a.tenant_id = ${t}::uuid`,
-      other.$queryRaw<(K.EnquiryRow & { teamId: string | null })[]>`
-        SELECT to_char(s.start_date, 'YYYY-MM-DD') AS "startDate", to_char(s.icpc_date, 'YYYY-MM-DD') AS "icpcDate", c.team_id AS "teamId"
-        FROM section47 s JOIN case_file c ON c.tenant_id = s.tenant_id AND c.id = s.case_id WHERE s.tenant_id = ${t}::uuid`,
-      other.$queryRaw<K.TransitionRow[]>`
-        SELECT t.from_level::text AS "from", coalesce(t.to_level::text, 'CLOSED') AS "to", to_char((t.decided_at AT TIME ZONE 'Europe/London')::date, 'YYYY-MM-DD') AS "decidedOn"
-        FROM transition t WHERE t.tenant_id = ${t}::uuid AND t.status = 'APPROVED'`,
-      other.$queryRaw<{ id: string; teamId: string | null; role: Role; fte: number; agency: boolean }[]>`
-        SELECT u.id, u.team_id AS "teamId", u.role, u.fte::float8 AS fte, u.employment = 'AGENCY' AS agency
-        FROM app_user u WHERE u.tenant_id = ${t}::uuid AND u.active AND u.role = ANY(${[...CASE_HOLDING_ROLES]}::role[])`,
-      other.$queryRaw<
-        {
-          id: string;
-          personId: string;
-          periodId: string;
-          startDate: string;
-          endDate: string | null;
-          place: string;
-          provider: string | null;
-          carerId: string | null;
-          legalStatus: string;
-          rne: string;
-          weeklyCost: number | null;
-          postcode: string | null;
-          avoided: boolean;
-          homeLat: number | null;
-          homeLon: number | null;
-          placeLat: number | null;
-          placeLon: number | null;
-          placeLa: string | null;
-        }[]
-      >`
-        SELECT e.id, e.person_id AS "personId", e.care_period_id AS "periodId", to_char(e.start_date, 'YYYY-MM-DD') AS "startDate", to_char(e.end_date, 'YYYY-MM-DD') AS "endDate",
-               e.place, e.provider, e.carer_id AS "carerId", e.legal_status AS "legalStatus", e.reason_new_episode AS rne, e.weekly_cost::float8 AS "weeklyCost", e.placement_postcode AS postcode,
-               e.avoided_agency AS avoided, e.home_latitude AS "homeLat", e.home_longitude AS "homeLon", e.placement_latitude AS "placeLat", e.placement_longitude AS "placeLon", e.placement_la_code AS "placeLa"
-        FROM care_episode e WHERE e.tenant_id = ${t}::uuid`,
-      // social workers allocated to looked-after children's cases, per child
-      other.$queryRaw<{ childId: string; socialWorkerId: string; startDate: string; endDate: string | null }[]>`
-        SELECT cc.person_id AS "childId", a.worker_id AS "socialWorkerId", to_char(a.start_date, 'YYYY-MM-DD') AS "startDate", to_char(a.end_date, 'YYYY-MM-DD') AS "endDate"
-        FROM allocation a JOIN app_user u ON u.tenant_id = a.tenant_id AND u.id = a.worker_id AND u.role = ANY(${[...SOCIAL_WORK_ROLES]}::role[])
-        JOIN case_child cc ON cc.tenant_id = a.tenant_id AND cc.case_id = a.case_id
-        WHERE a.tenant_id = ${t}::uuid AND EXISTS (SELECT 1 FROM care_period p WHERE p.tenant_id = cc.tenant_id AND p.person_id = cc.person_id)`,
-      // every allocation of a case-holding worker, with the case's number of children: caseload now and at each month end
-      tx.$queryRaw<{ workerId: string; startDate: string; endDate: string | null; closedOn: string | null; children: number }[]>`
-        SELECT a.worker_id AS "workerId", to_char(a.start_date, 'YYYY-MM-DD') AS "startDate", to_char(a.end_date, 'YYYY-MM-DD') AS "endDate",
-               to_char(c.closed_on, 'YYYY-MM-DD') AS "closedOn", coalesce(k.n, 0) AS children
-        FROM allocation a JOIN case_file c ON c.tenant_id = a.tenant_id AND c.id = a.case_id
-        -- children per case counted in one pass (a sub-select per allocation took twice as long at county scale)
-        LEFT JOIN (SELECT cc.case_id, count(*)::int AS n FROM case_child cc WHERE cc.tenant_id = ${t}::uuid GROUP BY cc.case_id) k ON k.case_id = c.id
-        WHERE a.tenant_id = ${t}::uuid`,
+    const [[referrals, closedCases, holdings], [episodes, cpPlans, carePeriods, assessments, enquiries, transitions, workers, careEpisodes, swAllocations]] = await Promise.all([
+      // one chain of queries per connection: each connection runs its queries in turn, the two side by side
+      inOrder([
+        () => tx.$queryRaw<{ personId: string; referralDate: string; caseId: string; teamId: string | null }[]>`
+          SELECT e.person_id AS "personId", to_char(e.referral_date, 'YYYY-MM-DD') AS "referralDate", e.case_id AS "caseId", c.team_id AS "teamId"
+          FROM cin_episode e JOIN case_file c ON c.tenant_id = e.tenant_id AND c.id = e.case_id WHERE e.tenant_id = ${t}::uuid`,
+        () => tx.$queryRaw<{ caseId: string; closedOn: string; teamId: string | null; childIds: string[] }[]>`
+          SELECT c.id AS "caseId", to_char(c.closed_on, 'YYYY-MM-DD') AS "closedOn", c.team_id AS "teamId",
+                 coalesce(array_agg(cc.person_id::text) FILTER (WHERE cc.person_id IS NOT NULL), '{}') AS "childIds"
+          FROM case_file c LEFT JOIN case_child cc ON cc.tenant_id = c.tenant_id AND cc.case_id = c.id
+          WHERE c.tenant_id = ${t}::uuid AND c.status = 'CLOSED' GROUP BY c.tenant_id, c.id`,
+        // every allocation of a case-holding worker, with the case's number of children: caseload now and at each month end
+        () => tx.$queryRaw<{ workerId: string; startDate: string; endDate: string | null; closedOn: string | null; children: number }[]>`
+          SELECT a.worker_id AS "workerId", to_char(a.start_date, 'YYYY-MM-DD') AS "startDate", to_char(a.end_date, 'YYYY-MM-DD') AS "endDate",
+                 to_char(c.closed_on, 'YYYY-MM-DD') AS "closedOn", coalesce(k.n, 0) AS children
+          FROM allocation a JOIN case_file c ON c.tenant_id = a.tenant_id AND c.id = a.case_id
+          -- children per case counted in one pass (a sub-select per allocation took twice as long at county scale)
+          LEFT JOIN (SELECT cc.case_id, count(*)::int AS n FROM case_child cc WHERE cc.tenant_id = ${t}::uuid GROUP BY cc.case_id) k ON k.case_id = c.id
+          WHERE a.tenant_id = ${t}::uuid`,
+      ]),
+      inOrder([
+        () => other.$queryRaw<(K.Span & { teamId: string | null })[]>`
+          SELECT e.person_id AS "personId", to_char(e.referral_date, 'YYYY-MM-DD') AS "startDate", to_char(e.closure_date, 'YYYY-MM-DD') AS "endDate", c.team_id AS "teamId"
+          FROM cin_episode e JOIN case_file c ON c.tenant_id = e.tenant_id AND c.id = e.case_id WHERE e.tenant_id = ${t}::uuid`,
+        () => other.$queryRaw<(K.Span & { teamId: string | null })[]>`
+          SELECT p.person_id AS "personId", to_char(p.start_date, 'YYYY-MM-DD') AS "startDate", to_char(p.end_date, 'YYYY-MM-DD') AS "endDate", c.team_id AS "teamId"
+          FROM cp_plan p JOIN case_file c ON c.tenant_id = p.tenant_id AND c.id = p.case_id WHERE p.tenant_id = ${t}::uuid`,
+        () => other.$queryRaw<(K.Span & { id: string; teamId: string | null; dateOfBirth: string | null })[]>`
+          SELECT p.id, p.person_id AS "personId", to_char(p.start_date, 'YYYY-MM-DD') AS "startDate", to_char(p.end_date, 'YYYY-MM-DD') AS "endDate", c.team_id AS "teamId",
+                 to_char(pe.date_of_birth, 'YYYY-MM-DD') AS "dateOfBirth"
+          FROM care_period p JOIN case_file c ON c.tenant_id = p.tenant_id AND c.id = p.case_id
+          JOIN person pe ON pe.tenant_id = p.tenant_id AND pe.id = p.person_id WHERE p.tenant_id = ${t}::uuid`,
+        () => other.$queryRaw<(K.AssessmentRow & { teamId: string | null })[]>`
+          SELECT to_char(a.start_date, 'YYYY-MM-DD') AS "startDate", to_char(a.authorised_date, 'YYYY-MM-DD') AS "authorisedDate", c.team_id AS "teamId"
+          FROM assessment a JOIN case_file c ON c.tenant_id = a.tenant_id AND c.id = a.case_id WHERE a.tenant_id = ${t}::uuid`,
+        () => other.$queryRaw<(K.EnquiryRow & { teamId: string | null })[]>`
+          SELECT to_char(s.start_date, 'YYYY-MM-DD') AS "startDate", to_char(s.icpc_date, 'YYYY-MM-DD') AS "icpcDate", c.team_id AS "teamId"
+          FROM section47 s JOIN case_file c ON c.tenant_id = s.tenant_id AND c.id = s.case_id WHERE s.tenant_id = ${t}::uuid`,
+        () => other.$queryRaw<K.TransitionRow[]>`
+          SELECT t.from_level::text AS "from", coalesce(t.to_level::text, 'CLOSED') AS "to", to_char((t.decided_at AT TIME ZONE 'Europe/London')::date, 'YYYY-MM-DD') AS "decidedOn"
+          FROM transition t WHERE t.tenant_id = ${t}::uuid AND t.status = 'APPROVED'`,
+        () => other.$queryRaw<{ id: string; teamId: string | null; role: Role; fte: number; agency: boolean }[]>`
+          SELECT u.id, u.team_id AS "teamId", u.role, u.fte::float8 AS fte, u.employment = 'AGENCY' AS agency
+          FROM app_user u WHERE u.tenant_id = ${t}::uuid AND u.active AND u.role = ANY(${[...CASE_HOLDING_ROLES]}::role[])`,
+        () => other.$queryRaw<
+          {
+            id: string;
+            personId: string;
+            periodId: string;
+            startDate: string;
+            endDate: string | null;
+            place: string;
+            provider: string | null;
+            carerId: string | null;
+            legalStatus: string;
+            rne: string;
+            weeklyCost: number | null;
+            postcode: string | null;
+            avoided: boolean;
+            homeLat: number | null;
+            homeLon: number | null;
+            placeLat: number | null;
+            placeLon: number | null;
+            placeLa: string | null;
+          }[]
+        >`
+          SELECT e.id, e.person_id AS "personId", e.care_period_id AS "periodId", to_char(e.start_date, 'YYYY-MM-DD') AS "startDate", to_char(e.end_date, 'YYYY-MM-DD') AS "endDate",
+                 e.place, e.provider, e.carer_id AS "carerId", e.legal_status AS "legalStatus", e.reason_new_episode AS rne, e.weekly_cost::float8 AS "weeklyCost", e.placement_postcode AS postcode,
+                 e.avoided_agency AS avoided, e.home_latitude AS "homeLat", e.home_longitude AS "homeLon", e.placement_latitude AS "placeLat", e.placement_longitude AS "placeLon", e.placement_la_code AS "placeLa"
+          FROM care_episode e WHERE e.tenant_id = ${t}::uuid`,
+        // social workers allocated to looked-after children's cases, per child
+        () => other.$queryRaw<{ childId: string; socialWorkerId: string; startDate: string; endDate: string | null }[]>`
+          SELECT cc.person_id AS "childId", a.worker_id AS "socialWorkerId", to_char(a.start_date, 'YYYY-MM-DD') AS "startDate", to_char(a.end_date, 'YYYY-MM-DD') AS "endDate"
+          FROM allocation a JOIN app_user u ON u.tenant_id = a.tenant_id AND u.id = a.worker_id AND u.role = ANY(${[...SOCIAL_WORK_ROLES]}::role[])
+          JOIN case_child cc ON cc.tenant_id = a.tenant_id AND cc.case_id = a.case_id
+          WHERE a.tenant_id = ${t}::uuid AND EXISTS (SELECT 1 FROM care_period p WHERE p.tenant_id = cc.tenant_id AND p.person_id = cc.person_id)`,
+      ]),
     ]);
     return { referrals, closedCases, episodes, cpPlans, carePeriods, assessments, enquiries, transitions, workers, careEpisodes, swAllocations, holdings };
   });

@@ -6,6 +6,7 @@
 // the merge instead.
 import "server-only";
 import { assertCan, type Ctx } from "@/lib/auth/context";
+import { inOrder } from "@/lib/db/in-order";
 import { withTenant, type Tx } from "@/lib/db/tenant";
 import { ageOn, todayInEngland, toIsoDate } from "@/lib/domain/dates";
 import { AppError, notFoundError } from "@/lib/errors";
@@ -47,11 +48,11 @@ async function describePerson(tx: Tx, tenantId: string, id: string): Promise<Mer
     select: { id: true, firstName: true, lastName: true, dateOfBirth: true, laChildId: true, upn: true, postcode: true, mergedIntoId: true },
   });
   if (!p) throw notFoundError("person");
-  const [cases, contacts, visits, episodes] = await Promise.all([
-    tx.caseChild.count({ where: { tenantId, personId: id } }),
-    tx.contactChild.count({ where: { tenantId, personId: id } }),
-    tx.visitChild.count({ where: { tenantId, personId: id } }),
-    tx.cinEpisode.count({ where: { tenantId, personId: id } }),
+  const [cases, contacts, visits, episodes] = await inOrder([
+    () => tx.caseChild.count({ where: { tenantId, personId: id } }),
+    () => tx.contactChild.count({ where: { tenantId, personId: id } }),
+    () => tx.visitChild.count({ where: { tenantId, personId: id } }),
+    () => tx.cinEpisode.count({ where: { tenantId, personId: id } }),
   ]);
   const dob = p.dateOfBirth ? toIsoDate(p.dateOfBirth) : null;
   return {
@@ -83,7 +84,8 @@ export async function getMergePage(ctx: Ctx, survivorInput: string, otherInput?:
         laChildId: base.laChildId,
       })
     ).filter((d) => d.id !== survivorId);
-    const candidates = await Promise.all(likely.map(async (d) => ({ ...(await describePerson(tx, ctx.tenantId, d.id)), reasons: d.reasons })));
+    const candidates = [];
+    for (const d of likely) candidates.push({ ...(await describePerson(tx, ctx.tenantId, d.id)), reasons: d.reasons });
     const other = otherInput ? await describePerson(tx, ctx.tenantId, parseId(otherInput, "person")) : null;
     const history = await tx.personMerge.findMany({
       where: { tenantId: ctx.tenantId, survivorId },

@@ -4,6 +4,7 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import { assertCan, type Ctx } from "@/lib/auth/context";
+import { inOrder } from "@/lib/db/in-order";
 import { withTenant, type Tx } from "@/lib/db/tenant";
 import { ageOn, fromIsoDate, todayInEngland, toIsoDate, type IsoDate } from "@/lib/domain/dates";
 import { movePlacement } from "@/lib/domain/placements";
@@ -36,9 +37,9 @@ export type CarerRow = {
 
 /** Every carer and provider with the children placed there today. */
 async function carersOf(tx: Tx, tenantId: string, today: IsoDate): Promise<CarerRow[]> {
-  const [carers, placed] = await Promise.all([
-    tx.carer.findMany({ where: { tenantId }, orderBy: [{ kind: "asc" }, { name: "asc" }] }),
-    tx.careEpisode.groupBy({
+  const [carers, placed] = await inOrder([
+    () => tx.carer.findMany({ where: { tenantId }, orderBy: [{ kind: "asc" }, { name: "asc" }] }),
+    () => tx.careEpisode.groupBy({
       by: ["carerId"],
       where: { tenantId, carerId: { not: null }, startDate: { lte: fromIsoDate(today) }, OR: [{ endDate: null }, { endDate: { gt: fromIsoDate(today) } }] },
       _count: { _all: true },
@@ -173,14 +174,14 @@ export async function getChildPlacements(ctx: Ctx, personIdInput: string): Promi
   const today = todayInEngland();
   return withTenant(ctx.tenantId, async (tx) => {
     const t = ctx.tenantId;
-    const [person, tenant] = await Promise.all([
-      tx.person.findFirst({ where: { tenantId: t, id: personId, kind: "CHILD" }, select: { id: true, firstName: true, lastName: true, dateOfBirth: true } }),
-      tx.tenant.findUniqueOrThrow({ where: { id: t }, select: { laCode: true } }),
+    const [person, tenant] = await inOrder([
+      () => tx.person.findFirst({ where: { tenantId: t, id: personId, kind: "CHILD" }, select: { id: true, firstName: true, lastName: true, dateOfBirth: true } }),
+      () => tx.tenant.findUniqueOrThrow({ where: { id: t }, select: { laCode: true } }),
     ]);
     if (!person) throw notFoundError("child");
-    const [periods, carers] = await Promise.all([
-      tx.carePeriod.findMany({ where: { tenantId: t, personId }, orderBy: { startDate: "desc" }, include: { episodes: { orderBy: { startDate: "asc" }, include: { carer: { select: { name: true } } } } } }),
-      carersOf(tx, t, today),
+    const [periods, carers] = await inOrder([
+      () => tx.carePeriod.findMany({ where: { tenantId: t, personId }, orderBy: { startDate: "desc" }, include: { episodes: { orderBy: { startDate: "asc" }, include: { carer: { select: { name: true } } } } } }),
+      () => carersOf(tx, t, today),
     ]);
     await recordAudit(tx, ctx, { action: "placements.viewed", entityType: "person", entityId: personId, personId });
     const rows = periods.map((p) => ({

@@ -4,6 +4,7 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import { assertCan, type Ctx } from "@/lib/auth/context";
+import { inOrder } from "@/lib/db/in-order";
 import { withTenant, type Tx } from "@/lib/db/tenant";
 import { ageOn, fromIsoDate, todayInEngland, toIsoDate, type IsoDate } from "@/lib/domain/dates";
 import { changeLegalStatus, endCare, type PlacementEpisode, type PlacementHistory } from "@/lib/domain/placements";
@@ -45,19 +46,19 @@ export async function getStatutoryRecord(ctx: Ctx, personIdInput: string): Promi
     const t = ctx.tenantId;
     const p = await tx.person.findFirst({ where: { tenantId: t, id: personId, kind: "CHILD" }, select: { id: true, firstName: true, lastName: true, dateOfBirth: true, disabilities: true } });
     if (!p) throw notFoundError("child");
-    const [cases, referrals, assessments, section47s, cpPlans, cinPlans, carePeriods, health] = await Promise.all([
-      tx.caseChild.findMany({ where: { tenantId: t, personId }, select: { case: { select: { id: true, reference: true, level: true, status: true, openedOn: true } } } }),
-      tx.cinEpisode.findMany({ where: { tenantId: t, personId }, orderBy: { referralDate: "desc" } }),
-      tx.assessment.findMany({ where: { tenantId: t, personId }, orderBy: { startDate: "desc" } }),
-      tx.section47.findMany({ where: { tenantId: t, personId }, orderBy: { startDate: "desc" } }),
-      tx.cpPlan.findMany({ where: { tenantId: t, personId }, orderBy: { startDate: "desc" }, include: { reviews: { orderBy: { reviewDate: "asc" } } } }),
-      tx.cinPlan.findMany({ where: { tenantId: t, personId }, orderBy: { startDate: "desc" } }),
-      tx.carePeriod.findMany({
+    const [cases, referrals, assessments, section47s, cpPlans, cinPlans, carePeriods, health] = await inOrder([
+      () => tx.caseChild.findMany({ where: { tenantId: t, personId }, select: { case: { select: { id: true, reference: true, level: true, status: true, openedOn: true } } } }),
+      () => tx.cinEpisode.findMany({ where: { tenantId: t, personId }, orderBy: { referralDate: "desc" } }),
+      () => tx.assessment.findMany({ where: { tenantId: t, personId }, orderBy: { startDate: "desc" } }),
+      () => tx.section47.findMany({ where: { tenantId: t, personId }, orderBy: { startDate: "desc" } }),
+      () => tx.cpPlan.findMany({ where: { tenantId: t, personId }, orderBy: { startDate: "desc" }, include: { reviews: { orderBy: { reviewDate: "asc" } } } }),
+      () => tx.cinPlan.findMany({ where: { tenantId: t, personId }, orderBy: { startDate: "desc" } }),
+      () => tx.carePeriod.findMany({
         where: { tenantId: t, personId },
         orderBy: { startDate: "desc" },
         include: { episodes: { orderBy: { startDate: "asc" } }, reviews: { orderBy: { reviewDate: "asc" } } },
       }),
-      tx.healthAssessment.findMany({ where: { tenantId: t, personId }, orderBy: { assessmentDate: "desc" } }),
+      () => tx.healthAssessment.findMany({ where: { tenantId: t, personId }, orderBy: { assessmentDate: "desc" } }),
     ]);
     await recordAudit(tx, ctx, { action: "statutory.viewed", entityType: "person", entityId: personId, personId });
     const dob = iso(p.dateOfBirth);

@@ -2,6 +2,7 @@
 import "server-only";
 import { assertCan, type Ctx } from "@/lib/auth/context";
 import { can } from "@/lib/auth/permissions";
+import { inOrder } from "@/lib/db/in-order";
 import { withTenant, type Tx } from "@/lib/db/tenant";
 import { driftOf } from "@/lib/domain/case-drift";
 import { unitLabel } from "@/lib/domain/caseload";
@@ -154,18 +155,18 @@ export async function getTeamDashboard(ctx: Ctx, teamIdInput: string): Promise<T
     const team = await teamView(tx, ctx, teamId);
     const settings = await loadSettings(tx, ctx.tenantId);
     const workerIds = team.workers.map((w) => w.id);
-    const [held, open, waiting, closures] = await Promise.all([
-      tx.allocation.findMany({ where: { tenantId: ctx.tenantId, workerId: { in: workerIds }, endDate: null, case: { status: "OPEN" } }, select: { workerId: true, caseId: true } }),
-      tx.case.findMany({
+    const [held, open, waiting, closures] = await inOrder([
+      () => tx.allocation.findMany({ where: { tenantId: ctx.tenantId, workerId: { in: workerIds }, endDate: null, case: { status: "OPEN" } }, select: { workerId: true, caseId: true } }),
+      () => tx.case.findMany({
         where: { tenantId: ctx.tenantId, teamId, status: "OPEN" },
         select: { id: true, reference: true, level: true, openedOn: true, family: { select: { name: true } }, _count: { select: { children: true, allocations: { where: { endDate: null } } } } },
       }),
-      tx.transition.findMany({
+      () => tx.transition.findMany({
         where: { tenantId: ctx.tenantId, status: "REQUESTED", case: { teamId } },
         select: { id: true, kind: true, requestedAt: true, requestedBy: { select: { name: true } }, case: { select: { id: true, reference: true, family: { select: { name: true } } } } },
         orderBy: { requestedAt: "asc" },
       }),
-      tx.$queryRaw<{ month: string; closed: number }[]>`
+      () => tx.$queryRaw<{ month: string; closed: number }[]>`
         SELECT to_char(c.closed_on, 'YYYY-MM') AS month, count(*)::int AS closed FROM case_file c
         WHERE c.tenant_id = ${ctx.tenantId}::uuid AND c.team_id = ${teamId}::uuid AND c.status = 'CLOSED' AND c.closed_on > ${addMonths(today, -12)}::date
         GROUP BY 1`,

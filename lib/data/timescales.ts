@@ -2,6 +2,7 @@
 // rules (lib/domain/statutory-timescales.ts) and the drift rule (lib/domain/case-drift.ts).
 import "server-only";
 import { assertCan, type Ctx } from "@/lib/auth/context";
+import { inOrder } from "@/lib/db/in-order";
 import { withTenant, type Tx } from "@/lib/db/tenant";
 import { driftOf, type Drift } from "@/lib/domain/case-drift";
 import { todayInEngland, type IsoDate } from "@/lib/domain/dates";
@@ -18,13 +19,13 @@ const s = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : null);
 export async function childRecords(tx: Tx, tenantId: string, personIds: string[]): Promise<Map<string, ChildRecords>> {
   const t = tenantId;
   const ids = { in: personIds };
-  const [people, referrals, assessments, enquiries, plans, periods, health, visits, contacts] = await Promise.all([
-    tx.person.findMany({ where: { tenantId: t, id: ids }, select: { id: true, dateOfBirth: true } }),
-    tx.cinEpisode.findMany({ where: { tenantId: t, personId: ids }, select: { id: true, personId: true, referralDate: true, closureDate: true } }),
-    tx.assessment.findMany({ where: { tenantId: t, personId: ids }, select: { personId: true, cinEpisodeId: true, startDate: true, authorisedDate: true } }),
-    tx.section47.findMany({ where: { tenantId: t, personId: ids }, select: { personId: true, strategyDiscussionDate: true, icpcDate: true, icpcNotRequired: true } }),
-    tx.cpPlan.findMany({ where: { tenantId: t, personId: ids }, select: { personId: true, startDate: true, endDate: true, reviews: { select: { reviewDate: true } } } }),
-    tx.carePeriod.findMany({
+  const [people, referrals, assessments, enquiries, plans, periods, health, visits, contacts] = await inOrder([
+    () => tx.person.findMany({ where: { tenantId: t, id: ids }, select: { id: true, dateOfBirth: true } }),
+    () => tx.cinEpisode.findMany({ where: { tenantId: t, personId: ids }, select: { id: true, personId: true, referralDate: true, closureDate: true } }),
+    () => tx.assessment.findMany({ where: { tenantId: t, personId: ids }, select: { personId: true, cinEpisodeId: true, startDate: true, authorisedDate: true } }),
+    () => tx.section47.findMany({ where: { tenantId: t, personId: ids }, select: { personId: true, strategyDiscussionDate: true, icpcDate: true, icpcNotRequired: true } }),
+    () => tx.cpPlan.findMany({ where: { tenantId: t, personId: ids }, select: { personId: true, startDate: true, endDate: true, reviews: { select: { reviewDate: true } } } }),
+    () => tx.carePeriod.findMany({
       where: { tenantId: t, personId: ids },
       select: {
         personId: true,
@@ -34,12 +35,12 @@ export async function childRecords(tx: Tx, tenantId: string, personIds: string[]
         episodes: { select: { startDate: true, endDate: true, place: true, carerId: true, intendedUntil18: true, temporaryApproval: true, reasonNewEpisode: true } },
       },
     }),
-    tx.healthAssessment.findMany({ where: { tenantId: t, personId: ids }, select: { personId: true, assessmentDate: true } }),
-    tx.$queryRaw<{ personId: string; day: string }[]>`
+    () => tx.healthAssessment.findMany({ where: { tenantId: t, personId: ids }, select: { personId: true, assessmentDate: true } }),
+    () => tx.$queryRaw<{ personId: string; day: string }[]>`
       SELECT vc.person_id AS "personId", to_char((v.visited_at AT TIME ZONE 'Europe/London')::date, 'YYYY-MM-DD') AS day
       FROM visit_child vc JOIN visit v ON v.tenant_id = vc.tenant_id AND v.id = vc.visit_id
       WHERE vc.tenant_id = ${t}::uuid AND vc.person_id = ANY(${personIds}::uuid[])`,
-    tx.contactChild.findMany({ where: { tenantId: t, personId: ids }, select: { personId: true, contact: { select: { receivedOn: true, decisionOn: true } } } }),
+    () => tx.contactChild.findMany({ where: { tenantId: t, personId: ids }, select: { personId: true, contact: { select: { receivedOn: true, decisionOn: true } } } }),
   ]);
   const map = new Map<string, ChildRecords>();
   for (const p of people) {

@@ -2,6 +2,7 @@
 // double tap or a retried request must never make two visits, so each form carries an idempotency key.
 import "server-only";
 import { assertCan, type Ctx } from "@/lib/auth/context";
+import { inOrder } from "@/lib/db/in-order";
 import { withTenant, type Tx } from "@/lib/db/tenant";
 import { ageOn, formatDate, todayInEngland, toIsoDate } from "@/lib/domain/dates";
 import { formatLondonDateTime, isNotInFuture, toLondonWallClock } from "@/lib/domain/london-time";
@@ -251,8 +252,8 @@ export async function listVisitsForCase(ctx: Ctx, caseIdInput: string, options: 
     const c = await tx.case.findFirst({ where: { tenantId: ctx.tenantId, id: caseId }, select: { id: true } });
     if (!c) throw notFoundError("case");
     const where = { tenantId: ctx.tenantId, caseId };
-    const [rows, total] = await Promise.all([
-      tx.visit.findMany({
+    const [rows, total] = await inOrder([
+      () => tx.visit.findMany({
         where,
         orderBy: [{ visitedAt: "desc" }, { createdAt: "desc" }],
         take: options.limit,
@@ -269,7 +270,7 @@ export async function listVisitsForCase(ctx: Ctx, caseIdInput: string, options: 
           children: { select: { seenAlone: true, person: { select: { id: true, firstName: true, lastName: true } } } },
         },
       }),
-      tx.visit.count({ where }),
+      () => tx.visit.count({ where }),
     ]);
     return {
       total,
