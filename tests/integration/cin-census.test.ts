@@ -4,12 +4,16 @@
 // overlapping referrals are joined; one council's export never holds another's children; only export
 // roles may run it; every check and export is audited.
 import { randomUUID } from "node:crypto";
+import { mkdtemp, readdir, readFile } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Ctx } from "../../lib/auth/context";
 import { exportCinCensus, type CinCensusExport } from "../../lib/data/cin-census";
 import { recordDisabilities } from "../../lib/data/statutory";
 import { withPlatformOperator, withTenant } from "../../lib/db/tenant";
 import { fromIsoDate } from "../../lib/domain/dates";
+import { exportReturnToDisk } from "../../lib/exports/command-line";
 import type { Role } from "../../lib/domain/roles";
 import { schemaErrors } from "../../lib/exports/cin-census/testing/validate-xsd";
 import { seedDemoCouncils } from "../../prisma/seed/index";
@@ -213,5 +217,58 @@ describe("CIN census of the demo councils (2025-26)", () => {
     expect(await schemaErrors(xml)).toEqual([]);
     const mine = xml.slice(xml.indexOf(`<LAchildID>${child!.la}</LAchildID>`));
     expect(mine.slice(0, mine.indexOf("</ChildIdentifiers>") + 400)).toContain("<Disabilities>\n          <Disability>AUT</Disability>\n          <Disability>LD</Disability>\n        </Disabilities>");
+  });
+});
+
+describe("the returns from the command line (npm run export:cin-census / export:ssda903)", () => {
+  const output = () => {
+    const lines = { log: [] as string[], error: [] as string[] };
+    return { lines, out: { log: (l: string) => lines.log.push(l), error: (l: string) => lines.error.push(l) } };
+  };
+  const folder = () => mkdtemp(path.join(os.tmpdir(), "continuum-export-"));
+
+  it("writes the census as a valid file, and the 903 as one CSV per table, audited as the council's administrator", async () => {
+    const dir = await folder();
+    const { lines, out } = output();
+    expect(await exportReturnToDisk({ kind: "cin-census", tenant: "tamsbridge", year: "2026", out: path.join(dir, "census", "cin.xml") }, out)).toBe(true);
+    const xml = await readFile(path.join(dir, "census", "cin.xml"), "utf8");
+    expect(await schemaErrors(xml)).toEqual([]);
+    const council = councils.find((c) => c.slug === "tamsbridge")!;
+    const onScreen = xmlOf(await exportCinCensus(await ctxAs(council, "HEAD_OF_SERVICE"), { year: 2026, purpose: "check" }));
+    expect(all(xml, "LAchildID")).toEqual(all(onScreen, "LAchildID"));
+    expect(lines.log.join("\n")).toMatch(/CIN census 2025-26 \(\d+ children with a CIN episode open in the year\): written to .*cin\.xml/);
+    const audit = await withTenant(council.id, (tx) => tx.auditEvent.findFirstOrThrow({ where: { tenantId: council.id, action: "export.cin-census" }, orderBy: { id: "desc" } }));
+    expect(audit.actorId).toBe((await ctxAs(council, "TENANT_ADMIN")).userId);
+
+    expect(await exportReturnToDisk({ kind: "ssda903", tenant: "tamsbridge", year: "2026", out: path.join(dir, "903") }, out)).toBe(true);
+    const files = (await readdir(path.join(dir, "903"))).sort();
+    expect(files.length).toBeGreaterThanOrEqual(4);
+    const header = await readFile(path.join(dir, "903", files.find((f) => /header/i.test(f))!), "utf8");
+    expect(header.split("\r\n")[0]).toBe("CHILD,SEX,DOB,ETHNIC,UPN,MOTHER,MC_DOB");
+  });
+
+  it("lists each child's problems and writes nothing", async () => {
+    // (Kingsmere has a child with problems, added by an earlier test)
+    const dir = await folder();
+    const { lines, out } = output();
+    expect(await exportReturnToDisk({ kind: "cin-census", tenant: "kingsmere", year: "2026", out: path.join(dir, "cin.xml") }, out)).toBe(false);
+    expect(await readdir(dir)).toEqual([]);
+    // run as the administrator: the child's identifier, not their name
+    expect(lines.error).toContain("Child KMCINPROBLEM1:");
+    expect(lines.error).toContain("  - [Referral] The referral of 2 Jun 2025: give the primary need code.");
+    expect(lines.error.at(-1)).toBe("\n1 child has problems.");
+  });
+
+  it("refuses an unknown council or user, a user who may not export, and a year it has no schema for, saying what to give", async () => {
+    const { out } = output();
+    const request = { kind: "cin-census" as const, tenant: "tamsbridge", year: "2026", out: path.join(await folder(), "cin.xml") };
+    await expect(exportReturnToDisk({ ...request, tenant: "nowhere" }, out)).rejects.toMatchObject({ code: "NOT_FOUND", message: 'There is no council "nowhere". Give its short name with --tenant.' });
+    await expect(exportReturnToDisk({ ...request, as: "nobody@tamsbridge.example" }, out)).rejects.toMatchObject({ code: "NOT_FOUND", message: expect.stringContaining("There is no active user nobody@tamsbridge.example") });
+    const worker = await ctxAs(councils.find((c) => c.slug === "tamsbridge")!, "SOCIAL_WORKER");
+    const email = (await withTenant(worker.tenantId, (tx) => tx.user.findUniqueOrThrow({ where: { tenantId_id: { tenantId: worker.tenantId, id: worker.userId } } }))).email;
+    await expect(exportReturnToDisk({ ...request, as: email }, out)).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(exportReturnToDisk({ ...request, kind: "ssda903", year: "2019" }, out)).rejects.toMatchObject({ code: "VALIDATION" });
+    // the council of another user's email is not reachable through --as
+    await expect(exportReturnToDisk({ ...request, as: "hos@kingsmere.example" }, out)).rejects.toMatchObject({ code: "NOT_FOUND" });
   });
 });
