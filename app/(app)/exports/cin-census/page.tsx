@@ -4,8 +4,8 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { forbidden } from "next/navigation";
 import { ErrorSummary } from "@/components/error-summary";
-import { SelectField } from "@/components/form/fields";
 import { PageHeading } from "@/components/page-heading";
+import { ReturnProblems, ReturnYearForm, yearLabel } from "@/components/return-check";
 import { pageData } from "@/lib/auth/page-data";
 import { can } from "@/lib/auth/permissions";
 import { requireContext } from "@/lib/auth/session";
@@ -15,8 +15,6 @@ import { SUPPORTED_YEARS } from "@/lib/exports/cin-census/census-year";
 import { isAppError } from "@/lib/errors";
 
 export const metadata: Metadata = { title: "Children in Need census" };
-
-const yearLabel = (year: number) => `${year - 1}-${String(year).slice(2)}`;
 
 export default async function CinCensusPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
   const params = await searchParams;
@@ -47,20 +45,7 @@ export default async function CinCensusPage({ searchParams }: { searchParams: Pr
       </PageHeading>
       {yearError && <ErrorSummary errors={[{ field: "year", message: yearError }]} />}
 
-      <form method="get" action="/exports/cin-census" className="card mb-6 flex flex-wrap items-end gap-4">
-        <SelectField
-          name="year"
-          label="Year of the census"
-          hint="The year ending 31 March. The export has the 2025-26 schema and code lists only."
-          defaultValue={year}
-          state={yearError ? { status: "error", fieldErrors: { year: yearError }, values: { year } } : undefined}
-          options={SUPPORTED_YEARS.map((y) => ({ value: String(y), label: `${yearLabel(y)} (1 April ${y - 1} to 31 March ${y})` }))}
-          className="w-full sm:w-96"
-        />
-        <button type="submit" className="btn-secondary">
-          Check the data
-        </button>
-      </form>
+      <ReturnYearForm action="/exports/cin-census" label="Year of the census" hint="The year ending 31 March. The export has the 2025-26 schema and code lists only." years={SUPPORTED_YEARS} year={year} yearError={yearError} />
 
       {result && (
         <section aria-labelledby="check-title" className="card">
@@ -83,37 +68,7 @@ export default async function CinCensusPage({ searchParams }: { searchParams: Pr
               </p>
             </>
           ) : (
-            <>
-              {result.general.length > 0 && (
-                <ul className="mt-4 list-disc pl-6">
-                  {result.general.map((g) => (
-                    <li key={g}>{g}</li>
-                  ))}
-                </ul>
-              )}
-              <p className="mt-2">
-                {result.children.length} {result.children.length === 1 ? "child has" : "children have"} problems. Correct their records, then check again.
-              </p>
-              {result.children.length > 0 && (
-                <ul className="mt-4 space-y-4" aria-label="Children with problems">
-                  {result.children.map((child) => (
-                    <li key={child.laChildId} className="border-l-4 border-danger pl-4">
-                      <h3 className="text-lg font-bold">
-                        {linkToRecords && child.personId ? <Link href={`/people/${child.personId}/statutory`}>{child.name ?? child.laChildId}</Link> : (child.name ?? `Child ${child.laChildId}`)}
-                        {child.name && <span className="ml-2 font-normal text-muted">LA child ID {child.laChildId}</span>}
-                      </h3>
-                      <ul className="mt-1 list-disc pl-6">
-                        {child.problems.map((p, i) => (
-                          <li key={i}>
-                            <span className="text-muted">{p.module}:</span> {p.message}
-                          </li>
-                        ))}
-                      </ul>
-                    </li>
-                  ))}
-                </ul>
-              )}
-            </>
+            <ReturnProblems general={result.general} childList={result.children.map((c) => ({ id: c.laChildId, idLabel: "LA child ID", personId: c.personId, name: c.name, problems: c.problems.map((p) => ({ area: p.module, message: p.message })) }))} linkToRecords={linkToRecords} />
           )}
         </section>
       )}

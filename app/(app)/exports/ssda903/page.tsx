@@ -3,8 +3,8 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { forbidden } from "next/navigation";
 import { ErrorSummary } from "@/components/error-summary";
-import { SelectField } from "@/components/form/fields";
 import { PageHeading } from "@/components/page-heading";
+import { ReturnProblems, ReturnYearForm, yearLabel } from "@/components/return-check";
 import { pageData } from "@/lib/auth/page-data";
 import { can } from "@/lib/auth/permissions";
 import { requireContext } from "@/lib/auth/session";
@@ -15,7 +15,6 @@ import { isAppError } from "@/lib/errors";
 
 export const metadata: Metadata = { title: "SSDA903 return" };
 
-const yearLabel = (year: number) => `${year - 1}-${String(year).slice(2)}`;
 const TABLE_LABELS: Record<string, string> = { Header: "Child details", Episodes: "Episodes", Reviews: "Reviews", SWEpisodes: "Social worker episodes", UASC: "UASC", Missing: "Missing" };
 
 export default async function Ssda903Page({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
@@ -46,20 +45,7 @@ export default async function Ssda903Page({ searchParams }: { searchParams: Prom
       </PageHeading>
       {yearError && <ErrorSummary errors={[{ field: "year", message: yearError }]} />}
 
-      <form method="get" action="/exports/ssda903" className="card mb-6 flex flex-wrap items-end gap-4">
-        <SelectField
-          name="year"
-          label="Year of the return"
-          hint="The year ending 31 March. The export has the 2025-26 code lists only."
-          defaultValue={year}
-          state={yearError ? { status: "error", fieldErrors: { year: yearError }, values: { year } } : undefined}
-          options={SUPPORTED_YEARS.map((y) => ({ value: String(y), label: `${yearLabel(y)} (1 April ${y - 1} to 31 March ${y})` }))}
-          className="w-full sm:w-96"
-        />
-        <button type="submit" className="btn-secondary">
-          Check the data
-        </button>
-      </form>
+      <ReturnYearForm action="/exports/ssda903" label="Year of the return" hint="The year ending 31 March. The export has the 2025-26 code lists only." years={SUPPORTED_YEARS} year={year} yearError={yearError} />
 
       {result && (
         <section aria-labelledby="check-title" className="card">
@@ -86,35 +72,7 @@ export default async function Ssda903Page({ searchParams }: { searchParams: Prom
               </p>
             </>
           ) : (
-            <>
-              {result.general.length > 0 && (
-                <ul className="mt-4 list-disc pl-6">
-                  {result.general.map((g) => (
-                    <li key={g}>{g}</li>
-                  ))}
-                </ul>
-              )}
-              <p className="mt-2">
-                {result.children.length} {result.children.length === 1 ? "child has" : "children have"} problems. Correct their records, then check again.
-              </p>
-              <ul className="mt-4 space-y-4" aria-label="Children with problems">
-                {result.children.map((child) => (
-                  <li key={child.childId} className="border-l-4 border-danger pl-4">
-                    <h3 className="text-lg font-bold">
-                      {linkToRecords && child.personId ? <Link href={`/people/${child.personId}/statutory`}>{child.name ?? child.childId}</Link> : (child.name ?? `Child ${child.childId || "with no identifier"}`)}
-                      {child.name && <span className="ml-2 font-normal text-muted">CHILD {child.childId || "not recorded"}</span>}
-                    </h3>
-                    <ul className="mt-1 list-disc pl-6">
-                      {child.problems.map((p, i) => (
-                        <li key={i}>
-                          <span className="text-muted">{TABLE_LABELS[p.table]}:</span> {p.message}
-                        </li>
-                      ))}
-                    </ul>
-                  </li>
-                ))}
-              </ul>
-            </>
+            <ReturnProblems general={result.general} childList={result.children.map((c) => ({ id: c.childId, idLabel: "CHILD", personId: c.personId, name: c.name, problems: c.problems.map((p) => ({ area: TABLE_LABELS[p.table] ?? p.table, message: p.message })) }))} linkToRecords={linkToRecords} />
           )}
         </section>
       )}
