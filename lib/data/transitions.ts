@@ -5,7 +5,7 @@ import { assertCan, type Ctx } from "@/lib/auth/context";
 import { can } from "@/lib/auth/permissions";
 import { withTenant, type Tx } from "@/lib/db/tenant";
 import { checkAllocation } from "@/lib/domain/caseload";
-import { fromIsoDate, todayInEngland, toIsoDate } from "@/lib/domain/dates";
+import { formatDate, fromIsoDate, todayInEngland, toIsoDate } from "@/lib/domain/dates";
 import { CASE_HOLDING_ROLES, SOCIAL_WORK_ROLES, type AllocationRole, type Level, type Role } from "@/lib/domain/roles";
 import { allowedTargets, transitionEffects, validateTransition, type Target, type TransitionKind } from "@/lib/domain/transitions";
 import { AppError, notFoundError } from "@/lib/errors";
@@ -41,7 +41,7 @@ async function caseForTransition(tx: Tx, tenantId: string, caseId: string) {
       teamId: true,
       version: true,
       family: { select: { name: true } },
-      allocations: { where: { endDate: null }, select: { id: true, workerId: true, roleOnCase: true, worker: { select: { id: true, name: true, role: true } } } },
+      allocations: { where: { endDate: null }, select: { id: true, workerId: true, roleOnCase: true, startDate: true, worker: { select: { id: true, name: true, role: true } } } },
     },
   });
   if (!c) throw notFoundError("case");
@@ -403,12 +403,26 @@ export async function decideTransition(ctx: Ctx, input: DecideInput): Promise<{ 
 
     const allocations = c.allocations.map((a) => ({ id: a.id, workerId: a.workerId, workerRole: a.worker.role, roleOnCase: a.roleOnCase }));
     let newSocialWorkerId = input.newWorkerId ? parseId(input.newWorkerId, "social worker") : (t.newWorkerId ?? null);
+    if (input.newWorkerId) {
+      // the manager's choice is checked as the practitioner's proposal was: a statutory case is led by a social worker
+      const chosen = await tx.user.findFirst({ where: { tenantId: ctx.tenantId, id: newSocialWorkerId!, active: true }, select: { role: true } });
+      if (!chosen || !SOCIAL_WORK_ROLES.includes(chosen.role)) {
+        throw new AppError("VALIDATION", "The worker allocated on a step-up must be a social worker in this council.", { newWorkerId: ["Choose a social worker from the list"] });
+      }
+    }
     if (t.kind === "STEP_UP" && !newSocialWorkerId) {
       const existing = allocations.find((a) => SOCIAL_WORK_ROLES.includes(a.workerRole));
       if (!existing) throw new AppError("VALIDATION", "Choose the social worker to allocate: a step-up puts a social worker on the case.", { newWorkerId: ["Choose a social worker"] });
       newSocialWorkerId = existing.workerId;
     }
     const effects = transitionEffects({ kind: t.kind, to, allocations, newSocialWorkerId, leadProfessionalId: t.leadProfessional?.id ?? null });
+    const endsTooEarly = c.allocations.find((a) => effects.end.some((e) => e.allocationId === a.id) && toIsoDate(a.startDate) > effectiveOn);
+    if (endsTooEarly) {
+      const started = toIsoDate(endsTooEarly.startDate);
+      throw new AppError("VALIDATION", `${endsTooEarly.worker.name}'s allocation started on ${formatDate(started)}, so the change cannot take effect before then.`, {
+        effectiveOn: [`Enter ${formatDate(started)} or later`],
+      });
+    }
 
     await endAllocationsInTx(tx, ctx, c.id, effects.end, effectiveOn);
     const before = new Set(allocations.map((a) => a.workerId));

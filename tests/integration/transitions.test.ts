@@ -84,6 +84,20 @@ describe("step-up", () => {
     const { transitionId } = await requestTransition(ctxFor(keyworker), { caseId, to: "CHILD_IN_NEED", reason: "r" });
     await expect(decideTransition(ctxFor(manager), { transitionId, decision: "APPROVE" })).rejects.toMatchObject({ code: "VALIDATION", fieldErrors: { newWorkerId: expect.any(Array) } });
   });
+
+  it("refuses a manager's choice of a worker who is not a social worker, or not in this council, and changes nothing", async () => {
+    const { caseId } = await caseAt("SUPPORT", [{ worker: keyworker, role: "LEAD" }]);
+    const { transitionId } = await requestTransition(ctxFor(keyworker), { caseId, to: "CHILD_IN_NEED", reason: "r" });
+    const clinician = await createUser(tenantId, { role: "CLINICIAN", teamId });
+    const elsewhere = await createUser((await createTenant()).id, { role: "SOCIAL_WORKER" });
+    for (const worker of [keyworker, clinician, elsewhere]) {
+      await expect(decideTransition(ctxFor(manager), { transitionId, decision: "APPROVE", newWorkerId: worker.id })).rejects.toMatchObject({
+        code: "VALIDATION",
+        fieldErrors: { newWorkerId: ["Choose a social worker from the list"] },
+      });
+    }
+    expect(await caseState(caseId)).toMatchObject({ level: "SUPPORT", current: [[keyworker.id, "LEAD"]], ended: [] });
+  });
 });
 
 describe("step-down", () => {
@@ -115,6 +129,28 @@ describe("step-down", () => {
     );
     const episodes = await withTenant(tenantId, (tx) => tx.cinEpisode.findMany({ where: { tenantId, caseId }, select: { closureReason: true, closureDate: true } }));
     expect(episodes).toEqual(childIds.map(() => ({ closureReason: "RC7", closureDate: fromIsoDate(today) })));
+  });
+
+  it("cannot take effect before the allocations it ends started, and says from when it can", async () => {
+    const { caseId } = await caseAt("CHILD_IN_NEED", [{ worker: keyworker, role: "CO_WORKER" }]);
+    await allocate(tenantId, caseId, socialWorker.id, "LEAD", addDays(today, -3));
+    const { transitionId } = await requestTransition(ctxFor(socialWorker), {
+      caseId,
+      to: "SUPPORT",
+      reason: "Plan achieved",
+      reviewHeldOn: addDays(today, -6),
+      leadProfessionalId: keyworker.id,
+      familyInformed: true,
+    });
+    await withTenant(tenantId, (tx) => tx.transition.update({ where: { tenantId_id: { tenantId, id: transitionId } }, data: { requestedAt: fromIsoDate(addDays(today, -10)) } }));
+    await expect(decideTransition(ctxFor(manager), { transitionId, decision: "APPROVE", effectiveOn: addDays(today, -5) })).rejects.toMatchObject({
+      code: "VALIDATION",
+      message: expect.stringContaining("Sasha Social's allocation started on"),
+      fieldErrors: { effectiveOn: [expect.stringMatching(/^Enter .+ or later$/)] },
+    });
+    expect((await caseState(caseId)).level).toBe("CHILD_IN_NEED");
+    await decideTransition(ctxFor(manager), { transitionId, decision: "APPROVE", effectiveOn: addDays(today, -3) });
+    expect((await caseState(caseId)).level).toBe("SUPPORT");
   });
 
   it("is refused without the rationale, a review held beforehand, the lead professional and the family told", async () => {
