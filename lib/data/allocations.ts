@@ -67,6 +67,7 @@ export async function getAllocationPage(ctx: Ctx, caseIdInput: string): Promise<
   const caseId = parseId(caseIdInput, "case");
   return withTenant(ctx.tenantId, async (tx) => {
     const c = await loadCase(tx, ctx.tenantId, caseId);
+    await recordAudit(tx, ctx, { action: "case.viewed", entityType: "case", entityId: c.id, caseId: c.id, details: { for: "allocate" } });
     const settings = await loadSettings(tx, ctx.tenantId);
     const workers = await tx.user.findMany({
       where: { tenantId: ctx.tenantId, active: true, role: { in: [...CASE_HOLDING_ROLES] } },

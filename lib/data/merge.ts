@@ -87,6 +87,10 @@ export async function getMergePage(ctx: Ctx, survivorInput: string, otherInput?:
     const candidates = [];
     for (const d of likely) candidates.push({ ...(await describePerson(tx, ctx.tenantId, d.id)), reasons: d.reasons });
     const other = otherInput ? await describePerson(tx, ctx.tenantId, parseId(otherInput, "person")) : null;
+    // the page shows each record's identifiers: a view of every one of them
+    for (const person of [survivor, ...candidates, ...(other ? [other] : [])]) {
+      await recordAudit(tx, ctx, { action: "person.viewed", entityType: "person", entityId: person.person.id, personId: person.person.id, details: { for: "merge records" } });
+    }
     const history = await tx.personMerge.findMany({
       where: { tenantId: ctx.tenantId, survivorId },
       select: { id: true, reason: true, mergedAt: true, mergedId: true, merged: { select: { firstName: true, lastName: true } }, mergedBy: { select: { name: true } } },

@@ -53,6 +53,7 @@ export async function getTransitionForm(ctx: Ctx, caseIdInput: string): Promise<
   const caseId = parseId(caseIdInput, "case");
   return withTenant(ctx.tenantId, async (tx) => {
     const c = await caseForTransition(tx, ctx.tenantId, caseId);
+    await recordAudit(tx, ctx, { action: "case.viewed", entityType: "case", entityId: c.id, caseId: c.id, details: { for: "request a step-up, step-down or closure" } });
     const team = c.teamId
       ? await tx.user.findMany({
           where: { tenantId: ctx.tenantId, teamId: c.teamId, active: true, role: { in: [...CASE_HOLDING_ROLES] } },
@@ -272,6 +273,7 @@ export async function getTransition(ctx: Ctx, idInput: string): Promise<Transiti
       },
     });
     if (!t) throw notFoundError("request");
+    await recordAudit(tx, ctx, { action: "case.viewed", entityType: "case", entityId: t.case.id, caseId: t.case.id, details: { for: "a step-up, step-down or closure request", transitionId: t.id } });
     let socialWorkers: TransitionView["socialWorkers"] = [];
     if (t.kind === "STEP_UP" && t.status === "REQUESTED") {
       const settings = await loadSettings(tx, ctx.tenantId);

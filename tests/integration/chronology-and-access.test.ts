@@ -5,7 +5,9 @@ import { listRecordAccess } from "../../lib/data/audit-log";
 import { getCaseForView } from "../../lib/data/cases";
 import { getChildChronology } from "../../lib/data/chronology";
 import { getPersonForView } from "../../lib/data/people";
-import { decideTransition, requestTransition } from "../../lib/data/transitions";
+import { getAllocationPage } from "../../lib/data/allocations";
+import { getMergePage } from "../../lib/data/merge";
+import { decideTransition, getTransition, getTransitionForm, requestTransition } from "../../lib/data/transitions";
 import { withTenant } from "../../lib/db/tenant";
 import { addDays, fromIsoDate, todayInEngland } from "../../lib/domain/dates";
 import { createAllocatedCase, createTeam, createTenant, createUser, ctxFor } from "../support/factories";
@@ -57,6 +59,21 @@ describe("who has seen a record", () => {
     const forAdmin = await listRecordAccess(ctxFor(s.admin), s.childId);
     expect(forAdmin.events.map((e) => e.action)).toContain("audit.viewed");
     await expect(listRecordAccess(ctxFor(s.worker), s.childId)).rejects.toMatchObject({ code: "FORBIDDEN" });
+  });
+
+  it("opening the pages to request a change, decide it, allocate or merge counts as a view of the child", async () => {
+    const s = await setup();
+    const head = await createUser(s.tenant.id, { role: "HEAD_OF_SERVICE", name: "Hal Head" });
+    await getTransitionForm(ctxFor(s.worker), s.caseId);
+    const { transitionId } = await requestTransition(ctxFor(s.worker), { caseId: s.caseId, to: "CHILD_PROTECTION", reason: "ICPC decided a plan" });
+    await getTransition(ctxFor(s.manager), transitionId);
+    await getAllocationPage(ctxFor(s.manager), s.caseId);
+    await getMergePage(ctxFor(head), s.childId);
+    const { events } = await listRecordAccess(ctxFor(s.manager), s.childId);
+    const views = (who: string) => events.filter((e) => e.who === who && e.action.endsWith(".viewed")).map((e) => e.action);
+    expect(views("Val Viewer")).toEqual(["case.viewed"]);
+    expect(views("Mo Manager")).toEqual(["case.viewed", "case.viewed"]);
+    expect(views("Hal Head")).toEqual(["person.viewed"]);
   });
 
   it("another council's child is not found in either view", async () => {
