@@ -18,6 +18,11 @@ export function assertCan(ctx: Ctx, permission: Permission, action: string): voi
   if (!can(ctx.role, permission)) throw forbiddenError(action);
 }
 
+/** Whether the user manages the team that holds a case: its own managers, or anyone who sees every team (the head of service). */
+export function managesTeam(ctx: Ctx, teamId: string | null): boolean {
+  return can(ctx.role, "team:view-any") || (ctx.teamId !== null && ctx.teamId === teamId);
+}
+
 export function assertSignedIn(ctx: Ctx | null): asserts ctx is Ctx {
   if (!ctx) throw new AppError("UNAUTHENTICATED", "Your session has ended. Sign in again to carry on.");
 }

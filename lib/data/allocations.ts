@@ -2,7 +2,7 @@
 // write happen in one transaction that first locks the worker's row, so simultaneous allocations to
 // the same worker are checked one after another and can never all squeeze under the cap.
 import "server-only";
-import { assertCan, type Ctx } from "@/lib/auth/context";
+import { assertCan, managesTeam, type Ctx } from "@/lib/auth/context";
 import { can } from "@/lib/auth/permissions";
 import { withTenant, type Tx } from "@/lib/db/tenant";
 import { checkAllocation, comparableLoad, membersWithRoom, overCapMessage, unitLabel, workerCap, workerLoad, type HeldCase } from "@/lib/domain/caseload";
@@ -41,6 +41,11 @@ export type AllocationPage = {
   canOverride: boolean;
 };
 
+/** Allocating and ending allocations is for the managers of the team that holds the case, and the head of service. */
+function assertManagesCase(ctx: Ctx, teamId: string | null): void {
+  if (!managesTeam(ctx, teamId)) throw new AppError("FORBIDDEN", "This case belongs to another team: its managers or the head of service allocate its workers.");
+}
+
 async function loadCase(tx: Tx, tenantId: string, caseId: string) {
   const c = await tx.case.findFirst({
     where: { tenantId, id: caseId },
@@ -67,6 +72,7 @@ export async function getAllocationPage(ctx: Ctx, caseIdInput: string): Promise<
   const caseId = parseId(caseIdInput, "case");
   return withTenant(ctx.tenantId, async (tx) => {
     const c = await loadCase(tx, ctx.tenantId, caseId);
+    assertManagesCase(ctx, c.teamId);
     await recordAudit(tx, ctx, { action: "case.viewed", entityType: "case", entityId: c.id, caseId: c.id, details: { for: "allocate" } });
     const settings = await loadSettings(tx, ctx.tenantId);
     const workers = await tx.user.findMany({
@@ -223,7 +229,12 @@ export async function allocateWorker(ctx: Ctx, input: AllocateInput): Promise<{ 
   const caseId = parseId(input.caseId, "case");
   const workerId = parseId(input.workerId, "worker");
   if (input.overrideReason?.trim()) assertCan(ctx, "allocation:override-cap", "allocate over a worker's cap");
-  return withTenant(ctx.tenantId, (tx) => allocateInTx(tx, ctx, { ...input, caseId, workerId }));
+  return withTenant(ctx.tenantId, async (tx) => {
+    const c = await tx.case.findFirst({ where: { tenantId: ctx.tenantId, id: caseId }, select: { teamId: true } });
+    if (!c) throw notFoundError("case");
+    assertManagesCase(ctx, c.teamId);
+    return allocateInTx(tx, ctx, { ...input, caseId, workerId });
+  });
 }
 
 /** Ends allocations inside the caller's transaction, keeping them as history. */
@@ -243,8 +254,9 @@ export async function endAllocation(ctx: Ctx, input: { caseId: string; allocatio
   const caseId = parseId(input.caseId, "case");
   const allocationId = parseId(input.allocationId, "allocation");
   await withTenant(ctx.tenantId, async (tx) => {
-    const a = await tx.allocation.findFirst({ where: { tenantId: ctx.tenantId, id: allocationId, caseId }, select: { startDate: true, endDate: true } });
+    const a = await tx.allocation.findFirst({ where: { tenantId: ctx.tenantId, id: allocationId, caseId }, select: { startDate: true, endDate: true, case: { select: { teamId: true } } } });
     if (!a) throw notFoundError("allocation");
+    assertManagesCase(ctx, a.case.teamId);
     if (a.endDate) throw new AppError("REFUSED", "That allocation has already ended.");
     if (input.endDate < toIsoDate(a.startDate)) {
       throw new AppError("VALIDATION", "The end date cannot be before the allocation started.", { endDate: [`Enter a date on or after ${toIsoDate(a.startDate)}`] });

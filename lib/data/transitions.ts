@@ -1,7 +1,7 @@
 // Requests to step a case up or down, change its level or close it, and managers' decisions.
 // The rules are lib/domain/transitions.ts; approval applies them atomically.
 import "server-only";
-import { assertCan, type Ctx } from "@/lib/auth/context";
+import { assertCan, managesTeam, type Ctx } from "@/lib/auth/context";
 import { can } from "@/lib/auth/permissions";
 import { withTenant, type Tx } from "@/lib/db/tenant";
 import { checkAllocation } from "@/lib/domain/caseload";
@@ -230,10 +230,6 @@ export type TransitionView = {
   whyNot: string | null;
 };
 
-function managesCase(ctx: Ctx, teamId: string | null): boolean {
-  return can(ctx.role, "team:view-any") || (ctx.teamId !== null && ctx.teamId === teamId);
-}
-
 export async function getTransition(ctx: Ctx, idInput: string): Promise<TransitionView> {
   assertCan(ctx, "case:view", "see case records");
   const id = parseId(idInput, "request");
@@ -295,7 +291,7 @@ export async function getTransition(ctx: Ctx, idInput: string): Promise<Transiti
     const decider = can(ctx.role, "transition:decide");
     const whyNot = !decider
       ? "Only a manager can decide this request."
-      : !managesCase(ctx, t.case.teamId)
+      : !managesTeam(ctx, t.case.teamId)
         ? "This case belongs to another team: its manager or the head of service decides."
         : t.requestedById === ctx.userId
           ? "You made this request, so another manager must decide it."
@@ -367,7 +363,7 @@ export async function decideTransition(ctx: Ctx, input: DecideInput): Promise<{ 
     });
     if (t.status !== "REQUESTED") throw new AppError("REFUSED", `This request has already been ${t.status.toLowerCase()}.`);
     const c = await caseForTransition(tx, ctx.tenantId, t.caseId);
-    if (!managesCase(ctx, c.teamId)) throw new AppError("FORBIDDEN", "This case belongs to another team: its manager or the head of service decides.");
+    if (!managesTeam(ctx, c.teamId)) throw new AppError("FORBIDDEN", "This case belongs to another team: its manager or the head of service decides.");
     if (t.requestedById === ctx.userId) throw new AppError("FORBIDDEN", "You made this request, so another manager must decide it.");
     const today = todayInEngland();
     const effectiveOn = input.effectiveOn ?? today;

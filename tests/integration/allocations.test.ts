@@ -119,6 +119,28 @@ describe("allocating under the cap", () => {
   });
 });
 
+describe("whose cases", () => {
+  it("another team's manager can neither allocate, end an allocation nor open the page; the head of service can, and may choose a worker from any team", async () => {
+    const otherTeam = await createTeam(tenantId);
+    const otherManager = await createUser(tenantId, { role: "TEAM_MANAGER", teamId: otherTeam.id });
+    const otherAssistant = await createUser(tenantId, { role: "ASSISTANT_TEAM_MANAGER", teamId: otherTeam.id });
+    const otherWorker = await createUser(tenantId, { role: "SOCIAL_WORKER", teamId: otherTeam.id });
+    const head = await createUser(tenantId, { role: "HEAD_OF_SERVICE" });
+    const [caseId] = await casesWithOneChild(tenantId, teamId, 1);
+    const { allocationId } = await allocateWorker(ctxFor(manager), { caseId: caseId!, workerId: roomy.id, roleOnCase: "LEAD" });
+    const refusal = { code: "FORBIDDEN", message: "This case belongs to another team: its managers or the head of service allocate its workers." };
+    for (const outsider of [otherManager, otherAssistant]) {
+      await expect(allocateWorker(ctxFor(outsider), { caseId: caseId!, workerId: otherWorker.id, roleOnCase: "CO_WORKER" })).rejects.toMatchObject(refusal);
+      await expect(endAllocation(ctxFor(outsider), { caseId: caseId!, allocationId, endDate: new Date().toISOString().slice(0, 10), reason: "x" })).rejects.toMatchObject(refusal);
+      await expect(getAllocationPage(ctxFor(outsider), caseId!)).rejects.toMatchObject(refusal);
+    }
+    // a worker from another team may still be chosen by the case's own manager, or the head of service
+    await allocateWorker(ctxFor(head), { caseId: caseId!, workerId: otherWorker.id, roleOnCase: "CO_WORKER" });
+    const rows = await withTenant(tenantId, (tx) => tx.allocation.findMany({ where: { tenantId, caseId: caseId!, endDate: null }, select: { workerId: true } }));
+    expect(rows.map((r) => r.workerId).sort()).toEqual([roomy.id, otherWorker.id].sort());
+  });
+});
+
 describe("isolation", () => {
   it("another council's case or worker cannot be used", async () => {
     const other = await createTenant();

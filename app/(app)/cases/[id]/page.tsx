@@ -3,6 +3,7 @@ import Link from "next/link";
 import { LevelTag } from "@/components/level-tag";
 import { PageHeading } from "@/components/page-heading";
 import { ScrollTable } from "@/components/scroll-table";
+import { managesTeam } from "@/lib/auth/context";
 import { pageData } from "@/lib/auth/page-data";
 import { requireContext } from "@/lib/auth/session";
 import { can } from "@/lib/auth/permissions";
@@ -43,7 +44,7 @@ export default async function CasePage({ params, searchParams }: { params: Promi
         </p>
         {c.status === "OPEN" && (
           <ul className="mt-4 flex flex-wrap gap-x-6 gap-y-2" aria-label="Case actions">
-            {can(ctx.role, "allocation:manage") && (
+            {can(ctx.role, "allocation:manage") && managesTeam(ctx, c.team?.id ?? null) && (
               <li>
                 <Link href={`/cases/${c.id}/allocate`}>Allocate a worker</Link>
               </li>
