@@ -65,6 +65,12 @@ async function checkCredentials(email: string, password: string, ip: string, now
       WHERE tenant_id = ${user.tenantId}::uuid AND id = ${user.id}::uuid FOR UPDATE`;
     const current = rows[0]!;
     if (!current.active) {
+      // Only someone who knows the password learns the account exists and is switched off; a wrong
+      // password gets the same answer as an address nobody has (no count, no lock: nothing to protect).
+      if (!passwordMatches) {
+        await recordAudit(tx, auditCtx, { action: "auth.sign_in_failed", entityType: "user", entityId: user.id, details: { reason: "disabled" } });
+        return { ok: false, code: "INVALID", message: WRONG_CREDENTIALS_MESSAGE };
+      }
       await recordAudit(tx, auditCtx, { action: "auth.sign_in_refused", entityType: "user", entityId: user.id, details: { reason: "disabled" } });
       return { ok: false, code: "DISABLED", message: "This account is switched off. Ask your administrator if you still need it." };
     }

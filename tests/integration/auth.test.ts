@@ -70,6 +70,36 @@ describe("signInWithPassword", () => {
     expect(await loadSessionContext(tenant.id, user.id, new Date())).toBeNull();
   });
 
+  it("says an account is switched off only to someone with its password; a wrong one gets the unknown address's answer", async () => {
+    const tenant = await createTenant();
+    const user = await createUser(tenant.id, { role: "SOCIAL_WORKER", active: false });
+    const wrong = await signInWithPassword(user.email, "not the password", { ip: "10.0.0.6" });
+    const unknown = await signInWithPassword("nobody-at-all@nowhere.example", "not the password", { ip: "10.0.0.6" });
+    expect(wrong).toEqual({ ok: false, code: "INVALID", message: expect.stringMatching(/email address or password is not right/) });
+    expect(wrong).toEqual(unknown);
+    expect(JSON.stringify(wrong)).not.toMatch(/switched off/i);
+
+    // many wrong passwords neither lock it (the lock message would give it away) nor change the answer
+    for (let i = 0; i < 6; i++) expect(await signInWithPassword(user.email, `wrong-${i}`, { ip: "10.0.0.6" })).toEqual(unknown);
+    const right = await signInWithPassword(user.email, TEST_PASSWORD, { ip: "10.0.0.6" });
+    expect(right).toMatchObject({ ok: false, code: "DISABLED", message: expect.stringMatching(/switched off/) });
+
+    const row = await withTenant(tenant.id, (tx) => tx.user.findFirstOrThrow({ where: { tenantId: tenant.id, id: user.id }, select: { failedLoginCount: true, lockedUntil: true } }));
+    expect(row).toEqual({ failedLoginCount: 0, lockedUntil: null });
+    const events = await auditActions(tenant.id, user.id);
+    expect(events.map((e) => e.action)).toEqual([...Array(7).fill("auth.sign_in_failed"), "auth.sign_in_refused"]);
+    expect(events.map((e) => e.details)).toEqual([...Array(7).fill({ reason: "disabled", ip: "10.0.0.6" }), { reason: "disabled", ip: "10.0.0.6" }]);
+  });
+
+  it("a switched-off account that was locked before still answers a wrong password like an unknown address", async () => {
+    const tenant = await createTenant();
+    const user = await createUser(tenant.id, { role: "SOCIAL_WORKER" });
+    for (let i = 0; i < 5; i++) await signInWithPassword(user.email, `wrong-${i}`, { ip: "10.0.0.7" });
+    await withTenant(tenant.id, (tx) => tx.user.update({ where: { tenantId_id: { tenantId: tenant.id, id: user.id } }, data: { active: false } }));
+    expect(await signInWithPassword(user.email, "still wrong", { ip: "10.0.0.7" })).toMatchObject({ ok: false, code: "INVALID" });
+    expect(await signInWithPassword(user.email, TEST_PASSWORD, { ip: "10.0.0.7" })).toMatchObject({ ok: false, code: "DISABLED" });
+  });
+
   it("throttles an address that keeps failing, whichever accounts it tries", async () => {
     const results = [];
     for (let i = 0; i < 11; i++) results.push(await signInWithPassword("stuffing@nowhere.example", "guess", { ip: "10.9.9.9" }));
