@@ -9,6 +9,9 @@ export async function pageData<T>(load: () => Promise<T>): Promise<T> {
   } catch (error) {
     if (isAppError(error)) {
       if (error.code === "NOT_FOUND") notFound();
+      // a restricted record: a page that says whom to ask, and nothing of the record
+      const restricted = error.details?.restrictedFamilyId;
+      if (error.code === "FORBIDDEN" && typeof restricted === "string") redirect(`/restricted/${restricted}`);
       if (error.code === "FORBIDDEN") forbidden();
       if (error.code === "UNAUTHENTICATED") redirect("/login?reason=signed-out");
     }

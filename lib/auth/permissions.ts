@@ -22,6 +22,7 @@ export const PERMISSIONS = [
   "carer:manage", // add carers and providers, put a household on hold
   "person:merge",
   "audit:view", // who viewed or changed a child's record
+  "record:restrict", // restrict a family's records and name who may open them
   "kpi:view",
   "kpi:view-case-links", // drill down from a KPI to cases
   "export:statutory", // CIN census, SSDA903
@@ -66,8 +67,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   SENIOR_FAMILY_KEYWORKER: PRACTICE,
   CLINICIAN: ["caseload:view-own", "case:view", "search:people", "visit:record", "summary:edit"],
   ASSISTANT_TEAM_MANAGER: MANAGEMENT,
-  TEAM_MANAGER: [...MANAGEMENT, "allocation:override-cap", "carer:manage"],
-  HEAD_OF_SERVICE: [...MANAGEMENT, "allocation:override-cap", "team:view-any", "kpi:view", "kpi:view-case-links", "export:statutory", "carer:manage"],
+  TEAM_MANAGER: [...MANAGEMENT, "allocation:override-cap", "carer:manage", "record:restrict"],
+  HEAD_OF_SERVICE: [...MANAGEMENT, "allocation:override-cap", "record:restrict", "team:view-any", "kpi:view", "kpi:view-case-links", "export:statutory", "carer:manage"],
   // Administrators configure the council; they see no case content.
   TENANT_ADMIN: ["admin:users", "admin:settings", "audit:view", "kpi:view", "export:statutory", "carer:view", "carer:manage"],
 };

@@ -1,11 +1,13 @@
 // Who has looked at or changed a child's record, for managers and administrators.
 import "server-only";
 import { assertCan, type Ctx } from "@/lib/auth/context";
+import { can } from "@/lib/auth/permissions";
 import { withTenant } from "@/lib/db/tenant";
 import type { Role } from "@/lib/domain/roles";
 import { notFoundError } from "@/lib/errors";
 import { recordAudit } from "./audit";
 import { parseId } from "./ids";
+import { assertMayOpen } from "./restricted";
 
 export type RecordAccess = { at: Date; action: string; who: string | null; role: Role | null; caseReference: string | null };
 
@@ -14,6 +16,8 @@ export async function listRecordAccess(ctx: Ctx, personIdInput: string, limit = 
   assertCan(ctx, "audit:view", "see who has viewed a record");
   const personId = parseId(personIdInput, "person");
   return withTenant(ctx.tenantId, async (tx) => {
+    // managers are held to a restriction; administrators, who open no records, check who did
+    if (can(ctx.role, "case:view")) await assertMayOpen(tx, ctx, { personId });
     const person = await tx.person.findFirst({ where: { tenantId: ctx.tenantId, id: personId }, select: { id: true, firstName: true, lastName: true } });
     if (!person) throw notFoundError("person");
     const rows = await tx.$queryRaw<{ at: Date; action: string; who: string | null; role: Role | null; reference: string | null }[]>`

@@ -8,6 +8,7 @@ import { decideSave, differences, isSafetyScale, normaliseSummary, SECTION_MAX_L
 import { AppError, notFoundError } from "@/lib/errors";
 import { recordAudit } from "./audit";
 import { parseId } from "./ids";
+import { assertMayOpen } from "./restricted";
 
 export type SummaryVersion = SummaryText & {
   version: number;
@@ -44,6 +45,7 @@ function toView(row: VersionRow): SummaryVersion {
 }
 
 async function findCase(tx: Tx, ctx: Ctx, caseId: string): Promise<CaseHeader> {
+  await assertMayOpen(tx, ctx, { caseId });
   const c = await tx.case.findFirst({ where: { tenantId: ctx.tenantId, id: caseId }, select: { id: true, reference: true, status: true, family: { select: { name: true } } } });
   if (!c) throw notFoundError("case");
   return { caseId: c.id, reference: c.reference, familyName: c.family.name, status: c.status };

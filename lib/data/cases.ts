@@ -7,6 +7,7 @@ import type { AllocationRole, Level, Role } from "@/lib/domain/roles";
 import { notFoundError } from "@/lib/errors";
 import { recordAudit } from "./audit";
 import { parseId } from "./ids";
+import { assertMayOpen } from "./restricted";
 
 export type CaseView = {
   id: string;
@@ -35,6 +36,7 @@ export async function getCaseForView(ctx: Ctx, caseIdInput: string): Promise<Cas
   const caseId = parseId(caseIdInput, "case");
   const today = todayInEngland();
   return withTenant(ctx.tenantId, async (tx) => {
+    await assertMayOpen(tx, ctx, { caseId });
     const c = await tx.case.findFirst({
       where: { tenantId: ctx.tenantId, id: caseId },
       select: {

@@ -8,11 +8,13 @@ import { toIsoDate } from "@/lib/domain/dates";
 import { notFoundError } from "@/lib/errors";
 import { recordAudit } from "./audit";
 import { parseId } from "./ids";
+import { assertMayOpen } from "./restricted";
 
 export async function getChildChronology(ctx: Ctx, personIdInput: string): Promise<{ person: { id: string; name: string }; entries: ChronologyEntry[] }> {
   assertCan(ctx, "case:view", "see a child's chronology");
   const personId = parseId(personIdInput, "person");
   return withTenant(ctx.tenantId, async (tx) => {
+    await assertMayOpen(tx, ctx, { personId });
     const person = await tx.person.findFirst({ where: { tenantId: ctx.tenantId, id: personId }, select: { id: true, firstName: true, lastName: true } });
     if (!person) throw notFoundError("person");
     const t = ctx.tenantId;

@@ -18,6 +18,8 @@ export type LikelyDuplicate = {
   level: Level | null;
   caseReference: string | null;
   reasons: string[];
+  /** set (with every other detail blank) when the match is a restricted record the user may not open: whom to ask */
+  restricted?: string;
 };
 
 type Row = {

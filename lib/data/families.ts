@@ -7,12 +7,15 @@ import type { Level } from "@/lib/domain/roles";
 import { notFoundError } from "@/lib/errors";
 import { recordAudit } from "./audit";
 import { parseId } from "./ids";
+import { assertMayOpen } from "./restricted";
 
 export type FamilyView = {
   id: string;
   name: string;
   address: string | null;
   postcode: string | null;
+  /** decision 0019: only some people may open its records */
+  restricted: boolean;
   members: { id: string; name: string; kind: "CHILD" | "ADULT"; relationship: string; age: number | null; isMainCarer: boolean }[];
   cases: { id: string; reference: string; level: Level; status: "OPEN" | "CLOSED"; openedOn: string; closedOn: string | null }[];
 };
@@ -22,6 +25,7 @@ export async function getFamilyForView(ctx: Ctx, familyIdInput: string): Promise
   const familyId = parseId(familyIdInput, "family");
   const today = todayInEngland();
   return withTenant(ctx.tenantId, async (tx) => {
+    await assertMayOpen(tx, ctx, { familyId });
     const f = await tx.family.findFirst({
       where: { tenantId: ctx.tenantId, id: familyId },
       select: {
@@ -29,6 +33,7 @@ export async function getFamilyForView(ctx: Ctx, familyIdInput: string): Promise
         name: true,
         address: true,
         postcode: true,
+        restricted: true,
         members: {
           select: {
             relationship: true,
@@ -46,6 +51,7 @@ export async function getFamilyForView(ctx: Ctx, familyIdInput: string): Promise
       name: f.name,
       address: f.address,
       postcode: f.postcode,
+      restricted: f.restricted,
       members: f.members
         .map((m) => ({
           id: m.person.id,

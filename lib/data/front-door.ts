@@ -26,6 +26,7 @@ import { recordAudit } from "./audit";
 import { findLikelyDuplicatesInTx, type LikelyDuplicate } from "./duplicates";
 import { parseId } from "./ids";
 import { nextCaseReference } from "./references";
+import { assertMayOpen, refusedPeople, restrictionsFor } from "./restricted";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const POSTCODE = /^[A-Z]{1,2}[0-9][A-Z0-9]? [0-9][A-Z]{2}$/;
@@ -95,6 +96,7 @@ export async function getFamilyForContactForm(ctx: Ctx, familyIdInput: string): 
   const familyId = parseId(familyIdInput, "family");
   const today = todayInEngland();
   return withTenant(ctx.tenantId, async (tx) => {
+    await assertMayOpen(tx, ctx, { familyId });
     const family = await tx.family.findFirst({
       where: { tenantId: ctx.tenantId, id: familyId },
       select: {
@@ -213,18 +215,28 @@ export async function createFamilyWithChildren(tx: Tx, ctx: Ctx, family: NewFami
  * likely existing records are offered. The person recording picks one, or confirms a new record and
  * says why; until then nothing is written.
  */
+/** A likely match in a restricted family the user may not open shows only that it exists, and whom to ask (decision 0019). */
+async function maskRestricted(tx: Tx, ctx: Ctx, matches: LikelyDuplicate[]): Promise<LikelyDuplicate[]> {
+  const refused = await refusedPeople(tx, ctx, matches.map((m) => m.id));
+  return matches.map((m) => {
+    const refusal = refused.get(m.id);
+    return refusal ? { id: "", name: "", dateOfBirth: null, age: null, postcode: null, laChildId: null, level: null, caseReference: null, reasons: [], restricted: refusal.message } : m;
+  });
+}
+
 async function checkForDuplicates(tx: Tx, ctx: Ctx, family: NewFamily): Promise<void> {
   const pending: Record<number, LikelyDuplicate[]> = {};
   for (const [i, child] of family.children.entries()) {
     if (child.existingPersonId) {
       const known = await tx.person.findFirst({ where: { tenantId: ctx.tenantId, id: parseId(child.existingPersonId, "child"), kind: "CHILD", mergedIntoId: null }, select: { id: true } });
       if (!known) throw invalid(`children.${i}.match`, "Choose one of the records shown, or confirm this is a new child");
+      await assertMayOpen(tx, ctx, { personId: known.id });
       await recordAudit(tx, ctx, { action: "person.matched_at_front_door", entityType: "person", entityId: known.id, personId: known.id, details: { typed: `${child.firstName} ${child.lastName}` } });
       continue;
     }
     if (child.newPersonReason || !child.dateOfBirth) continue;
     const matches = await findLikelyDuplicatesInTx(tx, ctx.tenantId, { firstName: child.firstName, lastName: child.lastName, dateOfBirth: child.dateOfBirth });
-    if (matches.length) pending[i] = matches;
+    if (matches.length) pending[i] = await maskRestricted(tx, ctx, matches);
   }
   const children = Object.keys(pending).map(Number);
   if (children.length) {
@@ -257,6 +269,7 @@ export async function recordContact(ctx: Ctx, input: RecordContactInput): Promis
     if (existing) return { contactId: existing.id, created: false };
 
     if (familyId) {
+      await assertMayOpen(tx, ctx, { familyId });
       const family = await tx.family.findFirst({
         where: { tenantId: ctx.tenantId, id: familyId },
         select: { members: { where: { person: { kind: "CHILD" } }, select: { personId: true } } },
@@ -414,6 +427,7 @@ export async function getContactForView(ctx: Ctx, contactIdInput: string): Promi
       },
     });
     if (!c) throw notFoundError("contact");
+    if (c.family) await assertMayOpen(tx, ctx, { familyId: c.family.id });
     const receivedOn = toIsoDate(c.receivedOn);
     const childIds = c.children.map((ch) => ch.person.id);
     const earlier = await earlierReferralsByChild(tx, ctx.tenantId, childIds, receivedOn);
@@ -512,6 +526,7 @@ export async function decideContact(ctx: Ctx, input: DecideContactInput): Promis
         children: { select: { personId: true } },
       },
     });
+    if (contact.familyId) await assertMayOpen(tx, ctx, { familyId: contact.familyId });
     if (contact.decision) {
       throw new AppError(
         "REFUSED",
@@ -685,7 +700,7 @@ export async function listFrontDoor(ctx: Ctx): Promise<FrontDoor> {
       select: {
         id: true,
         receivedOn: true,
-        family: { select: { name: true } },
+        family: { select: { id: true, name: true } },
         children,
         decision: true,
         decisionOn: true,
@@ -693,6 +708,11 @@ export async function listFrontDoor(ctx: Ctx): Promise<FrontDoor> {
         case: { select: { id: true, reference: true } },
       },
     });
+    // a restricted family the caller may not open is listed without its name or its children's
+    const restrictions = await restrictionsFor(tx, ctx, [...new Set([...awaiting, ...recent].flatMap((c) => (c.family ? [c.family.id] : [])))]);
+    const hidden = (family: { id: string } | null) => family !== null && restrictions.get(family.id)?.access === null;
+    const familyName = (family: { id: string; name: string } | null) => (hidden(family) ? "Restricted record" : (family?.name ?? null));
+    const childNames = (c: { family: { id: string } | null; children: { person: { firstName: string; lastName: string } }[] }) => (hidden(c.family) ? [] : c.children.map((ch) => fullName(ch.person)));
     return {
       awaiting: awaiting.map((c) => {
         const receivedOn = toIsoDate(c.receivedOn);
@@ -702,8 +722,8 @@ export async function listFrontDoor(ctx: Ctx): Promise<FrontDoor> {
           receivedOn,
           source: c.source,
           familyId: c.family?.id ?? null,
-          familyName: c.family?.name ?? null,
-          children: c.children.map((ch) => fullName(ch.person)),
+          familyName: familyName(c.family),
+          children: childNames(c),
           recordedBy: c.recordedBy.name,
           waitingWorkingDays: waiting,
           overdue: waiting > DECISION_DUE_WORKING_DAYS,
@@ -712,8 +732,8 @@ export async function listFrontDoor(ctx: Ctx): Promise<FrontDoor> {
       recent: recent.map((c) => ({
         id: c.id,
         receivedOn: toIsoDate(c.receivedOn),
-        familyName: c.family?.name ?? null,
-        children: c.children.map((ch) => fullName(ch.person)),
+        familyName: familyName(c.family),
+        children: childNames(c),
         decision: c.decision!,
         decisionOn: toIsoDate(c.decisionOn!),
         decidedBy: c.decidedBy?.name ?? null,
@@ -730,6 +750,7 @@ export async function listFamilyContacts(ctx: Ctx, familyIdInput: string): Promi
   assertCan(ctx, "contact:record", "see contacts");
   const familyId = parseId(familyIdInput, "family");
   return withTenant(ctx.tenantId, async (tx) => {
+    await assertMayOpen(tx, ctx, { familyId });
     const rows = await tx.contact.findMany({
       where: { tenantId: ctx.tenantId, familyId },
       orderBy: [{ receivedOn: "desc" }, { createdAt: "desc" }],
@@ -773,6 +794,7 @@ export async function listPersonReferrals(ctx: Ctx, personIdInput: string): Prom
   assertCan(ctx, "case:view", "open people's records");
   const personId = parseId(personIdInput, "person");
   return withTenant(ctx.tenantId, async (tx) => {
+    await assertMayOpen(tx, ctx, { personId });
     const rows = await tx.cinEpisode.findMany({
       where: { tenantId: ctx.tenantId, personId },
       orderBy: [{ referralDate: "desc" }, { createdAt: "desc" }],

@@ -13,6 +13,7 @@ import { AppError, notFoundError } from "@/lib/errors";
 import { recordAudit } from "./audit";
 import { findLikelyDuplicatesInTx } from "./duplicates";
 import { parseId } from "./ids";
+import { assertMayOpen, refusedPeople } from "./restricted";
 
 type Reference = { table: string; column: string; uniques: string[][] };
 
@@ -73,6 +74,7 @@ export async function getMergePage(ctx: Ctx, survivorInput: string, otherInput?:
   assertCan(ctx, "person:merge", "merge records");
   const survivorId = parseId(survivorInput, "person");
   return withTenant(ctx.tenantId, async (tx) => {
+    await assertMayOpen(tx, ctx, { personId: survivorId });
     const survivor = await describePerson(tx, ctx.tenantId, survivorId);
     const base = await tx.person.findFirstOrThrow({ where: { tenantId: ctx.tenantId, id: survivorId }, select: { firstName: true, lastName: true, dateOfBirth: true, upn: true, laChildId: true } });
     const likely = (
@@ -84,9 +86,13 @@ export async function getMergePage(ctx: Ctx, survivorInput: string, otherInput?:
         laChildId: base.laChildId,
       })
     ).filter((d) => d.id !== survivorId);
+    // a likely duplicate in a restricted family the manager may not open is not offered
+    const hidden = await refusedPeople(tx, ctx, likely.map((d) => d.id));
     const candidates = [];
-    for (const d of likely) candidates.push({ ...(await describePerson(tx, ctx.tenantId, d.id)), reasons: d.reasons });
-    const other = otherInput ? await describePerson(tx, ctx.tenantId, parseId(otherInput, "person")) : null;
+    for (const d of likely.filter((d) => !hidden.has(d.id))) candidates.push({ ...(await describePerson(tx, ctx.tenantId, d.id)), reasons: d.reasons });
+    const otherId = otherInput ? parseId(otherInput, "person") : null;
+    if (otherId) await assertMayOpen(tx, ctx, { personId: otherId });
+    const other = otherId ? await describePerson(tx, ctx.tenantId, otherId) : null;
     // the page shows each record's identifiers: a view of every one of them
     for (const person of [survivor, ...candidates, ...(other ? [other] : [])]) {
       await recordAudit(tx, ctx, { action: "person.viewed", entityType: "person", entityId: person.person.id, personId: person.person.id, details: { for: "merge records" } });
@@ -112,6 +118,8 @@ export async function mergePeople(ctx: Ctx, input: { survivorId: string; mergedI
   if (survivorId === mergedId) throw new AppError("VALIDATION", "Choose two different records to merge.", { mergedId: ["Choose a different record"] });
   if (!input.reason.trim()) throw new AppError("VALIDATION", "Say why these are the same person.", { reason: ["Say why these are the same person"] });
   return withTenant(ctx.tenantId, async (tx) => {
+    await assertMayOpen(tx, ctx, { personId: survivorId });
+    await assertMayOpen(tx, ctx, { personId: mergedId });
     const t = ctx.tenantId;
     const both = await tx.$queryRaw<{ id: string; kind: string; merged_into_id: string | null; upn: string | null; la_child_id: string | null }[]>`
       SELECT id, kind::text, merged_into_id, upn, la_child_id FROM person WHERE tenant_id = ${t}::uuid AND id IN (${survivorId}::uuid, ${mergedId}::uuid) FOR UPDATE`;

@@ -7,6 +7,7 @@ import type { Level } from "@/lib/domain/roles";
 import { notFoundError } from "@/lib/errors";
 import { recordAudit } from "./audit";
 import { parseId } from "./ids";
+import { assertMayOpen } from "./restricted";
 
 export type PersonView = {
   id: string;
@@ -30,6 +31,7 @@ export async function getPersonForView(ctx: Ctx, personIdInput: string): Promise
   const personId = parseId(personIdInput, "person");
   const today = todayInEngland();
   return withTenant(ctx.tenantId, async (tx) => {
+    await assertMayOpen(tx, ctx, { personId });
     const p = await tx.person.findFirst({
       where: { tenantId: ctx.tenantId, id: personId },
       select: {

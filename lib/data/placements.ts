@@ -14,6 +14,7 @@ import { AppError, notFoundError } from "@/lib/errors";
 import { recordAudit } from "./audit";
 import { parseId } from "./ids";
 import { historyOf, saveEpisodes } from "./statutory";
+import { assertMayOpen } from "./restricted";
 
 export type CarerKind = "FOSTER_HOUSEHOLD" | "FOSTERING_AGENCY" | "RESIDENTIAL";
 
@@ -173,6 +174,7 @@ export async function getChildPlacements(ctx: Ctx, personIdInput: string): Promi
   const personId = parseId(personIdInput, "child");
   const today = todayInEngland();
   return withTenant(ctx.tenantId, async (tx) => {
+    await assertMayOpen(tx, ctx, { personId });
     const t = ctx.tenantId;
     const [person, tenant] = await inOrder([
       () => tx.person.findFirst({ where: { tenantId: t, id: personId, kind: "CHILD" }, select: { id: true, firstName: true, lastName: true, dateOfBirth: true } }),
@@ -287,6 +289,7 @@ export async function moveChild(ctx: Ctx, input: MoveInput): Promise<{ episodeId
     throw field(typedLatitude === null ? "placementLatitude" : "placementLongitude", "Enter both the latitude and the longitude of the placement, or neither");
   }
   return withTenant(ctx.tenantId, async (tx) => {
+    await assertMayOpen(tx, ctx, { personId });
     const t = ctx.tenantId;
     const child = await tx.person.findFirst({ where: { tenantId: t, id: personId, kind: "CHILD" }, select: { id: true } });
     if (!child) throw notFoundError("child");

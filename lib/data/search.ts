@@ -9,6 +9,7 @@ import { ageOn, todayInEngland, toIsoDate } from "@/lib/domain/dates";
 import type { Level } from "@/lib/domain/roles";
 import { isEmptyQuery, parseSearchQuery, type SearchQuery } from "@/lib/domain/search-query";
 import { recordAudit } from "./audit";
+import { refusedPeople, restrictionsFor, type RestrictedMatch } from "./restricted";
 
 export type PersonResult = {
   id: string;
@@ -28,7 +29,10 @@ export type PersonResult = {
 
 export type FamilyResult = { id: string; name: string; postcode: string | null; openCaseLevel: Level | null; members: number };
 
-export type SearchResults = { query: SearchQuery; people: PersonResult[]; families: FamilyResult[] };
+/** A match the caller may not open (decision 0019): only that it exists, and whom to ask. */
+export type { RestrictedMatch };
+
+export type SearchResults = { query: SearchQuery; people: (PersonResult | RestrictedMatch)[]; families: (FamilyResult | RestrictedMatch)[] };
 
 type Row = {
   id: string;
@@ -203,10 +207,19 @@ export async function searchPeople(ctx: Ctx, text: string, options: { limit?: nu
     const rows = await rankPeople(tx, ctx.tenantId, query, options.limit ?? 25);
     const families = await rankFamilies(tx, ctx.tenantId, query);
     await recordAudit(tx, ctx, { action: "search.performed", entityType: "search", details: { query: query.text, results: rows.length } });
+    // people in a restricted family, and restricted families, that the caller may not open: only that they match
+    const hiddenPeople = await refusedPeople(tx, ctx, rows.map((r) => r.id));
+    const restrictions = await restrictionsFor(tx, ctx, families.map((f) => f.id));
+    const hiddenFamily = (familyId: string): RestrictedMatch | null => {
+      const r = restrictions.get(familyId);
+      return r && !r.access ? { restricted: true, familyId, message: r.message } : null;
+    };
     return {
       query,
-      families,
+      families: families.map((f) => hiddenFamily(f.id) ?? f),
       people: rows.map((r) => {
+        const hidden = hiddenPeople.get(r.id);
+        if (hidden) return hidden;
         const dob = r.date_of_birth ? toIsoDate(r.date_of_birth) : null;
         return {
           id: r.id,

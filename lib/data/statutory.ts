@@ -13,6 +13,7 @@ import type { CategoryOfNeed, LegalStatus, PlacementProvider, PlacementType, Rea
 import { AppError, notFoundError } from "@/lib/errors";
 import { recordAudit } from "./audit";
 import { parseId } from "./ids";
+import { assertMayOpen } from "./restricted";
 
 const d = (iso: IsoDate) => fromIsoDate(iso);
 const iso = (date: Date | null) => (date ? toIsoDate(date) : null);
@@ -43,6 +44,7 @@ export async function getStatutoryRecord(ctx: Ctx, personIdInput: string): Promi
   assertCan(ctx, "case:view", "see statutory records");
   const personId = parseId(personIdInput, "child");
   return withTenant(ctx.tenantId, async (tx) => {
+    await assertMayOpen(tx, ctx, { personId });
     const t = ctx.tenantId;
     const p = await tx.person.findFirst({ where: { tenantId: t, id: personId, kind: "CHILD" }, select: { id: true, firstName: true, lastName: true, dateOfBirth: true, disabilities: true } });
     if (!p) throw notFoundError("child");
@@ -135,7 +137,10 @@ async function write<T>(ctx: Ctx, personIdInput: string, caseIdInput: string | n
   const personId = parseId(personIdInput, "child");
   const caseId = caseIdInput ? parseId(caseIdInput, "case") : null;
   try {
-    return await withTenant(ctx.tenantId, (tx) => work(tx, personId, caseId));
+    return await withTenant(ctx.tenantId, async (tx) => {
+      await assertMayOpen(tx, ctx, { personId });
+      return work(tx, personId, caseId);
+    });
   } catch (error) {
     if (overlap(error)) throw new AppError("CONFLICT", "That overlaps a record the child already has for those dates. End the earlier one first, or check the dates.");
     throw error;

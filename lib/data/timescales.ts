@@ -12,6 +12,7 @@ import { notFoundError } from "@/lib/errors";
 import { lastInterventions } from "./drift";
 import { parseId } from "./ids";
 import { loadSettings } from "./settings";
+import { assertMayOpen } from "./restricted";
 
 const s = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : null);
 
@@ -76,6 +77,7 @@ export async function getCaseTimescales(ctx: Ctx, caseIdInput: string): Promise<
   const caseId = parseId(caseIdInput, "case");
   const today = todayInEngland();
   return withTenant(ctx.tenantId, async (tx) => {
+    await assertMayOpen(tx, ctx, { caseId });
     const c = await tx.case.findFirst({
       where: { tenantId: ctx.tenantId, id: caseId },
       select: { level: true, status: true, children: { where: { removedOn: null }, select: { person: { select: { id: true, firstName: true, lastName: true } } } } },
@@ -143,6 +145,7 @@ export async function getChildDue(ctx: Ctx, personIdInput: string): Promise<DueI
   assertCan(ctx, "case:view", "see statutory records");
   const personId = parseId(personIdInput, "child");
   return withTenant(ctx.tenantId, async (tx) => {
+    await assertMayOpen(tx, ctx, { personId });
     const settings = await loadSettings(tx, ctx.tenantId);
     const records = (await childRecords(tx, ctx.tenantId, [personId])).get(personId);
     if (!records) throw notFoundError("child");

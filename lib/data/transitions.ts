@@ -14,6 +14,7 @@ import { recordAudit } from "./audit";
 import { heldCasesByWorker, toCapWorker } from "./caseloads";
 import { parseId } from "./ids";
 import { loadSettings } from "./settings";
+import { assertMayOpen } from "./restricted";
 
 type Person = { id: string; name: string; role: Role };
 
@@ -52,6 +53,7 @@ export async function getTransitionForm(ctx: Ctx, caseIdInput: string): Promise<
   assertCan(ctx, "transition:request", "request a step-up, step-down or closure");
   const caseId = parseId(caseIdInput, "case");
   return withTenant(ctx.tenantId, async (tx) => {
+    await assertMayOpen(tx, ctx, { caseId });
     const c = await caseForTransition(tx, ctx.tenantId, caseId);
     await recordAudit(tx, ctx, { action: "case.viewed", entityType: "case", entityId: c.id, caseId: c.id, details: { for: "request a step-up, step-down or closure" } });
     const team = c.teamId
@@ -93,6 +95,7 @@ export async function requestTransition(ctx: Ctx, input: RequestInput): Promise<
   assertCan(ctx, "transition:request", "request a step-up, step-down or closure");
   const caseId = parseId(input.caseId, "case");
   return withTenant(ctx.tenantId, async (tx) => {
+    await assertMayOpen(tx, ctx, { caseId });
     const c = await caseForTransition(tx, ctx.tenantId, caseId);
     if (c.status !== "OPEN") throw new AppError("REFUSED", "This case is closed. A new contact at the front door re-opens help for the family.");
     const lead = input.leadProfessionalId
@@ -269,6 +272,7 @@ export async function getTransition(ctx: Ctx, idInput: string): Promise<Transiti
       },
     });
     if (!t) throw notFoundError("request");
+    await assertMayOpen(tx, ctx, { caseId: t.case.id });
     await recordAudit(tx, ctx, { action: "case.viewed", entityType: "case", entityId: t.case.id, caseId: t.case.id, details: { for: "a step-up, step-down or closure request", transitionId: t.id } });
     let socialWorkers: TransitionView["socialWorkers"] = [];
     if (t.kind === "STEP_UP" && t.status === "REQUESTED") {
@@ -361,6 +365,7 @@ export async function decideTransition(ctx: Ctx, input: DecideInput): Promise<{ 
         newWorkerId: true,
       },
     });
+    await assertMayOpen(tx, ctx, { caseId: t.caseId });
     if (t.status !== "REQUESTED") throw new AppError("REFUSED", `This request has already been ${t.status.toLowerCase()}.`);
     const c = await caseForTransition(tx, ctx.tenantId, t.caseId);
     if (!managesTeam(ctx, c.teamId)) throw new AppError("FORBIDDEN", "This case belongs to another team: its manager or the head of service decides.");
@@ -482,6 +487,7 @@ export async function listCaseTransitions(ctx: Ctx, caseIdInput: string): Promis
   assertCan(ctx, "case:view", "see case records");
   const caseId = parseId(caseIdInput, "case");
   return withTenant(ctx.tenantId, async (tx) => {
+    await assertMayOpen(tx, ctx, { caseId });
     const rows = await tx.transition.findMany({
       where: { tenantId: ctx.tenantId, caseId },
       select: {

@@ -10,6 +10,7 @@ import { isSameVisit, VISIT_TYPES, type ChildSeen, type VisitType } from "@/lib/
 import { AppError, notFoundError } from "@/lib/errors";
 import { recordAudit } from "./audit";
 import { parseId } from "./ids";
+import { assertMayOpen } from "./restricted";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -35,6 +36,7 @@ export async function getVisitForm(ctx: Ctx, caseIdInput: string): Promise<Visit
   const caseId = parseId(caseIdInput, "case");
   const today = todayInEngland();
   return withTenant(ctx.tenantId, async (tx) => {
+    await assertMayOpen(tx, ctx, { caseId });
     const c = await tx.case.findFirst({
       where: { tenantId: ctx.tenantId, id: caseId },
       select: {
@@ -163,6 +165,7 @@ export async function recordVisit(ctx: Ctx, input: RecordVisitInput): Promise<Re
 
   try {
     return await withTenant(ctx.tenantId, async (tx) => {
+      await assertMayOpen(tx, ctx, { caseId });
       const c = await tx.case.findFirst({
         where: { tenantId: ctx.tenantId, id: caseId },
         select: { id: true, status: true, openedOn: true, children: { where: { removedOn: null }, select: { personId: true } } },
@@ -249,6 +252,7 @@ export async function listVisitsForCase(ctx: Ctx, caseIdInput: string, options: 
   assertCan(ctx, "case:view", "see a case's visits");
   const caseId = parseId(caseIdInput, "case");
   return withTenant(ctx.tenantId, async (tx) => {
+    await assertMayOpen(tx, ctx, { caseId });
     const c = await tx.case.findFirst({ where: { tenantId: ctx.tenantId, id: caseId }, select: { id: true } });
     if (!c) throw notFoundError("case");
     const where = { tenantId: ctx.tenantId, caseId };

@@ -45,7 +45,7 @@ describe("seedScale", () => {
     const worker = await withTenant(tenantId, (tx) => tx.user.findFirstOrThrow({ where: { tenantId, role: "SOCIAL_WORKER" }, select: { id: true, teamId: true } }));
     const child = await withTenant(tenantId, (tx) => tx.person.findFirstOrThrow({ where: { tenantId, kind: "CHILD" }, select: { laChildId: true, id: true } }));
     const found = await searchPeople({ tenantId, userId: worker.id, role: "SOCIAL_WORKER", teamId: worker.teamId, name: "w", tenantName: "t" }, child.laChildId!);
-    expect(found.people[0]?.id).toBe(child.id);
+    expect(found.people[0]).toMatchObject({ id: child.id });
 
     await expect(withClient(database.appUrl, (c) => seedScale(c, "scale-test", p))).rejects.toThrow(/already exists/);
   });

@@ -60,7 +60,7 @@ beforeAll(async () => {
   ]);
 });
 
-const find = async (text: string) => (await searchPeople(ctxFor(worker), text)).people.map((p) => p.id);
+const find = async (text: string) => (await searchPeople(ctxFor(worker), text)).people.map((p) => ("id" in p ? p.id : "restricted"));
 
 describe("person search", () => {
   it("finds a misspelt name with a date of birth, the right child first", async () => {
@@ -122,11 +122,11 @@ describe("person search", () => {
 describe("isolation", () => {
   it("never returns, counts or hints at another council's people", async () => {
     const results = await searchPeople(ctxFor(worker), "John Smith 12/03/2015");
-    expect(results.people.map((p) => p.id)).not.toContain(otherIds.twin);
-    expect(results.people.every((p) => Object.values(ids).includes(p.id))).toBe(true);
+    expect(results.people.map((p) => ("id" in p ? p.id : "restricted"))).not.toContain(otherIds.twin);
+    expect(results.people.every((p) => "id" in p && Object.values(ids).includes(p.id))).toBe(true);
     expect((await searchPeople(ctxFor(worker), "WX900002")).people).toEqual([]);
     expect((await searchPeople(ctxFor(worker), "B123456789013")).people).toEqual([]);
     // and the other council finds only its own
-    expect((await searchPeople(ctxFor(otherWorker), "John Smith")).people.map((p) => p.id)).toEqual([otherIds.twin]);
+    expect((await searchPeople(ctxFor(otherWorker), "John Smith")).people.map((p) => ("id" in p ? p.id : "restricted"))).toEqual([otherIds.twin]);
   });
 });

@@ -54,6 +54,7 @@ async function fillEveryTable(tx: Tx, tenantId: string, ids: { caseId: string; f
   await tx.kpiBenchmark.create({ data: { tenantId, periodKey: "fy", benchmarkGroup: `group-${tenantId}`, councilName: "c", kpiValues: {} } });
   const duplicate = await tx.person.create({ data: { tenantId, kind: "CHILD", firstName: "Dup", lastName: "Licate", dateOfBirth: day, mergedIntoId: ids.childId } });
   await tx.personMerge.create({ data: { tenantId, survivorId: ids.childId, mergedId: duplicate.id, reason: "Same child", mergedById: ids.workerId } });
+  await tx.familyAccess.create({ data: { tenantId, familyId: ids.familyId, userId: ids.keyworkerId, reason: "Covering the rota", grantedById: ids.workerId } });
   await tx.passwordLink.create({ data: { tenantId, userId: ids.keyworkerId, purpose: "INVITE", tokenHash: "0".repeat(63) + tenantId.slice(-1), createdBy: ids.workerId, expiresAt: day } });
   await tx.transition.create({
     data: { tenantId, caseId: ids.caseId, kind: "STEP_DOWN", fromLevel: "CHILD_PROTECTION", toLevel: "CHILD_IN_NEED", reason: "r", requestedById: ids.workerId, leadProfessionalId: ids.keyworkerId },

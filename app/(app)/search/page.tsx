@@ -4,7 +4,7 @@ import { LevelTag } from "@/components/level-tag";
 import { PageHeading } from "@/components/page-heading";
 import { pageData } from "@/lib/auth/page-data";
 import { requireContext } from "@/lib/auth/session";
-import { searchPeople } from "@/lib/data/search";
+import { searchPeople, type RestrictedMatch } from "@/lib/data/search";
 import { formatDate } from "@/lib/domain/dates";
 
 export const metadata: Metadata = { title: "Search" };
@@ -40,7 +40,10 @@ export default async function SearchPage({ searchParams }: { searchParams: Promi
             <p className="mb-6">Try fewer words, a different spelling, or just the date of birth. Nobody in another council is searched.</p>
           )}
           <ul className="space-y-3" aria-label="People">
-            {results.people.map((p) => (
+            {results.people.map((p, i) =>
+              "restricted" in p ? (
+                <RestrictedResult key={`restricted-${i}`} match={p} />
+              ) : (
               <li key={p.id} className="card grid gap-2 sm:grid-cols-[2fr_2fr_2fr]">
                 <div>
                   <Link href={`/people/${p.id}`} className="text-lg font-bold">
@@ -77,7 +80,8 @@ export default async function SearchPage({ searchParams }: { searchParams: Promi
                   )}
                 </div>
               </li>
-            ))}
+              ),
+            )}
           </ul>
         </section>
       )}
@@ -88,7 +92,10 @@ export default async function SearchPage({ searchParams }: { searchParams: Promi
             Families
           </h2>
           <ul className="space-y-2">
-            {results.families.map((f) => (
+            {results.families.map((f, i) =>
+              "restricted" in f ? (
+                <RestrictedResult key={`restricted-${i}`} match={f} />
+              ) : (
               <li key={f.id} className="card flex flex-wrap items-center gap-3">
                 <Link href={`/families/${f.id}`} className="font-bold">
                   {f.name}
@@ -98,10 +105,23 @@ export default async function SearchPage({ searchParams }: { searchParams: Promi
                 </span>
                 {f.openCaseLevel && <LevelTag level={f.openCaseLevel} />}
               </li>
-            ))}
+              ),
+            )}
           </ul>
         </section>
       )}
     </>
+  );
+}
+
+/** A match the user may not open: that it exists, whom to ask, and nothing of the record. */
+function RestrictedResult({ match }: { match: RestrictedMatch }) {
+  return (
+    <li className="card border-l-4 border-l-warn">
+      <p className="font-bold">Restricted record</p>
+      <p className="mt-1 text-sm">
+        {match.message} <Link href={`/restricted/${match.familyId}`}>Request access</Link>
+      </p>
+    </li>
   );
 }

@@ -22,11 +22,21 @@ export default async function FamilyPage({ params }: { params: Promise<{ id: str
     <>
       <PageHeading caption="Family" title={f.name}>
         {(f.address || f.postcode) && <p className="mt-2 text-muted">{[f.address, f.postcode].filter(Boolean).join(", ")}</p>}
+        {f.restricted && (
+          <p className="mt-3 border-l-4 border-warn bg-white p-3">
+            <strong>Restricted records.</strong> Only the people working with this family can open them. <Link href={`/families/${f.id}/access`}>Who can open them</Link>
+          </p>
+        )}
         {canRecordContact && (
           <ul className="mt-4 flex flex-wrap gap-x-6 gap-y-2" aria-label="Family actions">
             <li>
               <Link href={`/families/${f.id}/contacts/new`}>Record a contact about this family</Link>
             </li>
+            {!f.restricted && can(ctx.role, "record:restrict") && (
+              <li>
+                <Link href={`/families/${f.id}/access`}>Restrict these records</Link>
+              </li>
+            )}
           </ul>
         )}
       </PageHeading>

@@ -28,15 +28,21 @@ const errorLabels = Object.fromEntries(
 /** Likely existing records for a child, shown before a new record can be made. */
 function PossibleMatches({ index, matches, state }: { index: number; matches: LikelyDuplicate[]; state: FormState }) {
   const name = (field: string) => `children.${index}.${field}`;
+  const restricted = matches.filter((m) => m.restricted);
   return (
     <div className="space-y-4 border-4 border-warn bg-white p-4">
+      {restricted.length > 0 && (
+        <p>
+          <strong>A restricted record may match.</strong> {restricted[0]!.restricted} Do that before making a new record: the child may already be known.
+        </p>
+      )}
       <Radios
         name={name("match")}
         legend={`Child ${index + 1} may already be known`}
         hint="Use the existing record so the child's history stays in one place."
         state={state}
         options={[
-          ...matches.map((m) => ({
+          ...matches.filter((m) => !m.restricted).map((m) => ({
             value: m.id,
             label: `Use the existing record: ${m.name}, born ${formatDate(m.dateOfBirth)}`,
             hint: [m.laChildId, m.postcode, m.caseReference ? `${m.caseReference}${m.level ? ` (${LEVEL_LABELS[m.level]})` : ""}` : null, m.reasons.join(", ")].filter(Boolean).join(" · "),
