@@ -48,7 +48,7 @@ export function AppShell({ ctx, children }: { ctx: Ctx; children: React.ReactNod
         </div>
         {can(ctx.role, "search:people") && (
           <div className="mx-auto max-w-6xl px-4 pb-3">
-            <form role="search" action="/search" method="get" className="flex max-w-xl gap-2">
+            <form role="search" aria-label="Quick search" action="/search" method="get" className="flex max-w-xl gap-2">
               <label htmlFor="site-search" className="sr-only">
                 Search for a child, adult or family
               </label>

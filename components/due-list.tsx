@@ -10,7 +10,8 @@ const TAGS: Record<DueState, { text: string; className: string }> = {
 };
 
 export function DueTag({ item }: { item: Pick<DueItem, "state" | "onTime"> }) {
-  const tag = TAGS[item.state];
+  // a duty met late is not shown in the reassuring green of one met on time
+  const tag = item.state === "done" && !item.onTime ? { text: "Met late", className: "bg-[#fcd6c3] text-[#6e3619]" } : TAGS[item.state];
   const text = item.state === "done" ? (item.onTime ? "Met on time" : "Met late") : tag.text;
   return <strong className={`inline-block rounded px-2 py-0.5 text-sm font-semibold ${tag.className}`}>{text}</strong>;
 }

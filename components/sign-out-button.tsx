@@ -8,7 +8,7 @@ export function SignOutButton() {
   return (
     <button
       type="button"
-      className="btn-link text-white! disabled:opacity-70"
+      className="btn-link inline-flex min-h-6 min-w-6 items-center px-1 text-white! disabled:opacity-70"
       disabled={pending}
       onClick={() => {
         setPending(true);

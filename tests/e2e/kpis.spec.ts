@@ -1,4 +1,4 @@
-import { expect, expectAccessible, signIn, test } from "./fixtures";
+import { errorSummary, expect, expectAccessible, signIn, test } from "./fixtures";
 
 test("a head of service sees each KPI with its England comparison, the charts, and drills down to a team", async ({ page }) => {
   await signIn(page, "head.of.service@wexcombe.example");
@@ -65,5 +65,15 @@ test("figures older than 15 minutes show at once, marked, and are worked out aga
     await page.reload();
     await expect(page.getByRole("main")).not.toContainText("newer figures are being worked out", { timeout: 1000 });
   }).toPass({ timeout: 30_000 });
+  await expectAccessible(page);
+});
+
+test("a custom period ending before it starts is explained, keeps the dates typed, and shows the financial year meanwhile", async ({ page }) => {
+  await signIn(page, "head.of.service@wexcombe.example");
+  await page.goto("/kpis?period=custom&from=2026-06-01&to=2026-01-01");
+  await expect(errorSummary(page)).toContainText("Enter a last day on or after the first day");
+  await expect(page.getByLabel("To", { exact: true })).toHaveValue("2026-01-01");
+  await expect(page.getByLabel("From (dates I choose)")).toHaveValue("2026-06-01");
+  await expect(page.getByText(/^Financial year \d{4}–\d{2} \(1 Apr/)).toBeVisible();
   await expectAccessible(page);
 });

@@ -17,6 +17,12 @@ test("a manager merges two records of the same child and the survivor shows both
   await page.goto(`/people/${pair!.keep}`);
   await page.getByRole("link", { name: "Merge a duplicate record into this one" }).click();
   await expectAccessible(page);
+  // a pasted link that names no record is explained, and kept
+  await page.getByLabel("Or the link to the other record").fill("the Smith boy's page");
+  await page.getByRole("button", { name: "Compare the records" }).click();
+  await expect(page.getByRole("alert", { name: "There is a problem" })).toContainText("Paste the web address of the other person's page");
+  await expect(page.getByLabel("Or the link to the other record")).toHaveValue("the Smith boy's page");
+  await expectAccessible(page);
   await page.getByRole("link", { name: new RegExp(`^${pair!.dup_name}`) }).click();
   await expect(page.getByRole("region", { name: "Merge this one into it" })).toContainText(pair!.dup_name);
   await page.getByRole("button", { name: "Merge the records" }).click();

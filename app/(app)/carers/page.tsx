@@ -44,7 +44,7 @@ export default async function CarersPage({ searchParams }: { searchParams: Promi
             <h2 id={`${g.kind}-h`} className="mb-3 text-xl font-bold">
               {g.title}
             </h2>
-            <ScrollTable label={g.title}>
+            <ScrollTable label={`${g.title}: table`}>
               <table className="table">
                 <thead>
                   <tr>

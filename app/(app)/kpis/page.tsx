@@ -1,18 +1,19 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { after } from "next/server";
+import { ErrorSummary } from "@/components/error-summary";
 import { PageHeading } from "@/components/page-heading";
 import { ScrollTable } from "@/components/scroll-table";
 import { pageData } from "@/lib/auth/page-data";
 import { requireContext } from "@/lib/auth/session";
 import { BENCHMARKED_KPIS, getBenchmarking, getBoroughDashboard, refreshBoroughDashboard } from "@/lib/data/kpis";
-import { todayInEngland } from "@/lib/domain/dates";
+import { formatDate, todayInEngland } from "@/lib/domain/dates";
 import { KPI_DEFINITIONS, definitionOf, formatKpi, isPlacementKpi } from "@/lib/domain/kpi-definitions";
 import { financialYearOf } from "@/lib/domain/kpis";
 import { KpiCard } from "./kpi-card";
 import { PeriodForm } from "./period-form";
 import { PlacementsSection } from "./placements-section";
-import { periodFromSearch, searchOf } from "./period";
+import { periodFromSearch, periodProblem, searchOf } from "./period";
 
 export const metadata: Metadata = { title: "Borough KPIs" };
 
@@ -21,6 +22,7 @@ export default async function KpisPage({ searchParams }: { searchParams: Promise
   const ctx = await requireContext();
   const today = todayInEngland();
   const choice = periodFromSearch(params, today);
+  const problem = periodProblem(params);
   const dash = await pageData(() => getBoroughDashboard(ctx, choice, { refresh: params.refresh === "1" }));
   // older figures are shown at once and worked out again once the page has been sent
   if (dash.stale) after(() => refreshBoroughDashboard(ctx, choice));
@@ -32,12 +34,13 @@ export default async function KpisPage({ searchParams }: { searchParams: Promise
     <>
       <PageHeading caption={ctx.tenantName} title="Borough KPIs">
         <p className="mt-2">
-          {dash.period.label} ({dash.period.from} to {dash.period.to}). Figures worked out at {computed}
+          {dash.period.label} ({formatDate(dash.period.from)} to {formatDate(dash.period.to)}). Figures worked out at {computed}
           {dash.stale ? " (newer figures are being worked out: reload in a minute)" : ""}. <Link href={`/kpis?${search}&refresh=1`}>Work them out again now</Link> ·{" "}
           <a href={`/kpis/csv?table=summary&${search}`}>Download as CSV</a>
         </p>
       </PageHeading>
-      <PeriodForm choice={choice} years={[thisYear, thisYear - 1, thisYear - 2]} />
+      {problem && <ErrorSummary errors={[{ field: problem.field, message: `${problem.message}. Until then, the financial year is shown.` }]} />}
+      <PeriodForm choice={choice} years={[thisYear, thisYear - 1, thisYear - 2]} problem={problem} typed={{ from: params.from, to: params.to }} />
 
       <ul className="grid gap-4 md:grid-cols-2" aria-label="KPIs">
         {KPI_DEFINITIONS.filter((def) => !isPlacementKpi(def.key)).map((def) => (

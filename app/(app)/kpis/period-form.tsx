@@ -1,7 +1,22 @@
 import type { PeriodChoice } from "@/lib/data/kpis";
 
 /** A plain GET form: works without JavaScript and gives each view its own address. */
-export function PeriodForm({ choice, years, action = "/kpis" }: { choice: PeriodChoice; years: number[]; action?: string }) {
+export function PeriodForm({
+  choice,
+  years,
+  action = "/kpis",
+  problem = null,
+  typed = {},
+}: {
+  choice: PeriodChoice;
+  years: number[];
+  action?: string;
+  /** dates chosen that make no sense: shown against the field, with what was typed kept */
+  problem?: { field: "from" | "to"; message: string } | null;
+  typed?: { from?: string; to?: string };
+}) {
+  const custom = problem ? "custom" : choice.kind;
+  const dateValue = (field: "from" | "to") => (problem ? typed[field] : choice.kind === "custom" ? choice[field] : undefined);
   return (
     <form method="get" action={action} className="card mb-6 flex flex-wrap items-end gap-4">
       <fieldset className="flex flex-wrap items-end gap-4">
@@ -10,7 +25,7 @@ export function PeriodForm({ choice, years, action = "/kpis" }: { choice: Period
           <label htmlFor="period" className="field-hint">
             Show
           </label>
-          <select id="period" name="period" defaultValue={choice.kind} className="input w-56">
+          <select id="period" name="period" defaultValue={custom} className="input w-56">
             <option value="fy">Financial year</option>
             <option value="rolling">The last 12 months</option>
             <option value="custom">Dates I choose</option>
@@ -32,13 +47,39 @@ export function PeriodForm({ choice, years, action = "/kpis" }: { choice: Period
           <label htmlFor="from" className="field-hint">
             From (dates I choose)
           </label>
-          <input id="from" name="from" type="date" defaultValue={choice.kind === "custom" ? choice.from : undefined} className="input w-44" />
+          {problem?.field === "from" && (
+            <p id="from-error" className="field-error">
+              <span className="sr-only">Error:</span> {problem.message}
+            </p>
+          )}
+          <input
+            id="from"
+            name="from"
+            type="date"
+            defaultValue={dateValue("from")}
+            aria-invalid={problem?.field === "from" || undefined}
+            aria-describedby={problem?.field === "from" ? "from-error" : undefined}
+            className="input w-44"
+          />
         </div>
         <div>
           <label htmlFor="to" className="field-hint">
             To
           </label>
-          <input id="to" name="to" type="date" defaultValue={choice.kind === "custom" ? choice.to : undefined} className="input w-44" />
+          {problem?.field === "to" && (
+            <p id="to-error" className="field-error">
+              <span className="sr-only">Error:</span> {problem.message}
+            </p>
+          )}
+          <input
+            id="to"
+            name="to"
+            type="date"
+            defaultValue={dateValue("to")}
+            aria-invalid={problem?.field === "to" || undefined}
+            aria-describedby={problem?.field === "to" ? "to-error" : undefined}
+            className="input w-44"
+          />
         </div>
       </fieldset>
       <button type="submit" className="btn-secondary">

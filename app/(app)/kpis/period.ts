@@ -10,11 +10,21 @@ const query = z.object({
   to: z.string().refine(isIsoDate).optional().catch(undefined),
 });
 
-/** The period chosen in the page's address (?period=fy&year=2026, rolling, or custom&from=&to=). */
+/** What is wrong with dates chosen for a custom period, or null. */
+export function periodProblem(params: Record<string, string | undefined>): { field: "from" | "to"; message: string } | null {
+  const q = query.parse(params);
+  if (q.period !== "custom") return null;
+  if (!q.from) return { field: "from", message: "Enter the first day of the period as a real date" };
+  if (!q.to) return { field: "to", message: "Enter the last day of the period as a real date" };
+  if (q.to < q.from) return { field: "to", message: "Enter a last day on or after the first day" };
+  return null;
+}
+
+/** The period chosen in the page's address (?period=fy&year=2026, rolling, or custom&from=&to=); the financial year when the dates chosen make no sense (periodProblem says why). */
 export function periodFromSearch(params: Record<string, string | undefined>, today: string): PeriodChoice {
   const q = query.parse(params);
   if (q.period === "rolling") return { kind: "rolling" };
-  if (q.period === "custom" && q.from && q.to) return { kind: "custom", from: q.from, to: q.to };
+  if (q.period === "custom" && q.from && q.to && !periodProblem(params)) return { kind: "custom", from: q.from, to: q.to };
   return { kind: "fy", year: q.year ?? Number(financialYearOf(today).to.slice(0, 4)) };
 }
 

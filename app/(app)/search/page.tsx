@@ -17,7 +17,7 @@ export default async function SearchPage({ searchParams }: { searchParams: Promi
   return (
     <>
       <PageHeading title="Search">
-        <form role="search" action="/search" method="get" className="mt-4 flex max-w-2xl flex-wrap gap-2">
+        <form role="search" aria-label="Search people and families" action="/search" method="get" className="mt-4 flex max-w-2xl flex-wrap gap-2">
           <label htmlFor="q" className="field-label w-full">
             Name, date of birth, LA child id, UPN or postcode
           </label>

@@ -133,7 +133,7 @@ export default async function TeamPage({ params }: { params: Promise<{ id: strin
                   </Link>{" "}
                   <span className="text-muted">{c.reference}</span>
                   <span className="block text-sm">
-                    <strong className="text-danger">{c.days} working days</strong> since {c.what.toLowerCase()} on {formatDate(c.since)} (threshold {c.threshold})
+                    <strong className="text-danger">{c.days} working days</strong> since the last significant intervention ({c.what}, {formatDate(c.since)}; threshold {c.threshold})
                     {c.workers.length > 0 ? ` · ${c.workers.join(", ")}` : ""}
                   </span>
                 </li>

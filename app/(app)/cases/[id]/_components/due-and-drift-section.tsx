@@ -18,7 +18,7 @@ export function DueAndDriftSection({ timescales }: { timescales: CaseTimescales 
           <strong className={`mr-2 inline-block rounded px-2 py-0.5 text-sm ${DRIFT[drift.state]}`}>
             {drift.state === "red" ? "In drift" : drift.state === "amber" ? "Drifting" : "Active"}
           </strong>
-          {drift.days} working {drift.days === 1 ? "day" : "days"} since the last significant intervention ({drift.what.toLowerCase()}, {formatDate(drift.since)}). Threshold for this level:{" "}
+          {drift.days} working {drift.days === 1 ? "day" : "days"} since the last significant intervention ({drift.what}, {formatDate(drift.since)}). Threshold for this level:{" "}
           {drift.threshold} working days.
         </p>
       )}

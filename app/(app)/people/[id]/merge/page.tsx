@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { ErrorSummary } from "@/components/error-summary";
 import { PageHeading } from "@/components/page-heading";
 import { pageData } from "@/lib/auth/page-data";
 import { requireContext } from "@/lib/auth/session";
@@ -43,16 +44,19 @@ function Record({ preview, heading }: { preview: MergePreview; heading: string }
 export default async function MergePage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ other?: string; done?: string }> }) {
   const { id } = await params;
   const { other, done } = await searchParams;
-  const otherId = other?.match(UUID)?.[0];
+  const found = other?.match(UUID)?.[0]?.toLowerCase();
   const ctx = await requireContext();
-  const page = await pageData(() => getMergePage(ctx, id, otherId));
+  const page = await pageData(() => getMergePage(ctx, id, found && found !== id.toLowerCase() ? found : undefined));
   const survivor = page.survivor.person;
+  // a pasted link that names no record, or this one: say so, keeping what was pasted
+  const linkProblem = other === undefined ? null : !found ? "Paste the web address of the other person's page: it ends with their record's number" : found === survivor.id ? "That is this record: paste the link to the other one" : null;
   return (
     <>
       <p className="mb-4">
         <Link href={`/people/${survivor.id}`}>Back to {survivor.name}</Link>
       </p>
       <PageHeading caption={survivor.name} title="Merge a duplicate record into this one" />
+      {linkProblem && <ErrorSummary errors={[{ field: "other", message: linkProblem }]} />}
       {done && (
         <p role="status" className="mb-6 border-l-4 border-ok bg-white p-3">
           The records were merged. {survivor.name}&apos;s record now holds both histories.
@@ -98,7 +102,19 @@ export default async function MergePage({ params, searchParams }: { params: Prom
             <span id="other-hint" className="field-hint">
               Open the other record, copy its web address, and paste it here
             </span>
-            <input id="other" name="other" aria-describedby="other-hint" className="input" />
+            {linkProblem && (
+              <span id="other-error" className="field-error">
+                <span className="sr-only">Error:</span> {linkProblem}
+              </span>
+            )}
+            <input
+              id="other"
+              name="other"
+              defaultValue={linkProblem ? other : undefined}
+              aria-invalid={linkProblem ? true : undefined}
+              aria-describedby={linkProblem ? "other-hint other-error" : "other-hint"}
+              className="input"
+            />
             <button type="submit" className="btn-secondary">
               Compare the records
             </button>

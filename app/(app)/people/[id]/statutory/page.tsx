@@ -170,7 +170,8 @@ export default async function StatutoryPage({ params }: { params: Promise<{ id: 
               </li>
             ))}
           </ul>
-          {canRecord && openCases.length > 0 && (
+          {/* one plan at a time: a new one starts once the current one has ended */}
+          {canRecord && openCases.length > 0 && !r.cpPlans.some((p) => !p.endDate) && (
             <Add label="Start a child protection plan">
               <CpPlanForm personId={pid} cases={openCases} today={today} />
             </Add>
@@ -190,7 +191,7 @@ export default async function StatutoryPage({ params }: { params: Promise<{ id: 
               </li>
             ))}
           </ul>
-          {canRecord && openCases.length > 0 && (
+          {canRecord && openCases.length > 0 && !r.cinPlans.some((p) => !p.endDate) && (
             <Add label="Start a CIN plan">
               <CinPlanForm personId={pid} cases={openCases} today={today} />
             </Add>
