@@ -4,6 +4,7 @@ import { signIn } from "next-auth/react";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { ErrorSummary, type FieldError } from "@/components/error-summary";
+import { safeCallbackUrl } from "@/lib/auth/callback-url";
 
 export function LoginForm({ callbackUrl, notice }: { callbackUrl: string; notice?: string }) {
   const router = useRouter();
@@ -30,7 +31,8 @@ export function LoginForm({ callbackUrl, notice }: { callbackUrl: string; notice
         setPending(false);
         return;
       }
-      router.replace(callbackUrl);
+      // checked again here: only ever a page of Continuum (the page already passes a safe one)
+      router.replace(safeCallbackUrl(callbackUrl));
       router.refresh();
     } catch {
       setErrors([{ field: "", message: "Continuum could not be reached. Check your connection and try again." }]);

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
+import { safeCallbackUrl } from "@/lib/auth/callback-url";
 import { homePath } from "@/lib/auth/permissions";
 import { currentContext } from "@/lib/auth/session";
 import { LoginForm } from "./login-form";
@@ -12,11 +13,6 @@ const NOTICES: Record<string, string> = {
   "password-set": "Your password is set. Sign in with your email address and your new password.",
 };
 
-/** Only paths inside Continuum: never redirect to another site after sign-in. */
-function safeCallback(value: string | undefined): string {
-  return value && value.startsWith("/") && !value.startsWith("//") && !value.startsWith("/\\") ? value : "/";
-}
-
 export default async function LoginPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
   const params = await searchParams;
   const ctx = await currentContext();
@@ -25,7 +21,7 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
     <main id="main" className="mx-auto max-w-md px-4 py-10">
       <p className="mb-2 text-2xl font-bold text-brand">Continuum</p>
       <h1 className="mb-6 text-3xl font-bold">Sign in</h1>
-      <LoginForm callbackUrl={safeCallback(params.callbackUrl)} notice={params.reason ? NOTICES[params.reason] : undefined} />
+      <LoginForm callbackUrl={safeCallbackUrl(params.callbackUrl)} notice={params.reason ? NOTICES[params.reason] : undefined} />
       <p className="mt-8 text-sm text-muted">Forgotten your password or locked out? Ask your council&apos;s Continuum administrator.</p>
     </main>
   );
