@@ -47,7 +47,9 @@ if (!authSecret) {
   await shutdown(1);
 }
 
-const child = spawn(process.execPath, [path.resolve("node_modules/next/dist/bin/next"), dev ? "dev" : "start", "-p", String(port)], {
+// Our own server around Next (not `next start`), so it can write the connection's address into
+// X-Forwarded-For (decision 0018). A plain Node process: not under the react-server condition this one runs with.
+const child = spawn(process.execPath, ["--import", "tsx", path.resolve("scripts/serve.ts"), ...(dev ? ["--dev"] : []), "-p", String(port)], {
   stdio: "inherit",
   env: {
     ...process.env,

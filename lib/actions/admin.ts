@@ -6,6 +6,7 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { randomUUID } from "node:crypto";
 import { z } from "zod";
+import { clientAddress } from "@/lib/auth/client-address";
 import { createPasswordLink, createTeam, createUser, setPasswordWithLink, unlockUser, updateUser } from "@/lib/data/admin";
 import { ROLES } from "@/lib/domain/roles";
 import { TEAM_KINDS } from "@/lib/domain/user-admin";
@@ -112,7 +113,7 @@ export async function setPasswordAction(_: FormState, formData: FormData): Promi
   if (!parsed.success) return { status: "error", message: "Check the answers marked below.", fieldErrors: fieldErrorsOf(parsed.error), values: kept, answerId };
   const h = await headers();
   try {
-    await setPasswordWithLink(parsed.data.token, parsed.data.password, { ip: h.get("x-forwarded-for")?.split(",")[0]?.trim() || undefined });
+    await setPasswordWithLink(parsed.data.token, parsed.data.password, { ip: clientAddress(h) });
   } catch (error) {
     if (isAppError(error)) {
       const fieldErrors = error.fieldErrors ? Object.fromEntries(Object.entries(error.fieldErrors).map(([k, v]) => [k, v[0] ?? ""])) : undefined;

@@ -5,17 +5,12 @@ import CredentialsProvider from "next-auth/providers/credentials";
 import { z } from "zod";
 import { recordSignOut, signInWithPassword } from "@/lib/data/auth";
 import type { Role } from "@/lib/domain/roles";
+import { clientAddress } from "./client-address";
 
 const credentialsSchema = z.object({
   email: z.string().trim().min(1, "Enter your email address").max(254).email("Enter an email address like name@council.gov.uk"),
   password: z.string().min(1, "Enter your password").max(200),
 });
-
-function clientAddress(headers: Record<string, unknown> | undefined): string | undefined {
-  const forwarded = headers?.["x-forwarded-for"];
-  const value = Array.isArray(forwarded) ? forwarded[0] : forwarded;
-  return typeof value === "string" ? value.split(",")[0]!.trim() : undefined;
-}
 
 export const SESSION_HOURS = 10;
 

@@ -6,12 +6,12 @@ import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { cache } from "react";
 import { loadSessionContext } from "@/lib/data/auth";
+import { clientAddress } from "./client-address";
 import type { Ctx } from "./context";
 import { authOptions } from "./options";
 
 async function clientIp(): Promise<string | undefined> {
-  const h = await headers();
-  return h.get("x-forwarded-for")?.split(",")[0]?.trim() || undefined;
+  return clientAddress(await headers());
 }
 
 /** The context, or null when nobody is signed in (or the account was switched off). */

@@ -1,5 +1,5 @@
 // The app as the e2e tests see it: a fresh embedded PostgreSQL under .data/e2e-pg with the demo
-// councils, and the production build served on port 3100. Playwright starts and stops it.
+// councils, and the production build served on port 3100 by scripts/serve.ts. Playwright starts and stops it.
 import { spawn } from "node:child_process";
 import { rm, writeFile } from "node:fs/promises";
 import path from "node:path";
@@ -25,7 +25,8 @@ await refreshAllSnapshots();
 await disconnectDb();
 await writeFile(E2E_DB_FILE, JSON.stringify({ adminUrl: withCredentials(server.adminUrl, "postgres", server.password, "continuum") }));
 
-const child = spawn(process.execPath, [path.resolve("node_modules/next/dist/bin/next"), "start", "-p", String(E2E_PORT)], {
+// the same server as npm start (scripts/serve.ts), which writes the socket's address into X-Forwarded-For
+const child = spawn(process.execPath, ["--import", "tsx", path.resolve("scripts/serve.ts"), "-p", String(E2E_PORT)], {
   stdio: "inherit",
   env: {
     ...process.env,
