@@ -480,3 +480,15 @@ export async function refreshAllSnapshots(log: (line: string) => void = () => {}
     log(`${t.name}: KPIs worked out in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   }
 }
+
+/**
+ * A KPI table was downloaded as CSV: audited like the statutory returns' downloads, since the figures
+ * leave Continuum. (Imported here, not at the top, to keep this addition in one place.)
+ */
+export async function recordKpiDownload(ctx: Ctx, download: { table: string; kpi: KpiKey | null; periodKey: string; rows: number }): Promise<void> {
+  assertCan(ctx, "kpi:view", "download the borough's KPIs");
+  const { recordAudit } = await import("./audit");
+  await withTenant(ctx.tenantId, (tx) =>
+    recordAudit(tx, ctx, { action: "export.kpis", entityType: "tenant", entityId: ctx.tenantId, details: { table: download.table, kpi: download.kpi, period: download.periodKey, rows: download.rows } }),
+  );
+}
