@@ -21,6 +21,42 @@ describe("demo councils", () => {
       const seed = built[index]!;
       const openCases = seed.cases.filter((c) => c.status === "OPEN");
 
+      it("has visits to most open cases, by their lead worker, seeing the case's children, never in the future nor before the case opened; some cases behind, some not visited", () => {
+        const visited = new Set(seed.visits.map((v) => v.caseId));
+        const allocated = openCases.filter((c) => seed.allocations.some((a) => a.caseId === c.id && a.roleOnCase === "LEAD" && !a.endDate));
+        expect(visited.size / allocated.length).toBeGreaterThan(0.7);
+        expect(visited.size).toBeLessThan(allocated.length);
+        for (const v of seed.visits) {
+          const c = seed.cases.find((x) => x.id === v.caseId)!;
+          expect(c.status).toBe("OPEN");
+          expect(v.visitedAt.slice(0, 10) < today && v.visitedAt.slice(0, 10) >= c.openedOn, v.visitedAt).toBe(true);
+          expect(seed.allocations.some((a) => a.caseId === c.id && a.workerId === v.recordedById && a.roleOnCase === "LEAD")).toBe(true);
+          const children = seed.caseChildren.filter((cc) => cc.caseId === c.id).map((cc) => cc.personId);
+          expect(v.children.length).toBeGreaterThan(0);
+          expect(v.children.every((ch) => children.includes(ch.personId))).toBe(true);
+        }
+        // the last visit to some cases is well past their level's interval
+        const last = new Map<string, string>();
+        for (const v of seed.visits) if ((last.get(v.caseId) ?? "") < v.visitedAt) last.set(v.caseId, v.visitedAt);
+        const behind = [...last.entries()].filter(([caseId, at]) => {
+          const level = seed.cases.find((x) => x.id === caseId)!.level;
+          const days = (Date.parse(today) - Date.parse(at.slice(0, 10))) / 86_400_000;
+          return days > ({ CHILD_PROTECTION: 9, LOOKED_AFTER: 35, CARE_LEAVER: 42 } as Record<string, number>)[level]! * 1.2 || days > 25 && !["CHILD_PROTECTION", "LOOKED_AFTER", "CARE_LEAVER"].includes(level);
+        });
+        expect(behind.length).toBeGreaterThan(0);
+        expect(behind.length).toBeLessThan(last.size / 2);
+      });
+
+      it("has contacts waiting at the front door about children of known families", () => {
+        expect(seed.contacts.length).toBeGreaterThanOrEqual(2);
+        for (const contact of seed.contacts) {
+          expect(contact.childIds.length).toBeGreaterThan(0);
+          const members = seed.familyMembers.filter((m) => m.familyId === contact.familyId).map((m) => m.personId);
+          expect(contact.childIds.every((id) => members.includes(id))).toBe(true);
+          expect(contact.receivedOn <= today).toBe(true);
+        }
+      });
+
       it("has 20+ workers covering every role, each role with a demo login", () => {
         expect(seed.users.length).toBeGreaterThanOrEqual(20);
         for (const role of ROLES) {

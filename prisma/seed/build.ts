@@ -66,7 +66,25 @@ export type CouncilSeed = {
   caseChildren: { caseId: string; personId: string; addedOn: string; removedOn: string | null }[];
   allocations: SeedAllocation[];
   statutory: StatutorySeed;
+  /** visits to open cases over the last months, most on time, some falling behind, some never made */
+  visits: SeedVisit[];
+  /** contacts at the front door waiting for a decision */
+  contacts: SeedContact[];
 };
+
+export type SeedVisit = {
+  id: string;
+  caseId: string;
+  visitedAt: string;
+  type: "HOME" | "STATUTORY" | "SCHOOL" | "OFFICE";
+  note: string;
+  wishesAndFeelings: string | null;
+  significant: boolean;
+  recordedById: string;
+  children: { personId: string; seenAlone: boolean }[];
+};
+
+export type SeedContact = { id: string; receivedOn: string; source: string; reason: string; familyId: string; recordedById: string; childIds: string[] };
 
 export type SeedCarer = {
   id: string;
@@ -183,6 +201,8 @@ export function buildCouncil(council: CouncilDefinition, seed: number, today: st
     caseChildren: [],
     allocations: [],
     statutory: { episodes: [], assessments: [], section47s: [], cpPlans: [], cinPlans: [], carePeriods: [], careEpisodes: [], laReviews: [], healthAssessments: [], carers: [] },
+    visits: [],
+    contacts: [],
   };
 
   // Teams and workers
@@ -406,7 +426,77 @@ export function buildCouncil(council: CouncilDefinition, seed: number, today: st
   addDuplicates();
   addStatutoryHistory();
   addCarers();
+  addVisitsAndContacts();
   return out;
+
+  /**
+   * Visits to open cases over the last six months (own random stream: the rest is unchanged). Most
+   * cases are visited about as often as their level needs; about one in seven has fallen behind and
+   * one in eight has not been visited yet, so the due lists and drift have something to show without
+   * every case being overdue. And a few contacts waiting at the front door.
+   */
+  function addVisitsAndContacts() {
+    const v = new Faker({ locale: [en_GB, en, base] });
+    v.seed(seed + 15485863);
+    const int = (min: number, max: number) => v.number.int({ min, max });
+    const every: Record<Level, number> = { EARLY_HELP: 21, SUPPORT: 21, CHILD_IN_NEED: 21, CHILD_PROTECTION: 9, LOOKED_AFTER: 35, CARE_LEAVER: 42 };
+    const notes = [
+      "Seen at home with mum. The house was warm and tidy; food in the cupboards.",
+      "Visited after school. Talked through the plan; mum says the mornings are easier.",
+      "Home visit with dad present. Discussed school attendance and the new routine.",
+      "Met at school with the designated safeguarding lead. Attendance has improved.",
+      "Seen at the office with mum. Went through the actions from the last review.",
+      "Unannounced home visit. Children settled; bedrooms seen.",
+    ];
+    const wishes = ["Wants to stay at the same school.", "Would like to see dad more often.", "Says home feels calmer now.", "Worries about mum when she is unwell.", null, null];
+    const leadOf = new Map(out.allocations.filter((a) => a.roleOnCase === "LEAD" && !a.endDate).map((a) => [a.caseId, a.workerId]));
+    const byId = new Map(out.people.map((p) => [p.id, p]));
+    for (const c of out.cases) {
+      const lead = leadOf.get(c.id);
+      if (c.status !== "OPEN" || !lead) continue;
+      const roll = v.number.float({ min: 0, max: 1 });
+      if (roll < 0.12) continue; // not visited yet
+      const interval = every[c.level];
+      const children = out.caseChildren.filter((cc) => cc.caseId === c.id && !cc.removedOn).map((cc) => byId.get(cc.personId)!).filter((p) => p.dateOfBirth);
+      if (children.length === 0) continue;
+      // falling behind: the last visit well past the interval; otherwise recent
+      let day = addDays(today, -(roll < 0.27 ? int(Math.round(interval * 1.3), Math.round(interval * 2.5)) : int(1, Math.max(1, Math.round(interval * 0.8)))));
+      const earliest = [c.openedOn, addDays(today, -180)].sort().at(-1)!;
+      while (day >= earliest && day < today) {
+        out.visits.push({
+          id: v.string.uuid(),
+          caseId: c.id,
+          visitedAt: `${day}T${String(int(9, 16)).padStart(2, "0")}:${v.helpers.arrayElement(["00", "15", "30", "45"])}:00Z`,
+          type: c.level === "CHILD_PROTECTION" || c.level === "LOOKED_AFTER" ? v.helpers.arrayElement(["STATUTORY", "HOME", "HOME", "SCHOOL"] as const) : v.helpers.arrayElement(["HOME", "HOME", "SCHOOL", "OFFICE"] as const),
+          note: v.helpers.arrayElement(notes),
+          wishesAndFeelings: v.helpers.arrayElement(wishes),
+          significant: v.number.float({ min: 0, max: 1 }) < 0.85,
+          recordedById: lead,
+          children: children.map((p) => ({ personId: p.id, seenAlone: ageOn(p.dateOfBirth!, day) >= 6 && v.datatype.boolean() })),
+        });
+        day = addDays(day, -(interval + int(-3, 3)));
+      }
+    }
+    // contacts waiting for a decision: new worries about families the council already knows
+    const recorder = out.users.find((u) => u.role === "SOCIAL_WORKER")!;
+    const knownFamilies = v.helpers.arrayElements(out.cases.filter((c) => c.status === "OPEN" && (c.level === "SUPPORT" || c.level === "EARLY_HELP")), 3);
+    const reasons = [
+      "School reports the child arrived hungry and upset three days running.",
+      "Health visitor concerned about the home conditions and mum's low mood.",
+      "Police attended a domestic incident at the address last night; children present.",
+    ];
+    knownFamilies.forEach((c, i) => {
+      out.contacts.push({
+        id: v.string.uuid(),
+        receivedOn: addDays(today, -int(0, 6)),
+        source: v.helpers.arrayElement(["2A", "3A", "5A", "1A"]),
+        reason: reasons[i % reasons.length]!,
+        familyId: c.familyId,
+        recordedById: recorder.id,
+        childIds: out.caseChildren.filter((cc) => cc.caseId === c.id && !cc.removedOn).map((cc) => cc.personId),
+      });
+    });
+  }
 
   /**
    * In-house foster households, two independent fostering agencies (one out of the council's area)

@@ -60,6 +60,14 @@ export async function loadCouncil(seed: CouncilSeed, passwordHash: string): Prom
       await tx.careEpisode.createMany({ data: st.careEpisodes.map((e) => ({ tenantId: t, ...e, startDate: d(e.startDate)!, endDate: d(e.endDate) })) });
       await tx.laReview.createMany({ data: st.laReviews.map((r) => ({ tenantId: t, ...r, reviewDate: d(r.reviewDate)! })), skipDuplicates: true });
       await tx.healthAssessment.createMany({ data: st.healthAssessments.map((h) => ({ tenantId: t, ...h, assessmentDate: d(h.assessmentDate)! })), skipDuplicates: true });
+      await tx.visit.createMany({
+        data: seed.visits.map(({ children: _children, ...visit }) => ({ tenantId: t, ...visit, visitedAt: new Date(visit.visitedAt), idempotencyKey: visit.id })),
+      });
+      await tx.visitChild.createMany({ data: seed.visits.flatMap((visit) => visit.children.map((c) => ({ tenantId: t, visitId: visit.id, ...c }))) });
+      await tx.contact.createMany({
+        data: seed.contacts.map(({ childIds: _childIds, ...contact }) => ({ tenantId: t, ...contact, receivedOn: d(contact.receivedOn)!, idempotencyKey: contact.id })),
+      });
+      await tx.contactChild.createMany({ data: seed.contacts.flatMap((contact) => contact.childIds.map((personId) => ({ tenantId: t, contactId: contact.id, personId }))) });
       await tx.auditEvent.create({ data: { tenantId: t, action: "seed.loaded", entityType: "tenant", entityId: t, details: { users: seed.users.length, cases: seed.cases.length } } });
     },
     { timeoutMs: 120_000 },
