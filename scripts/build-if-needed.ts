@@ -1,11 +1,13 @@
-// Builds the Next.js app unless .next already holds a build of exactly these sources.
+// Builds the Next.js app unless its build folder (.next, or NEXT_DIST_DIR) already holds a build of
+// exactly these sources.
 import { spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 
 const INPUTS = ["app", "components", "lib", "types", "proxy.ts", "next.config.ts", "postcss.config.mjs", "tsconfig.json", "package-lock.json", "prisma/schema.prisma"];
-const SKIP = new Set(["node_modules", ".next", "generated"]);
+const DIST_DIR = process.env.NEXT_DIST_DIR ?? ".next";
+const SKIP = new Set(["node_modules", ".next", DIST_DIR, "generated"]);
 
 function files(entry: string): string[] {
   if (!existsSync(entry)) return [];
@@ -25,9 +27,9 @@ export function sourceHash(root = process.cwd()): string {
 }
 
 export function buildIfNeeded(log: (line: string) => void = console.log): void {
-  const marker = path.join(".next", "continuum-source-hash");
+  const marker = path.join(DIST_DIR, "continuum-source-hash");
   const wanted = sourceHash();
-  if (existsSync(path.join(".next", "BUILD_ID")) && existsSync(marker) && readFileSync(marker, "utf8") === wanted) return;
+  if (existsSync(path.join(DIST_DIR, "BUILD_ID")) && existsSync(marker) && readFileSync(marker, "utf8") === wanted) return;
   log("Building Continuum (first start, or the code changed); this takes a minute or two…");
   const result = spawnSync(process.execPath, [path.resolve("node_modules/next/dist/bin/next"), "build"], { stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
   if (result.status !== 0) throw new Error("next build failed");
