@@ -109,6 +109,10 @@ export async function addCarer(ctx: Ctx, input: NewCarer): Promise<{ id: string 
     if (input.ageTo < input.ageFrom) throw field("ageTo", "The oldest age must be the same as or more than the youngest");
   }
   return withTenant(ctx.tenantId, async (tx) => {
+    // a double submit, or two people adding the same household: the second waits, then is refused
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`carer:${ctx.tenantId}:${input.name.trim().toLowerCase()}`}, 0))`;
+    const same = await tx.carer.findFirst({ where: { tenantId: ctx.tenantId, name: { equals: input.name.trim(), mode: "insensitive" }, postcode: input.postcode }, select: { id: true } });
+    if (same) throw field("name", `${input.name.trim()} at ${input.postcode} is already on the list`);
     const created = await tx.carer.create({
       data: {
         tenantId: ctx.tenantId,

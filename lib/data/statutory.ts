@@ -6,7 +6,7 @@ import { randomUUID } from "node:crypto";
 import { assertCan, type Ctx } from "@/lib/auth/context";
 import { inOrder } from "@/lib/db/in-order";
 import { withTenant, type Tx } from "@/lib/db/tenant";
-import { ageOn, fromIsoDate, todayInEngland, toIsoDate, type IsoDate } from "@/lib/domain/dates";
+import { ageOn, formatDate, fromIsoDate, todayInEngland, toIsoDate, type IsoDate } from "@/lib/domain/dates";
 import { changeLegalStatus, endCare, type PlacementEpisode, type PlacementHistory } from "@/lib/domain/placements";
 import type { Level } from "@/lib/domain/roles";
 import type { CategoryOfNeed, LegalStatus, PlacementProvider, PlacementType, ReasonCareEnded } from "@/lib/domain/ssda903-codes";
@@ -139,6 +139,9 @@ async function write<T>(ctx: Ctx, personIdInput: string, caseIdInput: string | n
   try {
     return await withTenant(ctx.tenantId, async (tx) => {
       await assertMayOpen(tx, ctx, { personId });
+      // one statutory change to a child at a time: a second (a double submit, a colleague at the same
+      // moment) waits here, then sees what the first recorded and is refused rather than repeating it
+      await tx.$queryRaw`SELECT 1 FROM person WHERE tenant_id = ${ctx.tenantId}::uuid AND id = ${personId}::uuid FOR UPDATE`;
       return work(tx, personId, caseId);
     });
   } catch (error) {
@@ -155,6 +158,8 @@ export async function recordAssessment(ctx: Ctx, input: { personId: string; case
     await childInCase(tx, ctx.tenantId, personId, caseId!);
     const episode = await episodeFor(tx, ctx.tenantId, personId, caseId!, input.startDate);
     if (!episode) throw invalid("startDate", "The child has no referral open on that date in this case: an assessment follows a referral. Check the start date.");
+    const same = await tx.assessment.count({ where: { tenantId: ctx.tenantId, personId, cinEpisodeId: episode.id, startDate: d(input.startDate) } });
+    if (same > 0) throw new AppError("REFUSED", `An assessment starting ${formatDate(input.startDate)} is already recorded for this referral (it may have just been sent twice). It is in the list below.`);
     const created = await tx.assessment.create({
       data: {
         tenantId: ctx.tenantId,
@@ -197,6 +202,8 @@ export async function recordSection47(ctx: Ctx, input: { personId: string; caseI
     await childInCase(tx, ctx.tenantId, personId, caseId!);
     const episode = await episodeFor(tx, ctx.tenantId, personId, caseId!, input.startDate);
     if (!episode) throw invalid("startDate", "The child has no referral open on that date in this case. Check the dates.");
+    const same = await tx.section47.count({ where: { tenantId: ctx.tenantId, personId, caseId: caseId!, strategyDiscussionDate: d(input.strategyDiscussionDate) } });
+    if (same > 0) throw new AppError("REFUSED", `A section 47 enquiry from the strategy discussion of ${formatDate(input.strategyDiscussionDate)} is already recorded (it may have just been sent twice). It is in the list below.`);
     const created = await tx.section47.create({
       data: {
         tenantId: ctx.tenantId,

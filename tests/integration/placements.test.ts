@@ -198,7 +198,11 @@ describe("placements", () => {
 
     await expect(addCarer(ctxFor(s.worker), household)).rejects.toMatchObject({ code: "FORBIDDEN" });
     await expect(addCarer(ctxFor(manager), { ...household, approvedPlaces: null })).rejects.toMatchObject({ code: "VALIDATION", fieldErrors: { approvedPlaces: [expect.stringContaining("approved for")] } });
-    const { id } = await addCarer(ctxFor(manager), household);
+    const added = await Promise.allSettled([addCarer(ctxFor(manager), household), addCarer(ctxFor(manager), household)]);
+    // sent twice (or by two people at once): added once, the other told it is already there
+    expect(added.map((r) => r.status).sort()).toEqual(["fulfilled", "rejected"]);
+    expect(added.find((r) => r.status === "rejected")).toMatchObject({ reason: { code: "VALIDATION", fieldErrors: { name: [expect.stringContaining("is already on the list")] } } });
+    const { id } = (added.find((r) => r.status === "fulfilled") as PromiseFulfilledResult<{ id: string }>).value;
     let found = await getChildPlacements(ctxFor(s.worker), s.child);
     expect(found.vacancies[0]).toMatchObject({ carer: { id, name: "The Okafor household", vacancies: 1 }, miles: 0.5 });
 

@@ -46,6 +46,24 @@ describe("assessments, s47 and plans", () => {
     await expect(completeAssessment(ctx, { personId: childId, assessmentId: id, authorisedDate: "2026-02-21", factors: [] })).rejects.toMatchObject({ code: "REFUSED" });
   });
 
+  it("records a form sent twice at once only once, and one authorisation of two at once, saying why the other was refused", async () => {
+    const ctx = ctxFor(worker);
+    const twice = await Promise.allSettled([1, 2, 3].map(() => recordAssessment(ctx, { personId: childId, caseId, startDate: "2026-01-08", factors: [] })));
+    expect(twice.filter((r) => r.status === "fulfilled")).toHaveLength(1);
+    for (const r of twice.filter((r) => r.status === "rejected")) expect(r.reason).toMatchObject({ code: "REFUSED", message: expect.stringContaining("already recorded") });
+    const id = (twice.find((r) => r.status === "fulfilled") as PromiseFulfilledResult<{ id: string }>).value.id;
+    const authorisations = await Promise.allSettled([
+      completeAssessment(ctx, { personId: childId, assessmentId: id, authorisedDate: "2026-02-10", factors: ["3A"] }),
+      completeAssessment(ctx, { personId: childId, assessmentId: id, authorisedDate: "2026-02-11", factors: ["4B"] }),
+    ]);
+    expect(authorisations.map((r) => r.status).sort()).toEqual(["fulfilled", "rejected"]);
+    const kept = (await getStatutoryRecord(ctx, childId)).assessments.find((a) => a.id === id)!;
+    // whichever came first stands whole: nothing of the second is mixed in
+    expect([JSON.stringify([kept.authorisedDate, kept.factors])]).toContain(authorisations[0]!.status === "fulfilled" ? '["2026-02-10",["3A"]]' : '["2026-02-11",["4B"]]');
+    const s47s = await Promise.allSettled([1, 2].map(() => recordSection47(ctx, { personId: childId, caseId, strategyDiscussionDate: "2026-01-09", startDate: "2026-01-09", icpcNotRequired: true })));
+    expect(s47s.map((r) => r.status).sort()).toEqual(["fulfilled", "rejected"]);
+  });
+
   it("refuses dates out of order and records before the referral", async () => {
     const ctx = ctxFor(worker);
     await expect(recordAssessment(ctx, { personId: childId, caseId, startDate: "2026-01-10", authorisedDate: "2026-01-09", factors: [] })).rejects.toMatchObject({ code: "VALIDATION", fieldErrors: { authorisedDate: expect.any(Array) } });
