@@ -79,8 +79,8 @@ export async function addCarerAction(_: FormState, formData: FormData): Promise<
 }
 
 export async function setCarerOnHoldAction(_: FormState, formData: FormData): Promise<FormState> {
-  const schema = z.object({ carerId: id("a carer"), onHold: z.enum(["yes", "no"]) });
-  const state = await handleForm(formData, schema, (ctx, input) => setCarerOnHold(ctx, input.carerId, input.onHold === "yes"));
+  const schema = z.object({ carerId: id("a carer"), onHold: z.enum(["yes", "no"]), reason: z.string().trim().max(500, "Keep the reason under 500 characters").optional() });
+  const state = await handleForm(formData, schema, (ctx, input) => setCarerOnHold(ctx, input.carerId, input.onHold === "yes", input.reason));
   if (state.status === "ok") revalidatePath("/carers");
   return state;
 }

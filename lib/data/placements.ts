@@ -128,14 +128,16 @@ export async function addCarer(ctx: Ctx, input: NewCarer): Promise<{ id: string 
   });
 }
 
-/** Puts a household on hold (no new children: a break, an investigation) or takes it off hold. */
-export async function setCarerOnHold(ctx: Ctx, carerIdInput: string, onHold: boolean): Promise<void> {
+/** Puts a household on hold (no new children: a break, an investigation), with the reason, or takes it off hold. */
+export async function setCarerOnHold(ctx: Ctx, carerIdInput: string, onHold: boolean, reason?: string): Promise<void> {
   assertCan(ctx, "carer:manage", "put a household on hold");
   const carerId = parseId(carerIdInput, "carer");
+  const why = reason?.trim() || null;
+  if (onHold && !why) throw field("reason", "Say why the household is going on hold");
   await withTenant(ctx.tenantId, async (tx) => {
     const changed = await tx.carer.updateMany({ where: { tenantId: ctx.tenantId, id: carerId, kind: "FOSTER_HOUSEHOLD" }, data: { onHold } });
     if (changed.count === 0) throw notFoundError("carer");
-    await recordAudit(tx, ctx, { action: onHold ? "carer.put_on_hold" : "carer.taken_off_hold", entityType: "carer", entityId: carerId });
+    await recordAudit(tx, ctx, { action: onHold ? "carer.put_on_hold" : "carer.taken_off_hold", entityType: "carer", entityId: carerId, details: why ? { reason: why } : undefined });
   });
 }
 

@@ -130,7 +130,12 @@ test("a team manager adds a foster household, is told what is missing first, and
   await expect(page.getByRole("status")).toHaveText("Added to the list.");
   const row = page.getByRole("row", { name: /^The Okafor household/ });
   await expect(row.getByRole("cell").first()).toHaveText("2");
-  await row.getByRole("button", { name: "Put on hold" }).click();
+  await row.getByText("Put on hold").click();
+  // a reason is asked for first
+  await row.getByRole("button", { name: "Confirm: put The Okafor household on hold" }).click();
+  await expect(row.getByRole("alert")).toHaveText("Say why the household is going on hold");
+  await row.getByLabel("Why").fill("Carers on a two-week break");
+  await row.getByRole("button", { name: "Confirm: put The Okafor household on hold" }).click();
   await expect(page.getByRole("row", { name: /^The Okafor household \(on hold\)/ }).getByRole("cell").first()).toHaveText("0");
   await expectAccessible(page);
 });

@@ -206,13 +206,15 @@ describe("placements", () => {
     let found = await getChildPlacements(ctxFor(s.worker), s.child);
     expect(found.vacancies[0]).toMatchObject({ carer: { id, name: "The Okafor household", vacancies: 1 }, miles: 0.5 });
 
-    await setCarerOnHold(ctxFor(manager), id, true);
+    await expect(setCarerOnHold(ctxFor(manager), id, true, "  ")).rejects.toMatchObject({ code: "VALIDATION", fieldErrors: { reason: ["Say why the household is going on hold"] } });
+    await setCarerOnHold(ctxFor(manager), id, true, "Allegation being looked into");
     found = await getChildPlacements(ctxFor(s.worker), s.child);
     expect(found.vacancies.map((v) => v.carer.id)).not.toContain(id);
-    const audit = await withTenant(s.tenant.id, (tx) => tx.auditEvent.findMany({ where: { tenantId: s.tenant.id, entityId: id }, orderBy: { id: "asc" }, select: { action: true } }));
+    const audit = await withTenant(s.tenant.id, (tx) => tx.auditEvent.findMany({ where: { tenantId: s.tenant.id, entityId: id }, orderBy: { id: "asc" }, select: { action: true, details: true } }));
     expect(audit.map((a) => a.action)).toEqual(["carer.added", "carer.put_on_hold"]);
+    expect(audit[1]!.details).toEqual({ reason: "Allegation being looked into" });
 
-    await expect(setCarerOnHold(ctxFor(manager), b.households.near.id, true)).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(setCarerOnHold(ctxFor(manager), b.households.near.id, true, "x")).rejects.toMatchObject({ code: "NOT_FOUND" });
     expect((await listCarers(ctxFor(await createUser(b.tenant.id, { role: "TEAM_MANAGER" })))).find((c) => c.id === b.households.near.id)).toMatchObject({ onHold: false });
   });
 

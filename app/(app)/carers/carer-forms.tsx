@@ -45,19 +45,41 @@ export function AddCarerForm({ providers, laCode }: { providers: Option[]; laCod
 
 export function OnHoldButton({ carerId, name, onHold }: { carerId: string; name: string; onHold: boolean }) {
   const [state, formAction] = useActionState(setCarerOnHoldAction, IDLE_STATE);
+  const error = state.status === "error" && (
+    <p role="alert" className="text-danger">
+      {state.fieldErrors?.reason ?? state.message}
+    </p>
+  );
+  if (onHold) {
+    return (
+      <form action={formAction}>
+        <input type="hidden" name="carerId" value={carerId} />
+        <input type="hidden" name="onHold" value="no" />
+        <SubmitButton className="btn-secondary whitespace-nowrap" pendingText="Saving…">
+          Take off hold<span className="sr-only">: {name}</span>
+        </SubmitButton>
+        {error}
+      </form>
+    );
+  }
+  // putting a household on hold stops new placements there: asked for with a reason, not one click
   return (
-    <form action={formAction}>
-      <input type="hidden" name="carerId" value={carerId} />
-      <input type="hidden" name="onHold" value={onHold ? "no" : "yes"} />
-      <SubmitButton className="btn-secondary whitespace-nowrap" pendingText="Saving…">
-        {onHold ? "Take off hold" : "Put on hold"}
-        <span className="sr-only">: {name}</span>
-      </SubmitButton>
-      {state.status === "error" && (
-        <p role="alert" className="text-danger">
-          {state.message}
-        </p>
-      )}
-    </form>
+    <details className="min-w-48" open={state.status === "error" || undefined}>
+      <summary className="btn-secondary cursor-pointer whitespace-nowrap">
+        Put on hold<span className="sr-only">: {name}</span>
+      </summary>
+      <form action={formAction} className="mt-2 space-y-2" key={state.answerId}>
+        <input type="hidden" name="carerId" value={carerId} />
+        <input type="hidden" name="onHold" value="yes" />
+        <label htmlFor={`hold-reason-${carerId}`} className="field-label">
+          Why
+        </label>
+        <input id={`hold-reason-${carerId}`} name="reason" className="input" defaultValue={typeof state.values?.reason === "string" ? state.values.reason : undefined} />
+        <SubmitButton className="btn-secondary whitespace-nowrap" pendingText="Saving…">
+          Confirm: put {name} on hold
+        </SubmitButton>
+        {error}
+      </form>
+    </details>
   );
 }
