@@ -38,6 +38,8 @@ export type KpiDefinition = {
   higherIsBetter: boolean | null;
   /** measured at the end of the period (a stock) rather than over it (a flow) */
   atPeriodEnd: boolean;
+  /** what a bare number means, shown after it ("cases closed per FTE a month") */
+  valueSuffix?: string;
 };
 
 export const KPI_DEFINITIONS: KpiDefinition[] = [
@@ -73,7 +75,7 @@ export const KPI_DEFINITIONS: KpiDefinition[] = [
     title: "Children on child protection plans",
     unit: "count",
     definition: "Children on a child protection plan at the end of the period (the rate per 10,000 is shown beside it).",
-    england: { value: 49_420, label: "49,420 in England (2025)" },
+    england: { value: 49_420, label: "49,420 children (2025), about 41 per 10,000" },
     higherIsBetter: null,
     atPeriodEnd: true,
   },
@@ -147,6 +149,7 @@ export const KPI_DEFINITIONS: KpiDefinition[] = [
     unit: "ratio",
     definition: "Children in open cases held (each child counts once per worker holding them), divided by the full-time equivalent of case-holding practitioners, agency staff included. Measured now.",
     england: { value: 15.4, label: "15.4 (Sept 2024)" },
+    valueSuffix: "children per FTE",
     higherIsBetter: false,
     atPeriodEnd: true,
   },
@@ -165,6 +168,7 @@ export const KPI_DEFINITIONS: KpiDefinition[] = [
     unit: "ratio",
     definition: "Cases closed in the period per full-time practitioner per month. One council went from 1.5 to 2.2.",
     england: null,
+    valueSuffix: "cases closed per FTE a month",
     higherIsBetter: true,
     atPeriodEnd: false,
   },

@@ -40,6 +40,7 @@ export function KpiCard({
       <Heading className="text-lg font-bold">{def.title}</Heading>
       <p className="mt-1 text-3xl font-bold tabular-nums">
         {formatKpi(figure?.value ?? null, def.unit)}
+        {def.valueSuffix && figure?.value !== null && figure?.value !== undefined && <span className="ml-2 text-base font-normal text-muted">{def.valueSuffix}</span>}
         {besideValue}
       </p>
       <p className="text-sm text-muted">

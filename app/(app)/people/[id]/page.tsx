@@ -9,6 +9,7 @@ import { listPersonReferrals } from "@/lib/data/front-door";
 import { getPersonForView } from "@/lib/data/people";
 import { formatDate } from "@/lib/domain/dates";
 import { ReferralsSection } from "./_components/referrals-section";
+import { ETHNIC_ORIGINS } from "@/lib/domain/ssda903-codes";
 
 export const metadata: Metadata = { title: "Person" };
 
@@ -72,8 +73,10 @@ export default async function PersonPage({ params, searchParams }: { params: Pro
             <dd>{SEX[p.sex] ?? p.sex}</dd>
             {p.ethnicity && (
               <>
-                <dt className="text-muted">Ethnicity code</dt>
-                <dd>{p.ethnicity}</dd>
+                <dt className="text-muted">Ethnicity</dt>
+                <dd>
+                  {ETHNIC_ORIGINS.find((e) => e.code === p.ethnicity)?.label ?? p.ethnicity} <span className="text-muted">({p.ethnicity})</span>
+                </dd>
               </>
             )}
             {p.laChildId && (

@@ -9,8 +9,9 @@ import { getStatutoryRecord } from "@/lib/data/statutory";
 import { getChildDue } from "@/lib/data/timescales";
 import { DueList } from "@/components/due-list";
 import { formatDate, todayInEngland } from "@/lib/domain/dates";
+import { primaryNeedLabel } from "@/lib/domain/referral-codes";
 import { CATEGORIES_OF_NEED, LEGAL_STATUSES, PLACEMENT_PROVIDERS, PLACEMENT_TYPES, REASONS_CARE_ENDED, REVIEW_PARTICIPATION, codeLabel } from "@/lib/domain/ssda903-codes";
-import { ABUSE_CATEGORIES } from "@/lib/domain/statutory-codes";
+import { ABUSE_CATEGORIES, ASSESSMENT_FACTORS } from "@/lib/domain/statutory-codes";
 import { DISABILITIES } from "@/lib/exports/cin-census/codes";
 import {
   AssessmentForm,
@@ -101,7 +102,7 @@ export default async function StatutoryPage({ params }: { params: Promise<{ id: 
               {r.referrals.map((e) => (
                 <li key={e.id}>
                   Referred {formatDate(e.referralDate)}
-                  {e.primaryNeedCode ? ` (need ${e.primaryNeedCode})` : ""} · {e.closureDate ? `closed ${formatDate(e.closureDate)} (${e.closureReason})` : "open"}
+                  {e.primaryNeedCode ? ` (need: ${primaryNeedLabel(e.primaryNeedCode)})` : ""} · {e.closureDate ? `closed ${formatDate(e.closureDate)} (${e.closureReason})` : "open"}
                 </li>
               ))}
             </ul>
@@ -113,7 +114,9 @@ export default async function StatutoryPage({ params }: { params: Promise<{ id: 
             {r.assessments.map((a) => (
               <li key={a.id}>
                 Started {formatDate(a.startDate)} · {a.authorisedDate ? `authorised ${formatDate(a.authorisedDate)}` : <strong>not yet authorised</strong>}
-                {a.factors.length > 0 && <span className="block text-sm text-muted">Factors: {a.factors.join(", ")}</span>}
+                {a.factors.length > 0 && (
+                  <span className="block text-sm text-muted">Factors: {a.factors.map((f) => ASSESSMENT_FACTORS.find((x) => x.code === f)?.label ?? f).join("; ")}</span>
+                )}
                 {!a.authorisedDate && canRecord && (
                   <Add label="Authorise this assessment">
                     <AuthoriseAssessmentForm personId={pid} assessmentId={a.id} today={today} />
