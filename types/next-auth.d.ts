@@ -9,6 +9,8 @@ declare module "next-auth" {
     user: { id: string; tenantId: string; role: Role; name: string; email: string };
     /** when this sign-in happened (ms): sessions from before a password change or switch-off end */
     signedInAt: number;
+    /** this sign-in's id: a signed-out session is refused (ended_session) */
+    sessionId: string;
   }
 }
 
@@ -18,5 +20,6 @@ declare module "next-auth/jwt" {
     tenantId: string;
     role: Role;
     signedInAt: number;
+    sessionId?: string;
   }
 }

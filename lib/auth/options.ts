@@ -1,5 +1,6 @@
 // next-auth configuration: email + password (argon2id), JWT sessions carrying user, council and role
 // (docs/decisions/0005-sign-in.md).
+import { randomUUID } from "node:crypto";
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { z } from "zod";
@@ -38,6 +39,8 @@ export const authOptions: NextAuthOptions = {
         token.tenantId = user.tenantId;
         token.role = user.role;
         token.signedInAt = Date.now();
+        // this sign-in's id: signing out ends it on the server (ended_session)
+        token.sessionId = randomUUID();
       }
       return token;
     },
@@ -50,12 +53,13 @@ export const authOptions: NextAuthOptions = {
         email: token.email ?? "",
       };
       session.signedInAt = token.signedInAt ?? 0;
+      session.sessionId = token.sessionId ?? "";
       return session;
     },
   },
   events: {
     async signOut({ token }) {
-      if (token?.tenantId && token.userId) await recordSignOut(token.tenantId, token.userId);
+      if (token?.tenantId && token.userId) await recordSignOut(token.tenantId, token.userId, token.sessionId, new Date(Date.now() + SESSION_HOURS * 60 * 60 * 1000));
     },
   },
 };

@@ -18,7 +18,7 @@ async function clientIp(): Promise<string | undefined> {
 export const currentContext = cache(async (): Promise<Ctx | null> => {
   const session = await getServerSession(authOptions);
   if (!session?.user?.tenantId) return null;
-  const ctx = await loadSessionContext(session.user.tenantId, session.user.id, new Date(session.signedInAt ?? 0));
+  const ctx = await loadSessionContext(session.user.tenantId, session.user.id, new Date(session.signedInAt ?? 0), session.sessionId ?? "");
   return ctx ? { ...ctx, ip: await clientIp() } : null;
 });
 

@@ -9,6 +9,8 @@ import { parseTenantSettings } from "@/lib/domain/tenant-settings";
 import type { Role } from "@/lib/domain/roles";
 import { recordAudit } from "./audit";
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 export type SignedInUser = { id: string; tenantId: string; role: Role; name: string; email: string };
 export type SignInResult = { ok: true; user: SignedInUser } | { ok: false; code: "INVALID" | "LOCKED" | "DISABLED" | "THROTTLED"; message: string };
 
@@ -112,17 +114,31 @@ async function checkCredentials(email: string, password: string, ip: string, now
  * apply at once. A session that began before the user's password was changed, or before the account
  * was switched off, has ended (decision 0017).
  */
-export async function loadSessionContext(tenantId: string, userId: string, signedInAt: Date): Promise<Ctx | null> {
+/**
+ * The context of a signed-in session, or null when it has ended: the account was switched off, its
+ * password was set after this sign-in, or this session was signed out.
+ */
+export async function loadSessionContext(tenantId: string, userId: string, signedInAt: Date, sessionId: string): Promise<Ctx | null> {
+  if (!UUID.test(sessionId)) return null;
   return withTenant(tenantId, async (tx) => {
     const user = await tx.user.findFirst({
       where: { tenantId, id: userId, active: true, OR: [{ sessionsValidFrom: null }, { sessionsValidFrom: { lte: signedInAt } }] },
       select: { id: true, role: true, teamId: true, name: true, tenant: { select: { name: true } } },
     });
     if (!user) return null;
+    if (await tx.endedSession.findUnique({ where: { tenantId_sessionId: { tenantId, sessionId } }, select: { sessionId: true } })) return null;
     return { tenantId, userId: user.id, role: user.role, teamId: user.teamId, name: user.name, tenantName: user.tenant.name };
   });
 }
 
-export async function recordSignOut(tenantId: string, userId: string): Promise<void> {
-  await withTenant(tenantId, (tx) => recordAudit(tx, { tenantId, userId }, { action: "auth.signed_out", entityType: "user", entityId: userId }));
+/** Ends the session on the server too, so a copy of its token kept from before is refused. */
+export async function recordSignOut(tenantId: string, userId: string, sessionId: string | undefined, expiresAt: Date): Promise<void> {
+  await withTenant(tenantId, async (tx) => {
+    if (sessionId && UUID.test(sessionId)) {
+      await tx.endedSession.createMany({ data: [{ tenantId, sessionId, userId, expiresAt }], skipDuplicates: true });
+      // sessions that would have expired by now need no record
+      await tx.endedSession.deleteMany({ where: { tenantId, expiresAt: { lt: new Date() } } });
+    }
+    await recordAudit(tx, { tenantId, userId }, { action: "auth.signed_out", entityType: "user", entityId: userId });
+  });
 }

@@ -66,13 +66,19 @@ test("an account locks after five failed attempts, says so, and the lock is audi
   expect(audit.map((a) => a.action)).toContain("auth.account_locked");
 });
 
-test("sign out ends the session", async ({ page }) => {
+test("sign out ends the session, on the server too: a copy of the session cookie kept from before no longer works", async ({ page }) => {
   await signIn(page, "keyworker@tamsbridge.example");
+  const copied = await page.context().cookies();
   await page.getByRole("button", { name: "Sign out" }).click();
   await expect(page).toHaveURL(/\/login/);
   await expect(page.getByRole("status")).toHaveText("You have signed out.");
   await page.goto("/caseload");
   await expect(page).toHaveURL(/\/login\?callbackUrl=%2Fcaseload/);
+  // someone who copied the cookie before sign-out (a shared computer, a stolen token) puts it back
+  await page.context().addCookies(copied);
+  await page.goto("/caseload");
+  await expect(page).toHaveURL(/\/login/);
+  await expect(page.getByRole("heading", { level: 1, name: "My caseload" })).toHaveCount(0);
 });
 
 test("a signed-out visitor is sent to sign in, then back to the page they asked for", async ({ page, request }) => {

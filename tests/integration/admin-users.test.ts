@@ -21,6 +21,9 @@ import { withTenant } from "../../lib/db/tenant";
 import { ROLES, type Role } from "../../lib/domain/roles";
 import { createAllocatedCase, createTeam, createTenant, createUser, ctxFor, TEST_PASSWORD } from "../support/factories";
 
+/** a session id, as each sign-in gets one */
+const SESSION = "5e5510e0-0000-4000-8000-000000000001";
+
 let n = 0;
 const input = (over: Partial<AdminUserInput> = {}): AdminUserInput => ({
   name: "Priya Shah",
@@ -154,10 +157,10 @@ describe("sessions", () => {
     const { tenant, ctx } = await council();
     const worker = await createUser(tenant.id, { role: "SOCIAL_WORKER" });
     const signedIn = new Date(Date.now() - 60_000);
-    expect(await loadSessionContext(tenant.id, worker.id, signedIn)).toMatchObject({ userId: worker.id });
+    expect(await loadSessionContext(tenant.id, worker.id, signedIn, SESSION)).toMatchObject({ userId: worker.id });
     await setPasswordWithLink(await createPasswordLink(ctx, worker.id), "kettle harbour violin");
-    expect(await loadSessionContext(tenant.id, worker.id, signedIn)).toBeNull();
-    expect(await loadSessionContext(tenant.id, worker.id, new Date(Date.now() + 1000))).toMatchObject({ userId: worker.id });
+    expect(await loadSessionContext(tenant.id, worker.id, signedIn, SESSION)).toBeNull();
+    expect(await loadSessionContext(tenant.id, worker.id, new Date(Date.now() + 1000), SESSION)).toMatchObject({ userId: worker.id });
   });
 
   it("switched off and on again, the sessions from before stay ended", async () => {
@@ -166,7 +169,7 @@ describe("sessions", () => {
     const signedIn = new Date(Date.now() - 60_000);
     await updateUser(ctx, worker.id, { ...(await asEdit(ctx, worker.id)), active: false });
     await updateUser(ctx, worker.id, { ...(await asEdit(ctx, worker.id)), active: true });
-    expect(await loadSessionContext(tenant.id, worker.id, signedIn)).toBeNull();
+    expect(await loadSessionContext(tenant.id, worker.id, signedIn, SESSION)).toBeNull();
     expect(await signInWithPassword(worker.email, TEST_PASSWORD, { ip: "10.0.4.1" })).toMatchObject({ ok: true });
   });
 });

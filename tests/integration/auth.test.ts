@@ -1,8 +1,11 @@
 // Signing in: clear refusals, lock-out after repeated failures, and an audit trail of both.
 import { describe, expect, it } from "vitest";
-import { loadSessionContext, signInWithPassword } from "../../lib/data/auth";
+import { loadSessionContext, recordSignOut, signInWithPassword } from "../../lib/data/auth";
 import { withTenant } from "../../lib/db/tenant";
 import { createTenant, createUser, TEST_PASSWORD } from "../support/factories";
+
+/** a session id, as each sign-in gets one */
+const SESSION = "5e5510e0-0000-4000-8000-000000000001";
 
 const auditActions = (tenantId: string, userId: string) =>
   withTenant(tenantId, (tx) => tx.auditEvent.findMany({ where: { tenantId, entityId: userId }, orderBy: { id: "asc" }, select: { action: true, details: true } }));
@@ -67,7 +70,7 @@ describe("signInWithPassword", () => {
     const tenant = await createTenant();
     const user = await createUser(tenant.id, { role: "SOCIAL_WORKER", active: false });
     expect(await signInWithPassword(user.email, TEST_PASSWORD, { ip: "10.0.0.5" })).toMatchObject({ ok: false, code: "DISABLED" });
-    expect(await loadSessionContext(tenant.id, user.id, new Date())).toBeNull();
+    expect(await loadSessionContext(tenant.id, user.id, new Date(), SESSION)).toBeNull();
   });
 
   it("says an account is switched off only to someone with its password; a wrong one gets the unknown address's answer", async () => {
@@ -106,10 +109,32 @@ describe("signInWithPassword", () => {
     expect(results.at(-1)).toMatchObject({ ok: false, code: "THROTTLED" });
   });
 
+  it("signing out ends that session on the server, not the person's other sessions, and is audited", async () => {
+    const tenant = await createTenant();
+    const user = await createUser(tenant.id, { role: "SOCIAL_WORKER" });
+    const laptop = "5e5510e0-0000-4000-8000-0000000000aa";
+    const phone = "5e5510e0-0000-4000-8000-0000000000bb";
+    const signedIn = new Date(Date.now() - 60_000);
+    expect(await loadSessionContext(tenant.id, user.id, signedIn, laptop)).toMatchObject({ userId: user.id });
+    await recordSignOut(tenant.id, user.id, laptop, new Date(Date.now() + 3_600_000));
+    // a copy of the laptop's token kept from before is refused; the phone carries on
+    expect(await loadSessionContext(tenant.id, user.id, signedIn, laptop)).toBeNull();
+    expect(await loadSessionContext(tenant.id, user.id, signedIn, phone)).toMatchObject({ userId: user.id });
+    // a token without a session id (from before they had one) is refused too
+    expect(await loadSessionContext(tenant.id, user.id, signedIn, "")).toBeNull();
+    // signing out twice (two tabs) is fine
+    await recordSignOut(tenant.id, user.id, laptop, new Date(Date.now() + 3_600_000));
+    expect((await auditActions(tenant.id, user.id)).filter((a) => a.action === "auth.signed_out")).toHaveLength(2);
+    // another council's session of the same id is not ended by it
+    const other = await createTenant();
+    const otherUser = await createUser(other.id, { role: "SOCIAL_WORKER" });
+    expect(await loadSessionContext(other.id, otherUser.id, signedIn, laptop)).toMatchObject({ userId: otherUser.id });
+  });
+
   it("re-reads the role on every request, so a change applies at once", async () => {
     const tenant = await createTenant();
     const user = await createUser(tenant.id, { role: "SOCIAL_WORKER" });
     await withTenant(tenant.id, (tx) => tx.user.update({ where: { tenantId_id: { tenantId: tenant.id, id: user.id } }, data: { role: "SENIOR_PRACTITIONER" } }));
-    expect(await loadSessionContext(tenant.id, user.id, new Date())).toMatchObject({ role: "SENIOR_PRACTITIONER", tenantId: tenant.id });
+    expect(await loadSessionContext(tenant.id, user.id, new Date(), SESSION)).toMatchObject({ role: "SENIOR_PRACTITIONER", tenantId: tenant.id });
   });
 });

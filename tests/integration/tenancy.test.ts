@@ -54,6 +54,7 @@ async function fillEveryTable(tx: Tx, tenantId: string, ids: { caseId: string; f
   await tx.kpiBenchmark.create({ data: { tenantId, periodKey: "fy", benchmarkGroup: `group-${tenantId}`, councilName: "c", kpiValues: {} } });
   const duplicate = await tx.person.create({ data: { tenantId, kind: "CHILD", firstName: "Dup", lastName: "Licate", dateOfBirth: day, mergedIntoId: ids.childId } });
   await tx.personMerge.create({ data: { tenantId, survivorId: ids.childId, mergedId: duplicate.id, reason: "Same child", mergedById: ids.workerId } });
+  await tx.endedSession.create({ data: { tenantId, sessionId: randomUUID(), userId: ids.workerId, expiresAt: new Date(Date.now() + 3_600_000) } });
   await tx.familyAccess.create({ data: { tenantId, familyId: ids.familyId, userId: ids.keyworkerId, reason: "Covering the rota", grantedById: ids.workerId } });
   await tx.passwordLink.create({ data: { tenantId, userId: ids.keyworkerId, purpose: "INVITE", tokenHash: "0".repeat(63) + tenantId.slice(-1), createdBy: ids.workerId, expiresAt: day } });
   await tx.transition.create({
