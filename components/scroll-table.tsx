@@ -5,8 +5,14 @@
  */
 export function ScrollTable({ label, children }: { label: string; children: React.ReactNode }) {
   return (
-    <div role="region" aria-label={label} tabIndex={0} className="relative overflow-x-auto">
-      {children}
-    </div>
+    <>
+      {/* on a phone the columns on the right are off screen: say so (screen readers read every column anyway) */}
+      <p className="mb-1 text-sm text-muted sm:hidden" aria-hidden="true">
+        Swipe the table sideways to see every column.
+      </p>
+      <div role="region" aria-label={label} tabIndex={0} className="relative overflow-x-auto">
+        {children}
+      </div>
+    </>
   );
 }

@@ -265,8 +265,14 @@ export async function recordContact(ctx: Ctx, input: RecordContactInput): Promis
   const key = input.idempotencyKey.toLowerCase();
 
   return withTenant(ctx.tenantId, async (tx) => {
-    const existing = await tx.contact.findFirst({ where: { tenantId: ctx.tenantId, idempotencyKey: key }, select: { id: true } });
-    if (existing) return { contactId: existing.id, created: false };
+    const existing = await tx.contact.findFirst({ where: { tenantId: ctx.tenantId, idempotencyKey: key }, select: { id: true, reason: true, receivedOn: true } });
+    if (existing) {
+      // the same form sent again is the same contact; different details under the same key are not
+      if (existing.reason !== input.reason.trim() || toIsoDate(existing.receivedOn) !== input.receivedOn) {
+        throw new AppError("CONFLICT", "This form was already used to record a different contact. Reload the page to record another one: what you typed is still here.");
+      }
+      return { contactId: existing.id, created: false };
+    }
 
     if (familyId) {
       await assertMayOpen(tx, ctx, { familyId });

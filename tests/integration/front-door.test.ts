@@ -221,6 +221,8 @@ describe("refusals", () => {
     const first = await recordContact(ctxFor(a.worker), input);
     const again = await recordContact(ctxFor(a.worker), input);
     expect(again).toEqual({ contactId: first.contactId, created: false });
+    // the same form's key with other details is not silently taken for the first contact
+    await expect(recordContact(ctxFor(a.worker), { ...input, reason: "Neighbour called about shouting" })).rejects.toMatchObject({ code: "CONFLICT", message: expect.stringContaining("Reload the page") });
 
     const concurrentKey = randomUUID();
     const name = `Together${randomUUID().slice(0, 8)}`;
