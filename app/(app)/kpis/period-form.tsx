@@ -43,48 +43,36 @@ export function PeriodForm({
             ))}
           </select>
         </div>
-        <div>
-          <label htmlFor="from" className="field-hint">
-            From (dates I choose)
-          </label>
-          {problem?.field === "from" && (
-            <p id="from-error" className="field-error">
-              <span className="sr-only">Error:</span> {problem.message}
-            </p>
-          )}
-          <input
-            id="from"
-            name="from"
-            type="date"
-            defaultValue={dateValue("from")}
-            aria-invalid={problem?.field === "from" || undefined}
-            aria-describedby={problem?.field === "from" ? "from-error" : undefined}
-            className="input w-44"
-          />
-        </div>
-        <div>
-          <label htmlFor="to" className="field-hint">
-            To
-          </label>
-          {problem?.field === "to" && (
-            <p id="to-error" className="field-error">
-              <span className="sr-only">Error:</span> {problem.message}
-            </p>
-          )}
-          <input
-            id="to"
-            name="to"
-            type="date"
-            defaultValue={dateValue("to")}
-            aria-invalid={problem?.field === "to" || undefined}
-            aria-describedby={problem?.field === "to" ? "to-error" : undefined}
-            className="input w-44"
-          />
-        </div>
+        <DateInput name="from" label="From (dates I choose)" value={dateValue("from")} error={problem?.field === "from" ? problem.message : null} />
+        <DateInput name="to" label="To" value={dateValue("to")} error={problem?.field === "to" ? problem.message : null} />
       </fieldset>
       <button type="submit" className="btn-secondary">
         Show
       </button>
     </form>
+  );
+}
+
+function DateInput({ name, label, value, error }: { name: "from" | "to"; label: string; value: string | undefined; error: string | null }) {
+  return (
+    <div>
+      <label htmlFor={name} className="field-hint">
+        {label}
+      </label>
+      {error && (
+        <p id={`${name}-error`} className="field-error">
+          <span className="sr-only">Error:</span> {error}
+        </p>
+      )}
+      <input
+        id={name}
+        name={name}
+        type="date"
+        defaultValue={value}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error ? `${name}-error` : undefined}
+        className="input w-44"
+      />
+    </div>
   );
 }
