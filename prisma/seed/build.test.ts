@@ -1,5 +1,6 @@
 // The demo data is deterministic and has what the demo and the e2e tests rely on.
 import { describe, expect, it } from "vitest";
+import { addDays } from "../../lib/domain/dates";
 import { LEVELS, ROLES } from "../../lib/domain/roles";
 import { buildCouncil } from "./build";
 import { COUNCILS, DEMO_LOGIN_NAMES } from "./councils";
@@ -45,6 +46,20 @@ describe("demo councils", () => {
         });
         expect(behind.length).toBeGreaterThan(0);
         expect(behind.length).toBeLessThan(last.size / 2);
+      });
+
+      it("has re-referrals: children referred in the last year whose earlier case, in the same family, closed before it", () => {
+        const episodes = seed.statutory.episodes;
+        const reReferred = episodes.filter((e) =>
+          episodes.some((earlier) => earlier.personId === e.personId && earlier.id !== e.id && earlier.closureDate !== null && earlier.closureDate < e.referralDate && e.referralDate <= addDays(earlier.referralDate, 365)),
+        );
+        expect(reReferred.length).toBeGreaterThan(0);
+        for (const e of reReferred) {
+          const earlier = episodes.find((x) => x.personId === e.personId && x.id !== e.id)!;
+          const [now, then] = [seed.cases.find((c) => c.id === e.caseId)!, seed.cases.find((c) => c.id === earlier.caseId)!];
+          expect(then).toMatchObject({ status: "CLOSED", familyId: now.familyId, closedOn: earlier.closureDate });
+          expect(seed.statutory.assessments.some((a) => a.cinEpisodeId === earlier.id && a.authorisedDate! <= earlier.closureDate!)).toBe(true);
+        }
       });
 
       it("has contacts waiting at the front door about children of known families", () => {

@@ -427,7 +427,67 @@ export function buildCouncil(council: CouncilDefinition, seed: number, today: st
   addStatutoryHistory();
   addCarers();
   addVisitsAndContacts();
+  addReReferrals();
   return out;
+
+  /**
+   * Re-referrals, as every council has them (England: about one referral in five): some children
+   * referred in the last year had an earlier case, closed a few months before (own random stream for
+   * the choices; it runs last, so nothing before it changes).
+   */
+  function addReReferrals() {
+    const r = new Faker({ locale: [en_GB, en, base] });
+    r.seed(seed + 104723);
+    const st = out.statutory;
+    const byId = new Map(out.people.map((p) => [p.id, p]));
+    const recent = st.episodes.filter((e) => e.closureDate === null && e.referralDate >= addDays(today, -330) && e.referralDate <= addDays(today, -20));
+    for (const e of recent) {
+      if (r.number.float({ min: 0, max: 1 }) >= 0.22) continue;
+      const child = byId.get(e.personId)!;
+      const closedOn = addDays(e.referralDate, -r.number.int({ min: 30, max: 240 }));
+      const openedOn = addDays(closedOn, -r.number.int({ min: 25, max: 90 }));
+      if (!child.dateOfBirth || child.dateOfBirth > addDays(openedOn, -30)) continue;
+      const current = out.cases.find((c) => c.id === e.caseId)!;
+      const earlier: SeedCase = {
+        id: uuid(),
+        reference: `${council.casePrefix}-${String(caseNumber++).padStart(5, "0")}`,
+        familyId: current.familyId,
+        teamId: current.teamId,
+        level: "CHILD_IN_NEED",
+        status: "CLOSED",
+        openedOn,
+        closedOn,
+        closureReason: r.helpers.arrayElement(CLOSURE_REASONS),
+      };
+      out.cases.push(earlier);
+      out.caseChildren.push({ caseId: earlier.id, personId: child.id, addedOn: openedOn, removedOn: null });
+      const worker = out.allocations.find((a) => a.caseId === current.id && a.roleOnCase === "LEAD")?.workerId ?? out.users.find((u) => u.role === "SOCIAL_WORKER")!.id;
+      allocate(earlier, worker, "LEAD", openedOn, { date: closedOn, reason: "Case closed" });
+      const episodeId = uuid();
+      st.episodes.push({
+        id: episodeId,
+        personId: child.id,
+        caseId: earlier.id,
+        referralDate: openedOn,
+        referralSource: r.helpers.arrayElement(["2A", "3A", "5A", "1A", "6"]),
+        primaryNeedCode: r.helpers.arrayElement(["N1", "N2", "N3", "N4", "N5", "N8"]),
+        closureDate: closedOn,
+        closureReason: earlier.closureReason,
+      });
+      const start = addDays(openedOn, r.number.int({ min: 0, max: 3 }));
+      st.assessments.push({
+        id: uuid(),
+        personId: child.id,
+        caseId: earlier.id,
+        cinEpisodeId: episodeId,
+        startDate: start,
+        // within 23 days of the referral: the earlier case stayed open at least 25
+        authorisedDate: addDays(start, r.number.int({ min: 10, max: 20 })),
+        factors: r.helpers.arrayElements(["1B", "2B", "3A", "3B", "4B", "21"], r.number.int({ min: 1, max: 2 })),
+        recordedById: worker,
+      });
+    }
+  }
 
   /**
    * Visits to open cases over the last six months (own random stream: the rest is unchanged). Most
