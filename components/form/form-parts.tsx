@@ -14,6 +14,17 @@ export function FormErrors({ state, labels = {}, idPrefix = "" }: { state: FormS
   return <ErrorSummary errors={errors} />;
 }
 
+/** The refusal of a one-button form (no fields to point at): said beside the button, read out at once. */
+export function InlineError({ state }: { state: FormState }) {
+  if (state.status !== "error") return null;
+  const first = Object.values(state.fieldErrors ?? {})[0];
+  return (
+    <p role="alert" className="text-danger">
+      {first ?? state.message}
+    </p>
+  );
+}
+
 /** Disabled while the form is being sent: a double tap sends once. */
 export function SubmitButton({ children, pendingText = "Saving…", className = "btn" }: { children: React.ReactNode; pendingText?: string; className?: string }) {
   const { pending } = useFormStatus();

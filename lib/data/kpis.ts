@@ -56,7 +56,8 @@ export function resolvePeriod(choice: PeriodChoice, today: IsoDate): Period & { 
     return { ...p, label: `Financial year ${choice.year - 1}–${String(choice.year).slice(2)}`, key: `fy-${choice.year}` };
   }
   if (choice.kind === "rolling") return { ...K.rollingYear(today), label: "The last 12 months", key: `rolling-${today}` };
-  if (choice.to < choice.from) throw new AppError("VALIDATION", "The period must end after it starts.", { to: ["Enter an end date after the start date"] });
+  const problem = K.customPeriodProblem(choice.from, choice.to);
+  if (problem) throw new AppError("VALIDATION", problem, { to: [problem] });
   return { from: choice.from, to: choice.to, label: `${choice.from} to ${choice.to}`, key: `custom-${choice.from}-${choice.to}` };
 }
 

@@ -67,7 +67,7 @@ export async function refusedPeople(tx: Tx, ctx: Ctx, personIds: string[]): Prom
 }
 
 /** The refusal for a restricted record: pages turn it into the restricted-record page (lib/auth/page-data.ts), forms show its message. */
-export function restrictedError(familyId: string, message: string): AppError {
+function restrictedError(familyId: string, message: string): AppError {
   return new AppError("FORBIDDEN", message, undefined, { restrictedFamilyId: familyId });
 }
 
@@ -79,7 +79,7 @@ export async function assertMayOpen(tx: Tx, ctx: Ctx, target: RecordTarget): Pro
   for (const [familyId, r] of restrictions) if (!r.access) throw restrictedError(familyId, r.message);
 }
 
-export type RestrictionNotice = { message: string };
+type RestrictionNotice = { message: string };
 
 /** The restricted-record page: whom to ask, nothing of the record. The refused attempt is audited. */
 export async function getRestrictionNotice(ctx: Ctx, familyIdInput: string): Promise<RestrictionNotice | null> {
@@ -115,7 +115,7 @@ async function teamHoldsCase(tx: Tx, ctx: Ctx, familyId: string): Promise<boolea
 }
 
 /** The family page's panel: whether it is restricted, who may open it, and (for its managers) the controls. */
-export async function getRestrictionPanel(tx: Tx, ctx: Ctx, familyId: string): Promise<RestrictionPanel> {
+async function getRestrictionPanel(tx: Tx, ctx: Ctx, familyId: string): Promise<RestrictionPanel> {
   const f = await tx.family.findFirst({
     where: { tenantId: ctx.tenantId, id: familyId },
     select: {

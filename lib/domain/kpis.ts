@@ -217,6 +217,11 @@ export function financialYearOf(date: IsoDate): Period {
 }
 
 /** The 12 months ending on `date`. */
+/** What is wrong with a period chosen by its dates, or null: it must end on or after the day it starts. */
+export function customPeriodProblem(from: IsoDate, to: IsoDate): string | null {
+  return to < from ? "Enter a last day on or after the first day" : null;
+}
+
 export function rollingYear(date: IsoDate): Period {
   const from = new Date(`${addMonths(date, -12)}T00:00:00Z`);
   from.setUTCDate(from.getUTCDate() + 1);

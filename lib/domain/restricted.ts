@@ -38,5 +38,3 @@ export function askForAccess(managers: string[]): string {
   const who = managers.length === 0 ? "the head of service" : managers.length === 1 ? managers[0] : `${managers.slice(0, -1).join(", ")} or ${managers.at(-1)}`;
   return `This record is restricted. If you need it for your work, ask ${who} for access.`;
 }
-
-export const RESTRICTION_REASON_MAX = 500;

@@ -3,7 +3,7 @@
 // Adding a carer or provider, and putting a household on hold. What was typed comes back on a refusal.
 import { useActionState } from "react";
 import { Radios, SelectField, TextField, type Option } from "@/components/form/fields";
-import { FormErrors, SubmitButton } from "@/components/form/form-parts";
+import { FormErrors, InlineError, SubmitButton } from "@/components/form/form-parts";
 import { addCarerAction, setCarerOnHoldAction } from "@/lib/actions/placements";
 import { IDLE_STATE } from "@/lib/actions/idle";
 
@@ -45,11 +45,7 @@ export function AddCarerForm({ providers, laCode }: { providers: Option[]; laCod
 
 export function OnHoldButton({ carerId, name, onHold }: { carerId: string; name: string; onHold: boolean }) {
   const [state, formAction] = useActionState(setCarerOnHoldAction, IDLE_STATE);
-  const error = state.status === "error" && (
-    <p role="alert" className="text-danger">
-      {state.fieldErrors?.reason ?? state.message}
-    </p>
-  );
+  const error = <InlineError state={state} />;
   if (onHold) {
     return (
       <form action={formAction}>

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import type { PeriodChoice } from "@/lib/data/kpis";
 import { isIsoDate } from "@/lib/domain/dates";
-import { financialYearOf } from "@/lib/domain/kpis";
+import { customPeriodProblem, financialYearOf } from "@/lib/domain/kpis";
 
 const query = z.object({
   period: z.enum(["fy", "rolling", "custom"]).catch("fy"),
@@ -16,8 +16,8 @@ export function periodProblem(params: Record<string, string | undefined>): { fie
   if (q.period !== "custom") return null;
   if (!q.from) return { field: "from", message: "Enter the first day of the period as a real date" };
   if (!q.to) return { field: "to", message: "Enter the last day of the period as a real date" };
-  if (q.to < q.from) return { field: "to", message: "Enter a last day on or after the first day" };
-  return null;
+  const problem = customPeriodProblem(q.from, q.to);
+  return problem ? { field: "to", message: problem } : null;
 }
 
 /** The period chosen in the page's address (?period=fy&year=2026, rolling, or custom&from=&to=); the financial year when the dates chosen make no sense (periodProblem says why). */

@@ -5,7 +5,7 @@
 import Link from "next/link";
 import { useActionState, useState } from "react";
 import { Checkbox, Radios, SelectField, TextField, type Option } from "@/components/form/fields";
-import { FormErrors, SubmitButton } from "@/components/form/form-parts";
+import { FormErrors, InlineError, SubmitButton } from "@/components/form/form-parts";
 import { createPasswordLinkAction, createTeamAction, createUserAction, unlockUserAction, updateUserAction } from "@/lib/actions/admin";
 import type { FormState } from "@/lib/actions/form";
 import { IDLE_STATE } from "@/lib/actions/idle";
@@ -119,11 +119,7 @@ export function UnlockButton({ userId }: { userId: string }) {
       <SubmitButton className="btn-secondary" pendingText="Unlocking…">
         Unlock the account
       </SubmitButton>
-      {state.status === "error" && (
-        <p role="alert" className="text-danger">
-          {state.message}
-        </p>
-      )}
+      <InlineError state={state} />
     </form>
   );
 }
@@ -137,11 +133,7 @@ export function PasswordLinkButton({ userId, purpose }: { userId: string; purpos
       <SubmitButton className="btn-secondary" pendingText="Making the link…">
         Make a link to choose a password
       </SubmitButton>
-      {state.status === "error" && (
-        <p role="alert" className="text-danger">
-          {state.message}
-        </p>
-      )}
+      <InlineError state={state} />
     </form>
   );
 }

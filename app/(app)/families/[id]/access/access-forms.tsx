@@ -2,7 +2,7 @@
 
 import { useActionState } from "react";
 import { SelectField, TextArea } from "@/components/form/fields";
-import { FormErrors, SubmitButton } from "@/components/form/form-parts";
+import { FormErrors, InlineError, SubmitButton } from "@/components/form/form-parts";
 import { IDLE_STATE } from "@/lib/actions/idle";
 import { grantAccessAction, liftRestrictionAction, restrictAction, revokeAccessAction } from "@/lib/actions/restricted";
 
@@ -71,11 +71,7 @@ export function RevokeButton({ familyId, userId, name }: { familyId: string; use
       <SubmitButton pendingText="Removing…" className="btn-link">
         Remove<span className="sr-only"> {name}</span>
       </SubmitButton>
-      {state.status === "error" && (
-        <span role="alert" className="ml-2 text-danger">
-          {state.message}
-        </span>
-      )}
+      <InlineError state={state} />
     </form>
   );
 }
