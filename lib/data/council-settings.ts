@@ -19,6 +19,8 @@ export type CouncilSettings = {
   settings: TenantSettings;
   /** the version loaded: a SHA-256 of the stored document, sent back with a save */
   version: string;
+  /** the council's DfE code, which partner councils name it by */
+  laCode: string;
 };
 
 /** The stored document and its version, read (and locked, for a save) inside the tenant's transaction. */
@@ -47,7 +49,10 @@ async function lastSave(tx: Tx, tenantId: string): Promise<{ by: string; at: Dat
 
 export async function getCouncilSettings(ctx: Ctx): Promise<CouncilSettings> {
   assertCan(ctx, "admin:settings", "change the council's settings");
-  return withTenant(ctx.tenantId, (tx) => storedSettings(tx, ctx.tenantId, false));
+  return withTenant(ctx.tenantId, async (tx) => ({
+    ...(await storedSettings(tx, ctx.tenantId, false)),
+    laCode: (await tx.tenant.findUniqueOrThrow({ where: { id: ctx.tenantId }, select: { laCode: true } })).laCode,
+  }));
 }
 
 export type SaveSettingsInput = {
@@ -81,6 +86,11 @@ export async function saveCouncilSettings(ctx: Ctx, input: SaveSettingsInput): P
         undefined,
         { changes: theirs },
       );
+    }
+    const { laCode } = await tx.tenant.findUniqueOrThrow({ where: { id: ctx.tenantId }, select: { laCode: true } });
+    if (proposed.data.benchmarking.partners.includes(laCode)) {
+      const message = `${laCode} is this council's own LA code: enter the codes of the partner councils only`;
+      throw new AppError("VALIDATION", "Those settings are not valid. Check the answers marked below.", { "benchmarking.partners": [message] });
     }
     const next: TenantSettings = {
       ...proposed.data,

@@ -17,6 +17,7 @@ import { placementAnalytics, type LocatedChild, type LocatedEpisode, type Placem
 import { inHouseFosteringShare, placementSpend, type CostedSpan } from "@/lib/domain/placements-spend";
 import { longTermPlacementStability, overlapsPeriod, shortTermPlacementStability, socialWorkerChanges, type ChildAllocations, type LookedAfterChild } from "@/lib/domain/placements-stability";
 import { CASE_HOLDING_ROLES, SOCIAL_WORK_ROLES, type Role } from "@/lib/domain/roles";
+import type { TenantSettings } from "@/lib/domain/tenant-settings";
 import { AppError } from "@/lib/errors";
 import { lastInterventions } from "./drift";
 import { loadSettings } from "./settings";
@@ -381,19 +382,25 @@ export async function refreshBoroughDashboard(ctx: Ctx, choice: PeriodChoice): P
   }
 }
 
-/** Headline figures shared with the partnership when the council opts in: small numbers suppressed. */
+const sharing = (settings: TenantSettings) => settings.benchmarking.optIn && settings.benchmarking.partners.length > 0;
+
+/**
+ * Headline figures shared with the partner councils when the council opts in: small numbers
+ * suppressed, and readable only by the councils it names that name it back (the database's policy).
+ */
 async function publishBenchmark(tx: Tx, tenantId: string, periodKey: string, dashboard: BoroughDashboard): Promise<void> {
   const settings = await loadSettings(tx, tenantId);
-  const tenant = await tx.tenant.findUniqueOrThrow({ where: { id: tenantId }, select: { name: true } });
-  if (!settings.benchmarking.optIn || !settings.benchmarking.group) {
+  if (!sharing(settings)) {
     await tx.kpiBenchmark.deleteMany({ where: { tenantId } });
     return;
   }
+  const tenant = await tx.tenant.findUniqueOrThrow({ where: { id: tenantId }, select: { name: true, laCode: true } });
   const kpiValues = Object.fromEntries(SHARED.map((key) => [key, K.suppressSmall(dashboard.figures[key])?.value ?? null]));
+  const shared = { laCode: tenant.laCode, sharedWith: settings.benchmarking.partners, councilName: tenant.name, kpiValues };
   await tx.kpiBenchmark.upsert({
     where: { tenantId_periodKey: { tenantId, periodKey } },
-    create: { tenantId, periodKey, benchmarkGroup: settings.benchmarking.group, councilName: tenant.name, kpiValues },
-    update: { benchmarkGroup: settings.benchmarking.group, councilName: tenant.name, kpiValues, computedAt: new Date() },
+    create: { tenantId, periodKey, ...shared },
+    update: { ...shared, computedAt: new Date() },
   });
 }
 
@@ -409,7 +416,7 @@ export async function markSnapshotsStale(tx: Tx, tenantId: string, at: Date = ne
 }
 
 /**
- * Benchmarking was switched on or off, or the partnership renamed: the council's shared figures follow
+ * Benchmarking was switched on or off, or the partner councils changed: the council's shared figures follow
  * at once, inside the caller's transaction. Out: every shared row goes, so partners stop seeing them.
  * In: the kept snapshots' figures are shared straight away (each financial year, and the latest
  * rolling year), as a recompute would share them; the recompute the stale mark brings replaces them.
@@ -417,7 +424,7 @@ export async function markSnapshotsStale(tx: Tx, tenantId: string, at: Date = ne
 export async function republishBenchmarks(tx: Tx, tenantId: string): Promise<void> {
   await tx.kpiBenchmark.deleteMany({ where: { tenantId } });
   const settings = await loadSettings(tx, tenantId);
-  if (!settings.benchmarking.optIn || !settings.benchmarking.group) return;
+  if (!sharing(settings)) return;
   const kept = await tx.kpiSnapshot.findMany({ where: { tenantId }, select: { periodKey: true, payload: true }, orderBy: { computedAt: "desc" } });
   const published = new Set<string>();
   for (const snapshot of kept) {
@@ -430,22 +437,42 @@ export async function republishBenchmarks(tx: Tx, tenantId: string): Promise<voi
 }
 
 export type BenchmarkRow = { councilName: string; own: boolean; values: Record<string, number | null>; computedAt: Date };
+export type Benchmarking = {
+  sharing: boolean;
+  /** what the council calls its partnership, if it named it */
+  group: string | null;
+  ownLaCode: string;
+  rows: BenchmarkRow[];
+  /** each partner council named, and its name once it shares back (null: not sharing with this council yet) */
+  partners: { laCode: string; councilName: string | null }[];
+};
 
-/** Partner councils' shared figures beside this council's: only when this council has opted in. */
-export async function getBenchmarking(ctx: Ctx, periodKey: string): Promise<{ group: string | null; rows: BenchmarkRow[] }> {
+/**
+ * This council's shared figures beside those of the partner councils that share with it too: only
+ * while this council opts in. Which partners' rows are readable is decided by the database (a row
+ * is shared with this council's LA code, and this council names the row's council back).
+ */
+export async function getBenchmarking(ctx: Ctx, periodKey: string): Promise<Benchmarking> {
   assertCan(ctx, "kpi:view", "see benchmarking");
   return withTenant(ctx.tenantId, async (tx) => {
     const settings = await loadSettings(tx, ctx.tenantId);
-    if (!settings.benchmarking.optIn || !settings.benchmarking.group) return { group: null, rows: [] };
-    await tx.$executeRaw`SELECT set_config('app.benchmark_group', ${settings.benchmarking.group}, true)`;
-    const rows = await tx.kpiBenchmark.findMany({
-      where: { benchmarkGroup: settings.benchmarking.group, periodKey },
-      select: { tenantId: true, councilName: true, kpiValues: true, computedAt: true },
-      orderBy: { councilName: "asc" },
+    const { laCode: ownLaCode } = await tx.tenant.findUniqueOrThrow({ where: { id: ctx.tenantId }, select: { laCode: true } });
+    const partners = settings.benchmarking.partners;
+    if (!sharing(settings)) return { sharing: false, group: settings.benchmarking.group, ownLaCode, rows: [], partners: partners.map((laCode) => ({ laCode, councilName: null })) };
+    const seen = await tx.kpiBenchmark.findMany({
+      where: { OR: [{ tenantId: ctx.tenantId }, { laCode: { in: partners } }] },
+      select: { tenantId: true, laCode: true, periodKey: true, councilName: true, kpiValues: true, computedAt: true },
+      orderBy: [{ councilName: "asc" }, { computedAt: "desc" }],
     });
+    const names = new Map(seen.filter((r) => r.tenantId !== ctx.tenantId).map((r) => [r.laCode, r.councilName]));
     return {
+      sharing: true,
       group: settings.benchmarking.group,
-      rows: rows.map((r) => ({ councilName: r.councilName, own: r.tenantId === ctx.tenantId, values: r.kpiValues as Record<string, number | null>, computedAt: r.computedAt })),
+      ownLaCode,
+      rows: seen
+        .filter((r) => r.periodKey === periodKey)
+        .map((r) => ({ councilName: r.councilName, own: r.tenantId === ctx.tenantId, values: r.kpiValues as Record<string, number | null>, computedAt: r.computedAt })),
+      partners: partners.map((laCode) => ({ laCode, councilName: names.get(laCode) ?? null })),
     };
   });
 }

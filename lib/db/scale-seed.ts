@@ -29,7 +29,10 @@ export async function seedScale(client: pg.ClientBase, slug: string, p: ScalePro
     await client.query("SELECT set_config('app.tenant_id', $1, true)", [t]);
     await client.query("SELECT setseed(0.42)");
 
-    await step("council", `INSERT INTO tenant (tenant_id, name, slug, la_code, child_population, settings) VALUES ($1, $2, $3, '993', $4, '{}')`, [t, `${p.name} (${slug})`, slug, p.childPopulation]);
+    // LA codes are unique: fictional ones from 993 up (the demo councils are 990 to 992)
+    const code = (await client.query<{ code: string }>("SELECT lpad(c::text, 3, '0') AS code FROM generate_series(993, 999) c WHERE lpad(c::text, 3, '0') NOT IN (SELECT la_code FROM tenant) ORDER BY c LIMIT 1")).rows[0]?.code;
+    if (!code) throw new Error("Every fictional LA code from 993 to 999 is taken by a council already: scale data goes into a new council, so remove an old scale council first.");
+    await step("council", `INSERT INTO tenant (tenant_id, name, slug, la_code, child_population, settings) VALUES ($1, $2, $3, $4, $5, '{}')`, [t, `${p.name} (${slug})`, slug, code, p.childPopulation]);
     await step(
       "teams",
       `INSERT INTO team (tenant_id, name, kind)
@@ -207,15 +210,15 @@ export async function seedScale(client: pg.ClientBase, slug: string, p: ScalePro
       `INSERT INTO carer (tenant_id, id, kind, name, provider, approved_places, age_from, age_to, postcode, latitude, longitude, la_code, usual_weekly_rate)
        SELECT $1::uuid, md5('carer:' || i)::uuid, 'FOSTER_HOUSEHOLD'::carer_kind, 'Household ' || lpad(i::text, 4, '0'), 'PR1', 1 + (i % 3),
               (ARRAY[0, 0, 5, 11])[1 + (i % 4)], (ARRAY[17, 4, 12, 17])[1 + (i % 4)], 'CX' || (1 + i % 40) || ' ' || (1 + i % 9) || 'AB', 
-              52.2 + (${unit("'lat:' || i")} - 0.5) * 0.8, -1.5 + (${unit("'lon:' || i")} - 0.5) * 1.2, '993', 300 + (i % 5) * 10
+              52.2 + (${unit("'lat:' || i")} - 0.5) * 0.8, -1.5 + (${unit("'lon:' || i")} - 0.5) * 1.2, $3::char(3), 300 + (i % 5) * 10
        FROM generate_series(1, $2) i
        UNION ALL
        SELECT $1::uuid, md5('agency:' || i)::uuid, CASE WHEN i <= 12 THEN 'FOSTERING_AGENCY' ELSE 'RESIDENTIAL' END::carer_kind,
               CASE WHEN i <= 12 THEN 'Fostering agency ' || i ELSE 'Children''s home ' || (i - 12) END, 'PR4', NULL, NULL, NULL, 'CY' || i || ' 1AB',
-              52.2 + (${unit("'alat:' || i")} - 0.5) * 2.5, -1.5 + (${unit("'alon:' || i")} - 0.5) * 3, (ARRAY['993', '855', '925'])[1 + (i % 3)],
+              52.2 + (${unit("'alat:' || i")} - 0.5) * 2.5, -1.5 + (${unit("'alon:' || i")} - 0.5) * 3, (ARRAY[$3::char(3), '855', '925'])[1 + (i % 3)],
               CASE WHEN i <= 12 THEN 850 ELSE 4200 END
        FROM generate_series(1, 20) i`,
-      [t, p.teams * 12],
+      [t, p.teams * 12, code],
     );
     // Each placement with a carer of its kind: open in-house ones fill the households' places in turn
     // (never more children than places), past ones are spread over them; agency and residential ones

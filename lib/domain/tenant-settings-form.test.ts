@@ -6,7 +6,7 @@ const defaults = parseTenantSettings({});
 
 describe("council settings form", () => {
   it("gives back exactly the stored settings when nothing is changed", () => {
-    const stored = parseTenantSettings({ caseload: { countingUnit: "FAMILIES", capsByLevel: { CHILD_PROTECTION: 12 } }, benchmarking: { optIn: true, group: "Southern partnership" } });
+    const stored = parseTenantSettings({ caseload: { countingUnit: "FAMILIES", capsByLevel: { CHILD_PROTECTION: 12 } }, benchmarking: { optIn: true, group: "Southern partnership", partners: ["991", "202"] } });
     expect(settingsFromForm(settingsFormValues(stored))).toEqual({ ok: true, settings: stored });
   });
 
@@ -48,7 +48,7 @@ describe("council settings form", () => {
       "security.lockMinutes": "0",
       "kpis.reReferralVariant": "OTHER",
       "benchmarking.optIn": "on",
-      "benchmarking.group": "",
+      "benchmarking.partners": "",
     });
     expect(result).toEqual({
       ok: false,
@@ -59,11 +59,24 @@ describe("council settings form", () => {
         "drift.thresholds.CHILD_IN_NEED": "Enter the drift threshold for child in need",
         "drift.amberFraction": "The amber fraction must be 1 or less",
         "kpis.reReferralVariant": "Choose the re-referral rate shown first",
+        "benchmarking.partners": "Enter the LA code of at least one council to share figures with, or untick sharing",
         "placements.ifaSavingPerWeek": "The saving per agency placement avoided must be 10,000 or less",
         "security.lockMinutes": "How long an account stays locked must be 1 or more",
-        "benchmarking.group": "Enter the partnership's name to share figures with it, or untick sharing",
       },
     });
+    // the error summary lists them in the order of the form
+    expect(Object.keys(!result.ok ? result.fieldErrors : {}).slice(-3)).toEqual(["benchmarking.partners", "placements.ifaSavingPerWeek", "security.lockMinutes"]);
+  });
+
+  it("reads partner councils' LA codes separated by commas or spaces, each once, and refuses anything else", () => {
+    const typed = (partners: string, optIn = "on") => settingsFromForm({ ...settingsFormValues(defaults), "benchmarking.optIn": optIn, "benchmarking.partners": partners });
+    const read = typed(" 202, 206  207,202 ");
+    expect(read.ok && read.settings.benchmarking).toEqual({ optIn: true, group: null, partners: ["202", "206", "207"] });
+    expect(typed("202, 20, Camden")).toEqual({ ok: false, fieldErrors: { "benchmarking.partners": "An LA code is the DfE's 3-digit number for a council, like 202: check “20”, “Camden”" } });
+    expect(typed(Array.from({ length: 32 }, (_, i) => String(100 + i)).join(","))).toEqual({ ok: false, fieldErrors: { "benchmarking.partners": "Share with 30 councils or fewer: remove 2" } });
+    // not sharing: codes may be kept for later, or left out
+    const off = typed("", "");
+    expect(off.ok && off.settings.benchmarking).toEqual({ optIn: false, group: null, partners: [] });
   });
 
   it("lists what changed, and whether the KPIs are worked out with it", () => {
@@ -82,5 +95,13 @@ describe("council settings form", () => {
     expect(affectsKpis(changes)).toBe(true);
     expect(affectsKpis(changes.slice(0, 2))).toBe(false);
     expect(settingsChanges(after, after)).toEqual([]);
+  });
+
+  it("lists a change to the partner councils once, and an unchanged list not at all", () => {
+    const before = parseTenantSettings({ benchmarking: { optIn: true, partners: ["202", "206"] } });
+    const after = parseTenantSettings({ benchmarking: { optIn: true, partners: ["202", "207"] } });
+    expect(settingsChanges(before, parseTenantSettings({ benchmarking: { optIn: true, partners: ["202", "206"] } }))).toEqual([]);
+    const changes = settingsChanges(before, after);
+    expect(changes.map(describeChange)).toEqual(["the partner councils' LA codes from 202, 206 to 202, 207"]);
   });
 });

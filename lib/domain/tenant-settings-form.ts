@@ -4,7 +4,7 @@
 // audit log and for telling an administrator what someone else saved). Pure: no I/O.
 import type { z } from "zod";
 import { CASE_HOLDING_ROLES, LEVEL_LABELS, LEVELS, ROLE_LABELS, type Level, type Role } from "./roles";
-import { tenantSettingsSchema, type TenantSettings } from "./tenant-settings";
+import { MAX_PARTNERS, tenantSettingsSchema, type TenantSettings } from "./tenant-settings";
 
 /** The roles whose caps the page sets: the others hold no cases, and keep what is stored. */
 export const CAPPED_ROLES: readonly Role[] = CASE_HOLDING_ROLES;
@@ -39,9 +39,11 @@ export function settingLabel(path: string): string {
     case "kpis.reReferralVariant":
       return "the re-referral rate shown first";
     case "benchmarking.optIn":
-      return "whether figures are shared with a partnership";
+      return "whether figures are shared with partner councils";
     case "benchmarking.group":
       return "the partnership's name";
+    case "benchmarking.partners":
+      return "the partner councils' LA codes";
     case "placements.ifaSavingPerWeek":
       return "the saving per agency placement avoided";
     case "security.lockAfterFailedSignIns":
@@ -84,6 +86,7 @@ export function settingsFormValues(s: TenantSettings): SettingsFormValues {
     "kpis.reReferralVariant": s.kpis.reReferralVariant,
     "benchmarking.optIn": s.benchmarking.optIn ? "on" : "",
     "benchmarking.group": s.benchmarking.group ?? "",
+    "benchmarking.partners": s.benchmarking.partners.join(", "),
     "placements.ifaSavingPerWeek": String(s.placements.ifaSavingPerWeek),
     "security.lockAfterFailedSignIns": String(s.security.lockAfterFailedSignIns),
     "security.lockMinutes": String(s.security.lockMinutes),
@@ -109,6 +112,8 @@ const numeric = (values: Typed, name: string) => {
   return t === "" ? null : /^-?(\d+\.?\d*|\.\d+)$/.test(t) ? Number(t) : Number.NaN;
 };
 const ticked = (values: Typed, name: string) => ["on", "true", "yes"].includes(text(values, name));
+/** "202, 206 207" → ["202", "206", "207"]: commas or spaces between codes, each kept once. */
+export const laCodes = (typed: string): string[] => [...new Set(typed.split(/[\s,;]+/).filter(Boolean))];
 
 /** What was typed, as a settings document; the caps of roles not on the form are those given in `keep`. */
 export function settingsDocumentFromForm(values: Typed, keep: Partial<Record<Role, number | null>> = {}): unknown {
@@ -125,7 +130,7 @@ export function settingsDocumentFromForm(values: Typed, keep: Partial<Record<Rol
     drift: { thresholds: byLevel("drift.thresholds"), amberFraction: numeric(values, "drift.amberFraction") },
     timescales: { dueSoonWorkingDays: numeric(values, "timescales.dueSoonWorkingDays"), cpVisitWorkingDays: numeric(values, "timescales.cpVisitWorkingDays") },
     kpis: { reReferralVariant: text(values, "kpis.reReferralVariant") || null },
-    benchmarking: { optIn: ticked(values, "benchmarking.optIn"), group: text(values, "benchmarking.group") || null },
+    benchmarking: { optIn: ticked(values, "benchmarking.optIn"), group: text(values, "benchmarking.group") || null, partners: laCodes(text(values, "benchmarking.partners")) },
     placements: { ifaSavingPerWeek: numeric(values, "placements.ifaSavingPerWeek") },
     security: { lockAfterFailedSignIns: numeric(values, "security.lockAfterFailedSignIns"), lockMinutes: numeric(values, "security.lockMinutes") },
   };
@@ -158,16 +163,29 @@ export type SettingsFromForm = { ok: true; settings: TenantSettings } | { ok: fa
 
 /**
  * Checks what was typed with the settings schema. Each refusal is keyed by the field's name (the
- * setting's path), in the order of the form. Sharing figures needs the partnership's name.
+ * setting's path), in the order of the form. Sharing figures needs at least one partner council's LA code.
  */
 export function settingsFromForm(values: Typed, keep: Partial<Record<Role, number | null>> = {}): SettingsFromForm {
   const parsed = tenantSettingsSchema.safeParse(settingsDocumentFromForm(values, keep), { error: messageFor });
   const fieldErrors: Record<string, string> = {};
-  if (!parsed.success) for (const issue of parsed.error.issues) fieldErrors[issue.path.map(String).join(".")] ??= issue.message;
-  if (ticked(values, "benchmarking.optIn") && text(values, "benchmarking.group") === "") {
-    fieldErrors["benchmarking.group"] ??= "Enter the partnership's name to share figures with it, or untick sharing";
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) {
+      const path = issue.path.map(String).join(".");
+      if (!path.startsWith("benchmarking.partners")) fieldErrors[path] ??= issue.message;
+    }
   }
-  if (!parsed.success || Object.keys(fieldErrors).length > 0) return { ok: false, fieldErrors };
+  const partners = laCodes(text(values, "benchmarking.partners"));
+  const notCodes = partners.filter((c) => !/^[0-9]{3}$/.test(c));
+  if (notCodes.length > 0) fieldErrors["benchmarking.partners"] = `An LA code is the DfE's 3-digit number for a council, like 202: check ${notCodes.map((c) => `“${c}”`).join(", ")}`;
+  else if (partners.length > MAX_PARTNERS) fieldErrors["benchmarking.partners"] = `Share with ${MAX_PARTNERS} councils or fewer: remove ${partners.length - MAX_PARTNERS}`;
+  else if (ticked(values, "benchmarking.optIn") && partners.length === 0) {
+    fieldErrors["benchmarking.partners"] = "Enter the LA code of at least one council to share figures with, or untick sharing";
+  }
+  if (!parsed.success || Object.keys(fieldErrors).length > 0) {
+    const sections = Object.keys(tenantSettingsSchema.shape);
+    const place = (path: string) => sections.indexOf(path.split(".")[0]!);
+    return { ok: false, fieldErrors: Object.fromEntries(Object.entries(fieldErrors).sort(([a], [b]) => place(a) - place(b))) };
+  }
   return { ok: true, settings: parsed.data };
 }
 
@@ -183,7 +201,9 @@ function diff(a: unknown, b: unknown, path: string, out: SettingChange[]) {
     const x = isObject(a) ? a : {};
     const y = isObject(b) ? b : {};
     for (const k of new Set([...Object.keys(x), ...Object.keys(y)])) diff(x[k], y[k], path ? `${path}.${k}` : k, out);
-  } else if ((a ?? null) !== (b ?? null)) out.push({ path, before: a ?? null, after: b ?? null });
+  } else if (Array.isArray(a) || Array.isArray(b) ? JSON.stringify(a ?? []) !== JSON.stringify(b ?? []) : (a ?? null) !== (b ?? null)) {
+    out.push({ path, before: a ?? null, after: b ?? null });
+  }
 }
 
 /** Each setting whose value differs, in the order of the document (a level cap added or removed counts). */
@@ -200,6 +220,7 @@ export function describeSetting(path: string, value: unknown): string {
   if (path === "placements.ifaSavingPerWeek") return `£${number(Number(value))}`;
   if (path === "caseload.countingUnit") return value === "FAMILIES" ? "each family" : "each child";
   if (path === "kpis.reReferralVariant") return value === "AFTER_CLOSURE" ? "after closure" : "the DfE's";
+  if (Array.isArray(value)) return value.length ? value.join(", ") : "none";
   if (typeof value === "string") return `“${value}”`;
   return String(value);
 }

@@ -14,6 +14,9 @@ const DEFAULT_CAPS: Partial<Record<(typeof ROLES)[number], number>> = {
   CLINICIAN: 12,
 };
 
+/** councils one council may share its figures with */
+export const MAX_PARTNERS = 30;
+
 const workingDays = z.number().int().min(1).max(260);
 
 const levelNumbers = (defaults: Record<(typeof LEVELS)[number], number>, item: z.ZodNumber) =>
@@ -67,7 +70,17 @@ export const tenantSettingsSchema = z.object({
   benchmarking: z
     .object({
       optIn: z.boolean().default(false),
+      /** what the council calls its partnership, shown above the figures; naming it grants nothing */
       group: z.string().trim().max(60).nullable().default(null),
+      /**
+       * The DfE LA codes of the councils it shares with. A partner sees the council's figures only
+       * while it also opts in and names this council's code back (the database checks both halves).
+       */
+      partners: z
+        .array(z.string().regex(/^[0-9]{3}$/))
+        .max(MAX_PARTNERS)
+        .refine((codes) => new Set(codes).size === codes.length)
+        .default([]),
     })
     .prefault({}),
   placements: z

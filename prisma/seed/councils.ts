@@ -57,7 +57,8 @@ export const COUNCILS: CouncilDefinition[] = [
     childPopulation: 238_000,
     casePrefix: "WX",
     postcodeAreas: ["WX1", "WX2", "WX3", "WX4", "WX5", "WX6", "WX7", "WX8"],
-    settings: { benchmarking: { optIn: true, group: "Southern partnership" } },
+    // shares with Tamsbridge, which names it back, and has named Kingsmere (992), which does not share
+    settings: { benchmarking: { optIn: true, group: "Southern partnership", partners: ["991", "992"] } },
     teams: [
       {
         key: "north",
@@ -124,7 +125,7 @@ export const COUNCILS: CouncilDefinition[] = [
     casePrefix: "TB",
     postcodeAreas: ["TB1", "TB2", "TB3", "TB4"],
     settings: {
-      benchmarking: { optIn: true, group: "Southern partnership" },
+      benchmarking: { optIn: true, group: "Southern partnership", partners: ["990"] },
       caseload: { countingUnit: "FAMILIES", capsByRole: { SOCIAL_WORKER: 12, FAMILY_KEYWORKER: 10 }, weightsEnabled: true },
     },
     teams: [

@@ -22,8 +22,10 @@ test("an administrator changes a cap and the agency saving and sees them saved",
     await expect(clinician).toHaveValue("12");
     await expect(saving).toHaveValue("500");
     // what the council already has is shown, not the defaults
-    await expect(page.getByLabel("Share the council's KPI figures with a partnership")).toBeChecked();
-    await expect(page.getByLabel("Partnership's name")).toHaveValue("Southern partnership");
+    await expect(page.getByLabel("Share the council's KPI figures with partner councils")).toBeChecked();
+    await expect(page.getByLabel("Partner councils' LA codes")).toHaveValue("991, 992");
+    await expect(page.getByLabel("Partner councils' LA codes")).toHaveAccessibleDescription(/enters this council's code, 990/);
+    await expect(page.getByLabel("Partnership's name (optional)")).toHaveValue("Southern partnership");
 
     await clinician.fill("11");
     await saving.fill("£650");
@@ -35,7 +37,7 @@ test("an administrator changes a cap and the agency saving and sees them saved",
     await expectAccessible(page);
 
     const saved = await settingsOf(sql, "wexcombe");
-    expect(saved).toMatchObject({ caseload: { capsByRole: { CLINICIAN: 11, SOCIAL_WORKER: 18 } }, placements: { ifaSavingPerWeek: 650 }, benchmarking: { optIn: true, group: "Southern partnership" } });
+    expect(saved).toMatchObject({ caseload: { capsByRole: { CLINICIAN: 11, SOCIAL_WORKER: 18 } }, placements: { ifaSavingPerWeek: 650 }, benchmarking: { optIn: true, group: "Southern partnership", partners: ["991", "992"] } });
     const [audit] = await sql<{ details: Record<string, unknown> }>(
       `SELECT a.details FROM audit_event a JOIN app_user u ON u.tenant_id = a.tenant_id AND u.id = a.actor_id
        WHERE u.email = 'admin@wexcombe.example' AND a.action = 'tenant.settings_saved' ORDER BY a.id DESC LIMIT 1`,
@@ -65,11 +67,16 @@ test("an invalid value is refused with the error summary, and everything typed s
   await page.getByLabel("Saving per agency placement avoided (£ a week)").fill("720");
   await page.getByLabel("Minutes an account stays locked").fill("45");
   await page.getByRole("radio", { name: "After closure" }).check();
+  await page.getByLabel("Partner councils' LA codes").fill("990, 99");
   await page.getByRole("button", { name: "Save settings" }).click();
 
   const summary = errorSummary(page);
   await expect(summary).toBeFocused();
-  await expect(summary.getByRole("link")).toHaveText(["The cap for a social worker must be 1 or more", "Enter the amber fraction as a number"]);
+  await expect(summary.getByRole("link")).toHaveText([
+    "The cap for a social worker must be 1 or more",
+    "Enter the amber fraction as a number",
+    "An LA code is the DfE's 3-digit number for a council, like 202: check “99”",
+  ]);
   const cap = page.getByRole("group", { name: "Caps by role" }).getByLabel("Social worker", { exact: true });
   await expect(cap).toHaveAttribute("aria-invalid", "true");
   await expect(cap).toHaveAccessibleDescription(/Error: The cap for a social worker must be 1 or more/);
@@ -80,13 +87,27 @@ test("an invalid value is refused with the error summary, and everything typed s
   await expect(page.getByLabel("Saving per agency placement avoided (£ a week)")).toHaveValue("720");
   await expect(page.getByLabel("Minutes an account stays locked")).toHaveValue("45");
   await expect(page.getByRole("radio", { name: "After closure" })).toBeChecked();
-  await expect(page.getByLabel("Share the council's KPI figures with a partnership")).toBeChecked();
+  await expect(page.getByLabel("Share the council's KPI figures with partner councils")).toBeChecked();
+  await expect(page.getByLabel("Partner councils' LA codes")).toHaveValue("990, 99");
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
   await expectAccessible(page);
 
   // the summary's link takes you to the field
   await summary.getByRole("link", { name: "Enter the amber fraction as a number" }).click();
   await expect(page.getByLabel("Amber fraction")).toBeFocused();
+  expect(await settingsOf(sql, "tamsbridge")).toEqual(before);
+});
+
+test("naming the council's own LA code as a partner is refused on the field, keeping what was typed", async ({ page, sql }) => {
+  const before = await settingsOf(sql, "tamsbridge");
+  await signIn(page, "admin@tamsbridge.example");
+  await page.goto("/admin/settings");
+  await page.getByLabel("Partner councils' LA codes").fill("990, 991");
+  await page.getByRole("button", { name: "Save settings" }).click();
+  await expect(errorSummary(page).getByRole("link")).toHaveText(["991 is this council's own LA code: enter the codes of the partner councils only"]);
+  await expect(page.getByLabel("Partner councils' LA codes")).toHaveAttribute("aria-invalid", "true");
+  await expect(page.getByLabel("Partner councils' LA codes")).toHaveValue("990, 991");
+  await expectAccessible(page);
   expect(await settingsOf(sql, "tamsbridge")).toEqual(before);
 });
 

@@ -35,16 +35,24 @@ test("a head of service sees each KPI with its England comparison, the charts, a
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Support and Safeguarding North");
 });
 
-test("two councils in a partnership see each other's figures; one outside it sees none", async ({ page }) => {
+test("two councils that name each other see each other's figures; one that does not share sees none and is not seen", async ({ page }) => {
   await signIn(page, "head.of.service@tamsbridge.example");
   await page.goto("/kpis");
   const table = page.getByRole("region", { name: "Partner councils' figures" });
   await expect(table.getByRole("rowheader")).toHaveText(["London Borough of Tamsbridge (you)", "Wexcombe County Council"]);
   await page.getByRole("button", { name: "Sign out" }).click();
   await expect(page.getByRole("status")).toHaveText("You have signed out.");
+  // Wexcombe also named Kingsmere, which does not share: it is told so, and sees nothing of it
+  await signIn(page, "head.of.service@wexcombe.example");
+  await page.goto("/kpis");
+  await expect(table.getByRole("rowheader")).toHaveText(["London Borough of Tamsbridge", "Wexcombe County Council (you)"]);
+  await expect(page.getByRole("region", { name: "Benchmarking with partner councils" })).toContainText("Not sharing with this council yet: LA 992");
+  await expectAccessible(page);
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page.getByRole("status")).toHaveText("You have signed out.");
   await signIn(page, "head.of.service@kingsmere.example");
   await page.goto("/kpis");
-  await expect(page.getByRole("region", { name: "Benchmarking with partner councils" })).toContainText("does not share figures with a partnership");
+  await expect(page.getByRole("region", { name: "Benchmarking with partner councils" })).toContainText("does not share figures with partner councils");
   await expect(page.getByRole("main")).not.toContainText("Tamsbridge");
 });
 

@@ -2,10 +2,11 @@
 // independent SQL query over the same rows.
 import Holidays from "date-holidays";
 import { beforeAll, describe, expect, it } from "vitest";
+import { getCouncilSettings, saveCouncilSettings } from "../../lib/data/council-settings";
 import { getBenchmarking, getBoroughDashboard, refreshBoroughDashboard } from "../../lib/data/kpis";
 import { withTenant } from "../../lib/db/tenant";
 import { fromIsoDate } from "../../lib/domain/dates";
-import { createCase, createFamily, createTeam, createTenant, createUser, ctxFor, type TestUser } from "../support/factories";
+import { createCase, createFamily, createTeam, createTenant, createUser, ctxFor, type TestTenant, type TestUser } from "../support/factories";
 
 const FY = { kind: "fy" as const, year: 2026 }; // 1 April 2025 – 31 March 2026
 const d = fromIsoDate;
@@ -149,25 +150,99 @@ describe("borough KPIs", () => {
 });
 
 describe("benchmarking between councils", () => {
-  it("councils that opted in see each other's shared figures; a third that did not is neither shown nor shown theirs", async () => {
-    const group = { benchmarking: { optIn: true, group: "Test partnership" } };
-    const councils = await Promise.all([createTenant({ settings: group, name: "Alpha" }), createTenant({ settings: group, name: "Beta" }), createTenant({ name: "Gamma" })]);
-    const heads = await Promise.all(councils.map((c) => createUser(c.id, { role: "HEAD_OF_SERVICE" })));
-    for (const h of heads) await getBoroughDashboard(ctxFor(h), FY, { refresh: true });
-    const alpha = await getBenchmarking(ctxFor(heads[0]!), "fy-2026");
-    expect(alpha.rows.map((r) => [r.councilName, r.own])).toEqual([
-      ["Alpha", true],
-      ["Beta", false],
+  /** What a council's administrator would have saved: whether it shares, and the LA codes it names. */
+  const shares = (council: TestTenant, partners: TestTenant[], optIn = true) =>
+    withTenant(council.id, (tx) =>
+      tx.tenant.update({ where: { id: council.id }, data: { settings: { benchmarking: { optIn, group: "Test partnership", partners: partners.map((p) => p.laCode) } } } }),
+    );
+  /** Every shared row the council's database session can read, without the data layer's own filter. */
+  const readable = (council: TestTenant) => withTenant(council.id, (tx) => tx.$queryRaw<{ council_name: string }[]>`SELECT council_name FROM kpi_benchmark ORDER BY council_name`);
+  const publish = async (councils: TestTenant[]) => {
+    for (const c of councils) await getBoroughDashboard(ctxFor(await createUser(c.id, { role: "HEAD_OF_SERVICE" })), FY, { refresh: true });
+  };
+  const seenBy = async (council: TestTenant) => {
+    const b = await getBenchmarking(ctxFor(await createUser(council.id, { role: "HEAD_OF_SERVICE" })), "fy-2026");
+    return { sharing: b.sharing, rows: b.rows.map((r) => [r.councilName, r.own]), partners: b.partners };
+  };
+
+  it("two councils that name each other see each other's shared figures; a third that does not share is neither shown nor shown theirs", async () => {
+    const [alpha, beta, gamma] = await Promise.all([createTenant({ name: "Alpha" }), createTenant({ name: "Beta" }), createTenant({ name: "Gamma" })]);
+    await shares(alpha, [beta]);
+    await shares(beta, [alpha]);
+    await publish([alpha, beta, gamma]);
+    expect(await seenBy(alpha)).toEqual({
+      sharing: true,
+      rows: [
+        ["Alpha", true],
+        ["Beta", false],
+      ],
+      partners: [{ laCode: beta.laCode, councilName: "Beta" }],
+    });
+    expect((await seenBy(beta)).rows).toEqual([
+      ["Alpha", false],
+      ["Beta", true],
     ]);
-    expect(await getBenchmarking(ctxFor(heads[2]!), "fy-2026")).toEqual({ group: null, rows: [] });
+    expect(await seenBy(gamma)).toEqual({ sharing: false, rows: [], partners: [] });
+    expect(await readable(gamma)).toEqual([]);
     // only aggregates cross the line: the shared row holds values, nothing else
-    expect(Object.keys(alpha.rows[1]!.values).every((k) => typeof alpha.rows[1]!.values[k] === "number" || alpha.rows[1]!.values[k] === null)).toBe(true);
+    const row = (await getBenchmarking(ctxFor(await createUser(alpha.id, { role: "HEAD_OF_SERVICE" })), "fy-2026")).rows[1]!;
+    expect(Object.values(row.values).every((v) => typeof v === "number" || v === null)).toBe(true);
+  });
+
+  it("needs both councils' consent: naming a council that does not name you back, or using its partnership's name, shows nothing of it", async () => {
+    const [alpha, beta, intruder] = await Promise.all([createTenant({ name: "Alpha" }), createTenant({ name: "Beta" }), createTenant({ name: "Intruder" })]);
+    await shares(alpha, [beta]);
+    await shares(beta, [alpha]);
+    // the intruder opts in, names both and calls its partnership by theirs: they never named it
+    await shares(intruder, [alpha, beta]);
+    await publish([alpha, beta, intruder]);
+    expect(await seenBy(intruder)).toEqual({
+      sharing: true,
+      rows: [["Intruder", true]],
+      partners: [
+        { laCode: alpha.laCode, councilName: null },
+        { laCode: beta.laCode, councilName: null },
+      ],
+    });
+    // underneath the data layer the database itself refuses the rows, and the intruder's are not shown to them either
+    expect(await readable(intruder)).toEqual([{ council_name: "Intruder" }]);
+    expect(await readable(alpha)).toEqual([{ council_name: "Alpha" }, { council_name: "Beta" }]);
+  });
+
+  it("stops at once when a partner takes the council off its list, and a council that stops sharing reads no one", async () => {
+    const [alpha, beta, delta] = await Promise.all([createTenant({ name: "Alpha" }), createTenant({ name: "Beta" }), createTenant({ name: "Delta" })]);
+    await shares(alpha, [beta, delta]);
+    await shares(beta, [alpha]);
+    await shares(delta, [alpha]);
+    await publish([alpha, beta, delta]);
+    expect(await readable(alpha)).toEqual([{ council_name: "Alpha" }, { council_name: "Beta" }, { council_name: "Delta" }]);
+    // Delta's administrator takes Alpha off the list and names Beta instead: Alpha stops seeing Delta
+    // at once, and Beta, which never named Delta, does not start
+    const admin = ctxFor(await createUser(delta.id, { role: "TENANT_ADMIN" }), delta.name);
+    const loaded = await getCouncilSettings(admin);
+    await saveCouncilSettings(admin, { version: loaded.version, settings: { ...loaded.settings, benchmarking: { ...loaded.settings.benchmarking, partners: [beta.laCode] } } });
+    expect(await readable(alpha)).toEqual([{ council_name: "Alpha" }, { council_name: "Beta" }]);
+    expect(await readable(beta)).toEqual([{ council_name: "Alpha" }, { council_name: "Beta" }]);
+    // Beta keeps Alpha on its list but no longer shares: it reads no one's figures, whatever its list says
+    await shares(beta, [alpha], false);
+    expect(await readable(beta)).toEqual([{ council_name: "Beta" }]);
+  });
+
+  it("refuses the council's own LA code as a partner, saying why", async () => {
+    const council = await createTenant();
+    const admin = ctxFor(await createUser(council.id, { role: "TENANT_ADMIN" }), council.name);
+    const loaded = await getCouncilSettings(admin);
+    expect(loaded.laCode).toBe(council.laCode);
+    await expect(
+      saveCouncilSettings(admin, { version: loaded.version, settings: { ...loaded.settings, benchmarking: { optIn: true, group: null, partners: ["202", council.laCode] } } }),
+    ).rejects.toMatchObject({ code: "VALIDATION", fieldErrors: { "benchmarking.partners": [`${council.laCode} is this council's own LA code: enter the codes of the partner councils only`] } });
   });
 
   it("never shares a count under 5", async () => {
-    const group = { benchmarking: { optIn: true, group: "Small numbers" } };
-    const small = await createTenant({ settings: group, name: "Smallville" });
-    const other = await createTenant({ settings: group, name: "Other" });
+    const small = await createTenant({ name: "Smallville" });
+    const other = await createTenant({ name: "Other" });
+    await shares(small, [other]);
+    await shares(other, [small]);
     const h = await createUser(small.id, { role: "HEAD_OF_SERVICE" });
     const team = await createTeam(small.id);
     const { family, children } = await createFamily(small.id, { children: [{}, {}] });

@@ -51,7 +51,7 @@ async function fillEveryTable(tx: Tx, tenantId: string, ids: { caseId: string; f
   await tx.laReview.create({ data: { tenantId, personId: ids.childId, carePeriodId: period.id, reviewDate: day, reviewCode: "PN1" } });
   await tx.healthAssessment.create({ data: { tenantId, personId: ids.childId, kind: "INITIAL", assessmentDate: day } });
   await tx.kpiSnapshot.create({ data: { tenantId, periodKey: "fy", payload: {} } });
-  await tx.kpiBenchmark.create({ data: { tenantId, periodKey: "fy", benchmarkGroup: `group-${tenantId}`, councilName: "c", kpiValues: {} } });
+  await tx.kpiBenchmark.create({ data: { tenantId, periodKey: "fy", laCode: "999", sharedWith: [], councilName: "c", kpiValues: {} } });
   const duplicate = await tx.person.create({ data: { tenantId, kind: "CHILD", firstName: "Dup", lastName: "Licate", dateOfBirth: day, mergedIntoId: ids.childId } });
   await tx.personMerge.create({ data: { tenantId, survivorId: ids.childId, mergedId: duplicate.id, reason: "Same child", mergedById: ids.workerId } });
   await tx.endedSession.create({ data: { tenantId, sessionId: randomUUID(), userId: ids.workerId, expiresAt: new Date(Date.now() + 3_600_000) } });

@@ -15,7 +15,7 @@ import { createAllocatedCase, createTeam, createTenant, createUser } from "../su
 let n = 0;
 const fresh = (): NewCouncil => {
   const id = `${Date.now().toString(36)}${n++}`;
-  return { name: `Borough of Test ${id}`, slug: `test-${id}`, laCode: String(100 + ((Date.now() + n) % 800)), childPopulation: "45,000", adminEmail: `Admin.${id}@Test.gov.uk`, adminName: "Sam Okafor" };
+  return { name: `Borough of Test ${id}`, slug: `test-${id}`, laCode: String(500 + n), childPopulation: "45,000", adminEmail: `Admin.${id}@Test.gov.uk`, adminName: "Sam Okafor" };
 };
 
 describe("adding a council", () => {

@@ -182,9 +182,11 @@ describe("council settings and the KPIs", () => {
   });
 
   it("opting out of benchmarking takes the council's figures from its partner at once; opting back in shares them again", async () => {
-    const group = { benchmarking: { optIn: true, group: `Partnership ${Math.random()}` } };
-    const a = await councilWithAdmin(group, "Council A");
-    const b = await councilWithAdmin(group, "Council B");
+    const a = await councilWithAdmin({}, "Council A");
+    const b = await councilWithAdmin({}, "Council B");
+    const naming = (partner: { laCode: string }) => ({ benchmarking: { optIn: true, group: "Partnership", partners: [partner.laCode] } });
+    await withTenant(a.tenant.id, (tx) => tx.tenant.update({ where: { id: a.tenant.id }, data: { settings: naming(b.tenant) } }));
+    await withTenant(b.tenant.id, (tx) => tx.tenant.update({ where: { id: b.tenant.id }, data: { settings: naming(a.tenant) } }));
     const headA = ctxFor(await createUser(a.tenant.id, { role: "HEAD_OF_SERVICE" }), a.tenant.name);
     const headB = ctxFor(await createUser(b.tenant.id, { role: "HEAD_OF_SERVICE" }), b.tenant.name);
     await getBoroughDashboard(headA, FY, { refresh: true });
@@ -206,9 +208,9 @@ describe("council settings and the KPIs", () => {
     await saveCouncilSettings(a.ctx, { version: loaded.version, settings: withChange(loaded.settings, (s) => void (s.benchmarking.optIn = true)) });
     expect(await partnersOfB()).toEqual(["Council A", "Council B"]);
 
-    // A moves to another partnership: gone from B's at once
+    // A shares with another council instead: gone from B's at once
     loaded = await getCouncilSettings(a.ctx);
-    await saveCouncilSettings(a.ctx, { version: loaded.version, settings: withChange(loaded.settings, (s) => void (s.benchmarking.group = "Somewhere else")) });
+    await saveCouncilSettings(a.ctx, { version: loaded.version, settings: withChange(loaded.settings, (s) => void (s.benchmarking.partners = ["202"])) });
     expect(await partnersOfB()).toEqual(["Council B"]);
   });
 });

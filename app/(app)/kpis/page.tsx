@@ -81,12 +81,12 @@ export default async function KpisPage({ searchParams }: { searchParams: Promise
         <h2 id="benchmark-heading" className="mb-3 text-xl font-bold">
           Benchmarking with partner councils
         </h2>
-        {!benchmark.group ? (
-          <p>This council does not share figures with a partnership. An administrator can opt in under the council&apos;s settings.</p>
+        {!benchmark.sharing ? (
+          <p>This council does not share figures with partner councils. An administrator can opt in under the council&apos;s settings.</p>
         ) : (
           <>
             <p className="mb-3">
-              {benchmark.group}: headline figures only, with counts under 5 hidden. No child&apos;s record leaves the council.
+              {benchmark.group ? `${benchmark.group}: h` : "H"}eadline figures only, with counts under 5 hidden. No child&apos;s record leaves the council.
             </p>
             <ScrollTable label="Partner councils' figures">
               <table className="table">
@@ -117,6 +117,12 @@ export default async function KpisPage({ searchParams }: { searchParams: Promise
                 </tbody>
               </table>
             </ScrollTable>
+            {benchmark.partners.some((p) => p.councilName === null) && (
+              <p className="mt-3">
+                Not sharing with this council yet: LA {benchmark.partners.filter((p) => p.councilName === null).map((p) => p.laCode).join(", ")}. A partner&apos;s figures appear here once its
+                administrator opts in and enters this council&apos;s LA code, {benchmark.ownLaCode}.
+              </p>
+            )}
           </>
         )}
       </section>

@@ -12,7 +12,7 @@ export const metadata: Metadata = { title: "Council settings" };
 export default async function CouncilSettingsPage({ searchParams }: { searchParams: Promise<{ saved?: string }> }) {
   const ctx = await requireContext();
   const { saved } = await searchParams;
-  const { settings, version } = await pageData(() => getCouncilSettings(ctx));
+  const { settings, version, laCode } = await pageData(() => getCouncilSettings(ctx));
   const changed = Number(saved);
   return (
     <>
@@ -27,7 +27,7 @@ export default async function CouncilSettingsPage({ searchParams }: { searchPara
           {changed > 0 ? `Settings saved: ${changed} ${changed === 1 ? "setting" : "settings"} changed.` : "Saved. Nothing had changed."}
         </p>
       )}
-      <SettingsForm version={version} loaded={JSON.stringify(settings)} values={settingsFormValues(settings)} defaults={settingsFormValues(parseTenantSettings({}))} />
+      <SettingsForm laCode={laCode} version={version} loaded={JSON.stringify(settings)} values={settingsFormValues(settings)} defaults={settingsFormValues(parseTenantSettings({}))} />
     </>
   );
 }

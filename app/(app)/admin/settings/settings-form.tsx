@@ -11,7 +11,7 @@ import { IDLE_STATE } from "@/lib/actions/idle";
 import { LEVEL_LABELS, LEVELS, ROLE_LABELS } from "@/lib/domain/roles";
 import { CAPPED_ROLES, type SettingsFormValues } from "@/lib/domain/tenant-settings-form";
 
-type Props = { version: string; loaded: string; values: SettingsFormValues; defaults: SettingsFormValues };
+type Props = { laCode: string; version: string; loaded: string; values: SettingsFormValues; defaults: SettingsFormValues };
 
 function Section({ title, hint, children }: { title: string; hint?: string; children: React.ReactNode }) {
   return (
@@ -37,7 +37,7 @@ function Group({ legend, hint, children }: { legend: string; hint: string; child
   );
 }
 
-export function SettingsForm({ version, loaded, values, defaults }: Props) {
+export function SettingsForm({ laCode, version, loaded, values, defaults }: Props) {
   const [state, formAction] = useActionState(saveCouncilSettingsAction, IDLE_STATE);
   const number = (name: string, label: string, hint: string, width = "w-28") => (
     <TextField key={name} name={name} label={label} hint={hint} inputMode="text" state={state} defaultValue={values[name]} width={width} />
@@ -112,15 +112,23 @@ export function SettingsForm({ version, loaded, values, defaults }: Props) {
         />
         <Checkbox
           name="benchmarking.optIn"
-          label="Share the council's KPI figures with a partnership"
-          hint="Partner councils that also share see each other's headline figures, never a child and never a count under 5. Unticking removes the council's figures from partners straight away. Default: off."
+          label="Share the council's KPI figures with partner councils"
+          hint="Headline figures only, never a child and never a count under 5. Unticking removes the council's figures from partners straight away. Default: off."
           state={state}
           defaultChecked={values["benchmarking.optIn"] === "on"}
         />
         <TextField
+          name="benchmarking.partners"
+          label="Partner councils' LA codes"
+          hint={`The DfE codes of the councils to share with, separated by commas, like 202, 206, 207. Each sees the council's figures only once it shares too and enters this council's code, ${laCode}. Default: none.`}
+          state={state}
+          defaultValue={values["benchmarking.partners"]}
+          width="w-full sm:w-96"
+        />
+        <TextField
           name="benchmarking.group"
-          label="Partnership's name"
-          hint="Exactly as the partner councils have it, up to 60 characters. Default: none."
+          label="Partnership's name (optional)"
+          hint="Shown above the partners' figures, like Tri-borough partnership; up to 60 characters. Default: none."
           state={state}
           defaultValue={values["benchmarking.group"]}
           width="w-full sm:w-96"
