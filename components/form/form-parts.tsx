@@ -26,10 +26,23 @@ export function InlineError({ state }: { state: FormState }) {
 }
 
 /** Disabled while the form is being sent: a double tap sends once. */
-export function SubmitButton({ children, pendingText = "Saving…", className = "btn" }: { children: React.ReactNode; pendingText?: string; className?: string }) {
+export function SubmitButton({
+  children,
+  pendingText = "Saving…",
+  className = "btn",
+  name,
+  value,
+}: {
+  children: React.ReactNode;
+  pendingText?: string;
+  className?: string;
+  /** for a form with more than one answer: sent as name=value with the form */
+  name?: string;
+  value?: string;
+}) {
   const { pending } = useFormStatus();
   return (
-    <button type="submit" className={className} disabled={pending} aria-disabled={pending}>
+    <button type="submit" name={name} value={value} className={className} disabled={pending} aria-disabled={pending}>
       {pending ? pendingText : children}
     </button>
   );

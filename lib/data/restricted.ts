@@ -79,7 +79,7 @@ export async function assertMayOpen(tx: Tx, ctx: Ctx, target: RecordTarget): Pro
   for (const [familyId, r] of restrictions) if (!r.access) throw restrictedError(familyId, r.message);
 }
 
-type RestrictionNotice = { message: string };
+type RestrictionNotice = { familyId: string; message: string; request: MyAccessRequest | null };
 
 /** The restricted-record page: whom to ask, nothing of the record. The refused attempt is audited. */
 export async function getRestrictionNotice(ctx: Ctx, familyIdInput: string): Promise<RestrictionNotice | null> {
@@ -90,7 +90,7 @@ export async function getRestrictionNotice(ctx: Ctx, familyIdInput: string): Pro
     // not restricted (any more), or no such family, or the caller may open it: nothing to say here
     if (!r || r.access) return null;
     await recordAudit(tx, ctx, { action: "restricted.refused", entityType: "family", entityId: familyId });
-    return { message: r.message };
+    return { familyId, message: r.message, request: await latestRequestOf(tx, ctx, familyId) };
   });
 }
 
@@ -106,6 +106,8 @@ export type RestrictionPanel = {
   named: { userId: string; name: string; role: Role; reason: string; grantedBy: string; grantedAt: Date }[];
   /** people a manager may name: the council's active practitioners and managers not already allowed by name */
   candidates: { id: string; name: string; role: Role; team: string | null }[];
+  /** requests to open the records waiting for a manager (shown to those who may decide them) */
+  requests: PendingAccessRequest[];
 };
 
 async function teamHoldsCase(tx: Tx, ctx: Ctx, familyId: string): Promise<boolean> {
@@ -150,10 +152,11 @@ async function getRestrictionPanel(tx: Tx, ctx: Ctx, familyId: string): Promise<
     canManage,
     named,
     candidates,
+    requests: canManage && f.restricted ? await pendingRequestsOf(tx, ctx, familyId) : [],
   };
 }
 
-async function managedFamily(tx: Tx, ctx: Ctx, familyIdInput: string): Promise<{ id: string; restricted: boolean }> {
+export async function managedFamily(tx: Tx, ctx: Ctx, familyIdInput: string): Promise<{ id: string; restricted: boolean }> {
   assertCan(ctx, "record:restrict", "restrict records");
   const familyId = parseId(familyIdInput, "family");
   const locked = await tx.$queryRaw<{ id: string; restricted: boolean }[]>`
@@ -192,6 +195,7 @@ export async function liftRestriction(ctx: Ctx, input: { familyId: string; reaso
     if (!f.restricted) throw new AppError("REFUSED", "These records are not restricted.");
     const named = await tx.familyAccess.findMany({ where: { tenantId: ctx.tenantId, familyId: f.id }, select: { userId: true } });
     await tx.familyAccess.deleteMany({ where: { tenantId: ctx.tenantId, familyId: f.id } });
+    await settleRequests(tx, ctx, f.id, { lifted: true });
     await tx.family.update({
       where: { tenantId_id: { tenantId: ctx.tenantId, id: f.id } },
       data: { restricted: false, restrictedReason: null, restrictedById: null, restrictedAt: null },
@@ -213,6 +217,7 @@ export async function grantAccess(ctx: Ctx, input: { familyId: string; userId: s
     const existing = await tx.familyAccess.findUnique({ where: { tenantId_familyId_userId: { tenantId: ctx.tenantId, familyId: f.id, userId } } });
     if (existing) throw new AppError("REFUSED", `${user.name} is already named.`);
     await tx.familyAccess.create({ data: { tenantId: ctx.tenantId, familyId: f.id, userId, reason, grantedById: ctx.userId } });
+    await settleRequests(tx, ctx, f.id, { grantedTo: userId });
     await recordAudit(tx, ctx, { action: "family.access-granted", entityType: "family", entityId: f.id, details: { userId, reason } });
   });
 }
@@ -239,5 +244,69 @@ export async function getFamilyAccessPage(ctx: Ctx, familyIdInput: string): Prom
     const panel = await getRestrictionPanel(tx, ctx, familyId);
     await recordAudit(tx, ctx, { action: "family.viewed", entityType: "family", entityId: familyId, details: { for: "who can open its records" } });
     return { ...panel, familyName: f.name };
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Requests to open the records (lib/data/access-requests.ts asks and decides)
+
+export type MyAccessRequest = {
+  status: "PENDING" | "GRANTED" | "DECLINED" | "CLOSED";
+  requestedAt: Date;
+  decidedBy: string | null;
+  decidedAt: Date | null;
+  decisionNote: string | null;
+};
+
+/** The caller's latest request for this family, if any: shown on the restricted-record page. */
+async function latestRequestOf(tx: Tx, ctx: Ctx, familyId: string): Promise<MyAccessRequest | null> {
+  const r = await tx.accessRequest.findFirst({
+    where: { tenantId: ctx.tenantId, familyId, requestedById: ctx.userId },
+    orderBy: { requestedAt: "desc" },
+    select: { status: true, requestedAt: true, decidedAt: true, decisionNote: true, decidedBy: { select: { name: true } } },
+  });
+  return r ? { status: r.status, requestedAt: r.requestedAt, decidedBy: r.decidedBy?.name ?? null, decidedAt: r.decidedAt, decisionNote: r.decisionNote } : null;
+}
+
+export type PendingAccessRequest = {
+  id: string;
+  familyId: string;
+  familyName: string;
+  requestedBy: { id: string; name: string; role: Role; team: string | null };
+  reason: string;
+  requestedAt: Date;
+};
+
+export const PENDING_SELECT = {
+  id: true,
+  familyId: true,
+  reason: true,
+  requestedAt: true,
+  family: { select: { name: true } },
+  requestedBy: { select: { id: true, name: true, role: true, team: { select: { name: true } } } },
+} as const;
+
+type PendingRow = { id: string; familyId: string; reason: string; requestedAt: Date; family: { name: string }; requestedBy: { id: string; name: string; role: Role; team: { name: string } | null } };
+
+export const toPending = (r: PendingRow): PendingAccessRequest => ({
+  id: r.id,
+  familyId: r.familyId,
+  familyName: r.family.name,
+  requestedBy: { id: r.requestedBy.id, name: r.requestedBy.name, role: r.requestedBy.role, team: r.requestedBy.team?.name ?? null },
+  reason: r.reason,
+  requestedAt: r.requestedAt,
+});
+
+/** The family's waiting requests, for its access page (the caller manages the family). */
+async function pendingRequestsOf(tx: Tx, ctx: Ctx, familyId: string): Promise<PendingAccessRequest[]> {
+  const rows = await tx.accessRequest.findMany({ where: { tenantId: ctx.tenantId, familyId, status: "PENDING" }, select: PENDING_SELECT, orderBy: { requestedAt: "asc" } });
+  return rows.map(toPending);
+}
+
+/** Someone was named by hand, or the restriction lifted: their waiting requests are answered with it. */
+async function settleRequests(tx: Tx, ctx: Ctx, familyId: string, how: { grantedTo: string } | { lifted: true }): Promise<void> {
+  await tx.accessRequest.updateMany({
+    where: { tenantId: ctx.tenantId, familyId, status: "PENDING", ...("grantedTo" in how ? { requestedById: how.grantedTo } : {}) },
+    data: { status: "grantedTo" in how ? "GRANTED" : "CLOSED", decidedById: ctx.userId, decidedAt: new Date() },
   });
 }

@@ -14,7 +14,7 @@ const FAMILY_SQL = `
     AND (SELECT count(*) FROM person q WHERE q.tenant_id = p.tenant_id AND q.first_name = p.first_name AND q.last_name = p.last_name) = 1
   ORDER BY f.name DESC LIMIT 1`;
 
-test("a team manager restricts a family; another worker finds only that a restricted record exists and whom to ask; lifting it opens it again", async ({ browser, sql }) => {
+test("a team manager restricts a family; another worker finds only that a restricted record exists, asks and is let in; lifting it opens it to all", async ({ browser, sql }) => {
   const [f] = await sql<{ family_id: string; family: string; child: string; manager: string }>(FAMILY_SQL);
   expect(f, "a family of the team manager's team").toBeTruthy();
 
@@ -49,6 +49,38 @@ test("a team manager restricts a family; another worker finds only that a restri
   // the family's own address leads to the same page
   await worker.goto(`/families/${f!.family_id}`);
   await expect(worker.getByRole("heading", { level: 1, name: "Restricted record" })).toBeVisible();
+
+  // the worker asks, with a reason; the manager finds the request waiting, declines once, then lets them in
+  await worker.getByRole("button", { name: "Ask for access" }).click();
+  await expect(errorSummary(worker)).toContainText("why you need these records");
+  await worker.getByLabel("Why you need these records").fill("The school has called the duty line about the children");
+  await worker.getByRole("button", { name: "Ask for access" }).click();
+  await expect(worker.getByRole("status").filter({ hasText: "You asked on" })).toBeVisible();
+  await expectAccessible(worker);
+
+  await manager.goto("/decisions");
+  const requests = manager.getByRole("region", { name: "Requests to open restricted records" });
+  await expect(requests.getByRole("row", { name: new RegExp(f!.family) })).toContainText("The school has called the duty line about the children");
+  await expectAccessible(manager);
+  await requests.getByRole("link", { name: f!.family }).click();
+  const asking = manager.getByRole("list", { name: "Requests to open these records" });
+  await asking.getByRole("button", { name: "Decline" }).click();
+  await expect(errorSummary(manager)).toContainText("Say why the request is declined");
+  await asking.getByLabel(/^Note to/).fill("Pass the call to me, please");
+  await asking.getByRole("button", { name: "Decline" }).click();
+  await expect(asking).toHaveCount(0);
+
+  await worker.reload();
+  await expect(worker.getByText("declined your request")).toContainText("Pass the call to me, please");
+  await worker.getByLabel("Why you need these records").fill("The manager is away today and the school needs an answer");
+  await worker.getByRole("button", { name: "Ask again" }).click();
+  await expect(worker.getByRole("status").filter({ hasText: "You asked on" })).toBeVisible();
+  await manager.reload();
+  await asking.getByRole("button", { name: /^Let .* open these records$/ }).click();
+  await expect(manager.getByRole("list", { name: "People named" })).toContainText("The manager is away today and the school needs an answer");
+  await expectAccessible(manager);
+  await worker.goto(`/families/${f!.family_id}`);
+  await expect(worker.getByRole("heading", { level: 1, name: f!.family })).toBeVisible();
 
   await manager.getByLabel("Why lift the restriction").fill("Parent has left the council");
   await manager.getByRole("button", { name: "Lift the restriction" }).click();

@@ -14,6 +14,7 @@ import { listFrontDoor, recordContact } from "../../lib/data/front-door";
 import { getMergePage } from "../../lib/data/merge";
 import { getPersonForView } from "../../lib/data/people";
 import { getChildPlacements } from "../../lib/data/placements";
+import { decideAccessRequest, listAccessRequestsForMe, requestAccess } from "../../lib/data/access-requests";
 import { getFamilyAccessPage, getRestrictionNotice, grantAccess, liftRestriction, restrictFamily, revokeAccess } from "../../lib/data/restricted";
 import { searchPeople } from "../../lib/data/search";
 import { getStatutoryRecord, recordAssessment } from "../../lib/data/statutory";
@@ -152,7 +153,7 @@ describe("restricting a family's records", () => {
   });
 
   it("the restricted-record page says whom to ask and records the attempt; for someone allowed there is nothing to say", async () => {
-    expect(await getRestrictionNotice(ctxFor(workerB), familyId)).toEqual({ message: restricted.message });
+    expect(await getRestrictionNotice(ctxFor(workerB), familyId)).toEqual({ familyId, message: restricted.message, request: null });
     const attempt = await withTenant(tenantId, (tx) => tx.auditEvent.findFirst({ where: { tenantId, action: "restricted.refused", actorId: workerB.id, entityId: familyId } }));
     expect(attempt).not.toBeNull();
     expect(await getRestrictionNotice(ctxFor(workerA), familyId)).toBeNull();
@@ -196,6 +197,75 @@ describe("restricting a family's records", () => {
   });
 });
 
+describe("asking for access", () => {
+  const requestOf = async (user: TestUser) => (await getRestrictionNotice(ctxFor(user), familyId))?.request ?? null;
+  const waitingFor = async (user: TestUser) => (await listAccessRequestsForMe(ctxFor(user))).filter((r) => r.familyId === familyId).map((r) => [r.requestedBy.name, r.reason]);
+
+  it("a worker asks with a reason, once at a time; the family's managers and the head of service see it waiting, no one else", async () => {
+    await restrictFamily(ctxFor(managerA), { familyId, reason: "Parent works in the service" });
+    await expect(requestAccess(ctxFor(workerB), { familyId, reason: " " })).rejects.toMatchObject({ code: "VALIDATION", fieldErrors: { reason: ["Say why you need these records"] } });
+    await expect(requestAccess(ctxFor(workerA), { familyId, reason: "Mine" })).rejects.toMatchObject({ code: "REFUSED", message: "You can already open these records: go to the family's page." });
+    // two tabs at once: one request
+    const sent = await Promise.allSettled([requestAccess(ctxFor(workerB), { familyId, reason: "Duty call from the school" }), requestAccess(ctxFor(workerB), { familyId, reason: "Duty call from the school" })]);
+    expect(sent.map((r) => r.status).sort()).toEqual(["fulfilled", "rejected"]);
+    expect((sent.find((r) => r.status === "rejected") as PromiseRejectedResult).reason).toMatchObject({ code: "REFUSED", message: expect.stringMatching(/^You asked on .* and a manager has not decided yet/) });
+    expect(await requestOf(workerB)).toMatchObject({ status: "PENDING", decidedBy: null });
+
+    expect(await waitingFor(managerA)).toEqual([["Ben Other", "Duty call from the school"]]);
+    expect(await waitingFor(head)).toEqual([["Ben Other", "Duty call from the school"]]);
+    expect(await waitingFor(managerB)).toEqual([]);
+    expect(await waitingFor(workerA)).toEqual([]);
+    expect((await getFamilyAccessPage(ctxFor(managerA), familyId)).requests).toEqual([expect.objectContaining({ reason: "Duty call from the school", requestedBy: expect.objectContaining({ id: workerB.id }) })]);
+    // still no way in while it waits
+    await expect(getCaseForView(ctxFor(workerB), caseId)).rejects.toMatchObject(restricted);
+  });
+
+  it("declining needs a note the worker reads; a decided request cannot be decided again; asking again and being let in opens the records", async () => {
+    const [pending] = await listAccessRequestsForMe(ctxFor(managerA));
+    await expect(decideAccessRequest(ctxFor(managerB), { requestId: pending!.id, decision: "GRANT" })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(decideAccessRequest(ctxFor(workerA), { requestId: pending!.id, decision: "GRANT" })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(decideAccessRequest(ctxFor(managerA), { requestId: pending!.id, decision: "DECLINE", note: "" })).rejects.toMatchObject({ code: "VALIDATION", fieldErrors: { note: expect.any(Array) } });
+    await decideAccessRequest(ctxFor(managerA), { requestId: pending!.id, decision: "DECLINE", note: "Call me and I will pass the message on" });
+    expect(await requestOf(workerB)).toMatchObject({ status: "DECLINED", decidedBy: "Maya Manager", decisionNote: "Call me and I will pass the message on" });
+    await expect(decideAccessRequest(ctxFor(head), { requestId: pending!.id, decision: "GRANT" })).rejects.toMatchObject({ code: "REFUSED", message: expect.stringContaining("Maya Manager has already answered this request (declined)") });
+    await expect(getCaseForView(ctxFor(workerB), caseId)).rejects.toMatchObject(restricted);
+
+    await requestAccess(ctxFor(workerB), { familyId, reason: "The manager asked me to visit tomorrow" });
+    const [again] = await listAccessRequestsForMe(ctxFor(head));
+    await decideAccessRequest(ctxFor(head), { requestId: again!.id, decision: "GRANT" });
+    expect((await getCaseForView(ctxFor(workerB), caseId)).id).toBe(caseId);
+    expect(await getRestrictionNotice(ctxFor(workerB), familyId)).toBeNull();
+    expect((await getFamilyAccessPage(ctxFor(managerA), familyId)).named).toEqual([expect.objectContaining({ userId: workerB.id, reason: "The manager asked me to visit tomorrow" })]);
+    expect(await waitingFor(managerA)).toEqual([]);
+    await revokeAccess(ctxFor(managerA), { familyId, userId: workerB.id });
+  });
+
+  it("naming someone by hand answers their request; lifting the restriction closes those still waiting; all audited", async () => {
+    await requestAccess(ctxFor(colleagueA), { familyId, reason: "Covering for a colleague" });
+    await grantAccess(ctxFor(managerA), { familyId, userId: colleagueA.id, reason: "Covering" });
+    expect(await withTenant(tenantId, (tx) => tx.accessRequest.findFirst({ where: { tenantId, requestedById: colleagueA.id }, select: { status: true, decidedById: true } }))).toEqual({
+      status: "GRANTED",
+      decidedById: managerA.id,
+    });
+    await requestAccess(ctxFor(managerB), { familyId, reason: "Transfer planning" });
+    await liftRestriction(ctxFor(managerA), { familyId, reason: "No longer needed" });
+    expect(await withTenant(tenantId, (tx) => tx.accessRequest.findFirst({ where: { tenantId, requestedById: managerB.id }, select: { status: true } }))).toEqual({ status: "CLOSED" });
+    await expect(requestAccess(ctxFor(managerB), { familyId, reason: "x" })).rejects.toMatchObject({ code: "REFUSED", message: expect.stringContaining("not restricted") });
+    const actions = await withTenant(tenantId, (tx) =>
+      tx.auditEvent.findMany({ where: { tenantId, entityId: familyId, action: { in: ["family.access-requested", "family.access-declined", "family.access-granted"] } }, orderBy: { id: "asc" }, select: { action: true, actorId: true } }),
+    );
+    expect(actions.map((a) => a.action).slice(-7)).toEqual([
+      "family.access-requested",
+      "family.access-declined",
+      "family.access-requested",
+      "family.access-granted",
+      "family.access-requested",
+      "family.access-granted",
+      "family.access-requested",
+    ]);
+  });
+});
+
 describe("isolation", () => {
   it("another council can neither restrict, name, lift nor see the restriction of this council's family, nor name its own people on it", async () => {
     const other = await createTenant();
@@ -211,5 +281,12 @@ describe("isolation", () => {
     await expect(liftRestriction(ctxFor(otherHead), { familyId, reason: "x" })).rejects.toMatchObject({ code: "NOT_FOUND" });
     expect(await getRestrictionNotice(ctxFor(otherWorker), familyId)).toBeNull();
     expect((await searchPeople(ctxFor(otherWorker), "Rosalind Quill")).people).toEqual([]);
+    // nor ask to open it, nor see or answer this council's requests
+    await expect(requestAccess(ctxFor(otherWorker), { familyId, reason: "x" })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await requestAccess(ctxFor(workerB), { familyId, reason: "Needed" });
+    const [mine] = await listAccessRequestsForMe(ctxFor(head));
+    expect(await listAccessRequestsForMe(ctxFor(otherHead))).toEqual([]);
+    await expect(decideAccessRequest(ctxFor(otherHead), { requestId: mine!.id, decision: "GRANT" })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    expect(await withTenant(other.id, (tx) => tx.accessRequest.count())).toBe(0);
   });
 });

@@ -38,9 +38,13 @@ let enums: Map<string, string[]>;
 beforeAll(async () => {
   await withClient(database.adminUrl, async (c) => {
     columns = (
-      await c.query(`SELECT table_name AS table, column_name AS column, udt_name AS udt, is_nullable = 'YES' AS nullable,
-                            character_maximum_length AS length, numeric_precision AS precision, numeric_scale AS scale
-                     FROM information_schema.columns WHERE table_schema = 'public'`)
+      // an array's element length (char(3)[]) is only in pg_attribute's type modifier: n + 4
+      await c.query(`SELECT c.table_name AS table, c.column_name AS column, c.udt_name AS udt, c.is_nullable = 'YES' AS nullable,
+                            coalesce(c.character_maximum_length, CASE WHEN c.data_type = 'ARRAY' AND a.atttypmod > 4 THEN a.atttypmod - 4 END) AS length,
+                            c.numeric_precision AS precision, c.numeric_scale AS scale
+                     FROM information_schema.columns c
+                     JOIN pg_attribute a ON a.attrelid = format('%I.%I', c.table_schema, c.table_name)::regclass AND a.attname = c.column_name
+                     WHERE c.table_schema = 'public'`)
     ).rows;
     constraints = (
       await c.query(`SELECT cl.relname::text AS table, con.conname::text AS name, con.contype AS type,

@@ -56,6 +56,7 @@ async function fillEveryTable(tx: Tx, tenantId: string, ids: { caseId: string; f
   await tx.personMerge.create({ data: { tenantId, survivorId: ids.childId, mergedId: duplicate.id, reason: "Same child", mergedById: ids.workerId } });
   await tx.endedSession.create({ data: { tenantId, sessionId: randomUUID(), userId: ids.workerId, expiresAt: new Date(Date.now() + 3_600_000) } });
   await tx.familyAccess.create({ data: { tenantId, familyId: ids.familyId, userId: ids.keyworkerId, reason: "Covering the rota", grantedById: ids.workerId } });
+  await tx.accessRequest.create({ data: { tenantId, familyId: ids.familyId, requestedById: ids.keyworkerId, reason: "Covering the rota" } });
   await tx.passwordLink.create({ data: { tenantId, userId: ids.keyworkerId, purpose: "INVITE", tokenHash: "0".repeat(63) + tenantId.slice(-1), createdBy: ids.workerId, expiresAt: day } });
   await tx.transition.create({
     data: { tenantId, caseId: ids.caseId, kind: "STEP_DOWN", fromLevel: "CHILD_PROTECTION", toLevel: "CHILD_IN_NEED", reason: "r", requestedById: ids.workerId, leadProfessionalId: ids.keyworkerId },

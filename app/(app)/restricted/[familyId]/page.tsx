@@ -6,6 +6,8 @@ import { PageHeading } from "@/components/page-heading";
 import { pageData } from "@/lib/auth/page-data";
 import { requireContext } from "@/lib/auth/session";
 import { getRestrictionNotice } from "@/lib/data/restricted";
+import { formatDate, toIsoDate } from "@/lib/domain/dates";
+import { RequestAccessForm } from "./request-form";
 
 export const metadata: Metadata = { title: "Restricted record" };
 
@@ -25,6 +27,26 @@ export default async function RestrictedPage({ params }: { params: Promise<{ fam
           been recorded.
         </p>
       </div>
+      <section className="card mt-6 max-w-3xl" aria-labelledby="ask-heading">
+        <h2 id="ask-heading" className="mb-3 text-xl font-bold">
+          Ask for access
+        </h2>
+        {notice.request?.status === "PENDING" ? (
+          <p role="status">
+            You asked on {formatDate(toIsoDate(notice.request.requestedAt))}. The managers who can let you open these records have your request; their answer will show
+            here, and the records will open from this page once you are let in.
+          </p>
+        ) : (
+          <>
+            {notice.request?.status === "DECLINED" && (
+              <p className="mb-4 border-l-4 border-warn bg-white p-3">
+                {notice.request.decidedBy ?? "A manager"} declined your request of {formatDate(toIsoDate(notice.request.requestedAt))}: “{notice.request.decisionNote}”
+              </p>
+            )}
+            <RequestAccessForm familyId={notice.familyId} again={notice.request?.status === "DECLINED"} />
+          </>
+        )}
+      </section>
       <p className="mt-6">
         <Link href="/">Go to your home page</Link>
       </p>

@@ -4,7 +4,7 @@ import { useActionState } from "react";
 import { SelectField, TextArea } from "@/components/form/fields";
 import { FormErrors, InlineError, SubmitButton } from "@/components/form/form-parts";
 import { IDLE_STATE } from "@/lib/actions/idle";
-import { grantAccessAction, liftRestrictionAction, restrictAction, revokeAccessAction } from "@/lib/actions/restricted";
+import { decideAccessRequestAction, grantAccessAction, liftRestrictionAction, restrictAction, revokeAccessAction } from "@/lib/actions/restricted";
 
 export function RestrictForm({ familyId }: { familyId: string }) {
   const [state, action] = useActionState(restrictAction, IDLE_STATE);
@@ -72,6 +72,28 @@ export function RevokeButton({ familyId, userId, name }: { familyId: string; use
         Remove<span className="sr-only"> {name}</span>
       </SubmitButton>
       <InlineError state={state} />
+    </form>
+  );
+}
+
+/** A worker's request to open the records: let them (they are named, with their reason) or decline with a note they read. */
+export function DecideRequestForm({ familyId, requestId, name }: { familyId: string; requestId: string; name: string }) {
+  const [state, action] = useActionState(decideAccessRequestAction, IDLE_STATE);
+  const idPrefix = `request-${requestId}-`;
+  return (
+    <form action={action} key={state.answerId} className="mt-3 space-y-3" noValidate>
+      <FormErrors state={state} idPrefix={idPrefix} />
+      <input type="hidden" name="familyId" value={familyId} />
+      <input type="hidden" name="requestId" value={requestId} />
+      <TextArea name="note" idPrefix={idPrefix} label={`Note to ${name}`} hint="Needed to decline: say why, or what would change your answer." state={state} rows={2} />
+      <div className="flex flex-wrap gap-3">
+        <SubmitButton name="decision" value="GRANT" pendingText="Saving…">
+          Let {name} open these records
+        </SubmitButton>
+        <SubmitButton name="decision" value="DECLINE" pendingText="Saving…" className="btn-secondary">
+          Decline
+        </SubmitButton>
+      </div>
     </form>
   );
 }

@@ -7,7 +7,7 @@ import { requireContext } from "@/lib/auth/session";
 import { getFamilyAccessPage } from "@/lib/data/restricted";
 import { formatDate, toIsoDate } from "@/lib/domain/dates";
 import { ROLE_LABELS } from "@/lib/domain/roles";
-import { GrantForm, LiftForm, RestrictForm, RevokeButton } from "./access-forms";
+import { DecideRequestForm, GrantForm, LiftForm, RestrictForm, RevokeButton } from "./access-forms";
 
 export const metadata: Metadata = { title: "Who can open these records" };
 
@@ -61,6 +61,28 @@ export default async function FamilyAccessPage({ params }: { params: Promise<{ i
               {page.access && ` You can, because ${BASIS[page.access]}.`}
             </p>
           </section>
+
+          {page.requests.length > 0 && (
+            <section className="card border-l-4 border-l-link" aria-labelledby="requests-heading">
+              <h2 id="requests-heading" className="mb-3 text-xl font-bold">
+                Asking to open these records
+              </h2>
+              <ul className="space-y-6" aria-label="Requests to open these records">
+                {page.requests.map((r) => (
+                  <li key={r.id}>
+                    <span className="font-bold">{r.requestedBy.name}</span>{" "}
+                    <span className="text-muted">
+                      ({ROLE_LABELS[r.requestedBy.role]}
+                      {r.requestedBy.team ? `, ${r.requestedBy.team}` : ""})
+                    </span>
+                    <span className="block text-sm">asked on {formatDate(toIsoDate(r.requestedAt))}</span>
+                    <p className="mt-1">“{r.reason}”</p>
+                    <DecideRequestForm familyId={page.familyId} requestId={r.id} name={r.requestedBy.name} />
+                  </li>
+                ))}
+              </ul>
+            </section>
+          )}
 
           <section className="card" aria-labelledby="named-heading">
             <h2 id="named-heading" className="mb-3 text-xl font-bold">
