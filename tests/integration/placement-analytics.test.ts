@@ -104,7 +104,8 @@ let sql: <T>(query: string, params?: unknown[]) => Promise<T[]>;
 
 beforeAll(async () => {
   // The council's LA code is 999 (tests/support/factories.ts).
-  council = await createTenant({ name: "Placements council" });
+  // carers and placements below are in area when their LA code is the council's own
+  council = await createTenant({ name: "Placements council", laCode: "999" });
   const team = await createTeam(council.id, { kind: "CHILDREN_IN_CARE" });
   head = await createUser(council.id, { role: "HEAD_OF_SERVICE" });
   const sw1 = await createUser(council.id, { role: "SOCIAL_WORKER", teamId: team.id });
@@ -184,7 +185,7 @@ beforeAll(async () => {
 
   // Another council, with placements that would change every figure: an agency foster placement, an
   // in-house one made instead of an agency one 50 miles away out of area, three social workers.
-  other = await createTenant({ name: "Other council" });
+  other = await createTenant({ name: "Other council", laCode: "996" });
   const otherTeam = await createTeam(other.id);
   const o = await Promise.all([1, 2, 3].map(() => createUser(other.id, { role: "SOCIAL_WORKER", teamId: otherTeam.id })));
   const oh = await carer(other.id, { kind: "FOSTER_HOUSEHOLD", name: "Their household", provider: "PR1", at: north(50), la: "990" });
@@ -192,7 +193,7 @@ beforeAll(async () => {
     dateOfBirth: "2012-01-01",
     care: ["2022-06-01", null],
     episodes: [
-      { start: "2022-06-01", end: "2025-05-01", place: "U6", provider: "PR4", cost: 1000, rne: "S", placement: north(10), la: "999" },
+      { start: "2022-06-01", end: "2025-05-01", place: "U6", provider: "PR4", cost: 1000, rne: "S", placement: north(10), la: "996" },
       { start: "2025-05-01", end: "2025-08-01", place: "K2", provider: "PR5", cost: 5000, rne: "B", placement: north(70), la: "991" },
       { start: "2025-08-01", place: "U4", provider: "PR1", carerId: oh.id, cost: 400, rne: "B", placement: north(50), la: "990", avoided: true },
     ],
@@ -201,7 +202,7 @@ beforeAll(async () => {
   await lookedAfterChild(other, otherTeam.id, {
     dateOfBirth: "2015-01-01",
     care: ["2025-01-01", null],
-    episodes: [{ start: "2025-01-01", place: "U6", provider: "PR5", cost: 950, rne: "S", placement: north(3), la: "999" }],
+    episodes: [{ start: "2025-01-01", place: "U6", provider: "PR5", cost: 950, rne: "S", placement: north(3), la: "996" }],
   });
 
   const { withClient } = await import("../support/database");

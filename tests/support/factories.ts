@@ -15,17 +15,18 @@ let counter = 0;
 const unique = () => `${Date.now().toString(36)}${(counter++).toString(36)}${Math.floor(Math.random() * 1e6).toString(36)}`;
 
 // LA codes are unique across the service: each test file's own database hands them out from 000 to
-// 499 (tenant-create.test.ts types codes from 500 up; the demo councils are 990 to 993).
+// 499 unless a test names one (tenant-create.test.ts types codes from 500 up; the demo councils are
+// 990 to 992).
 let laCodes = 0;
 
 export type TestTenant = { id: string; slug: string; name: string; laCode: string };
 
-export async function createTenant(overrides: { settings?: Record<string, unknown>; childPopulation?: number; name?: string } = {}): Promise<TestTenant> {
+export async function createTenant(overrides: { settings?: Record<string, unknown>; childPopulation?: number; name?: string; laCode?: string } = {}): Promise<TestTenant> {
   const id = randomUUID();
   const slug = `council-${unique()}`;
   const name = overrides.name ?? `Council ${slug}`;
   if (laCodes === 500) throw new Error("A test file may make 500 councils at most");
-  const laCode = String(laCodes++).padStart(3, "0");
+  const laCode = overrides.laCode ?? String(laCodes++).padStart(3, "0");
   await withTenant(id, (tx) =>
     tx.tenant.create({ data: { id, name, slug, laCode, childPopulation: overrides.childPopulation ?? 50_000, settings: (overrides.settings ?? {}) as object } }),
   );
