@@ -6,8 +6,8 @@ import { can } from "@/lib/auth/permissions";
 import { withTenant, type Tx } from "@/lib/db/tenant";
 import { checkAllocation } from "@/lib/domain/caseload";
 import { formatDate, fromIsoDate, todayInEngland, toIsoDate } from "@/lib/domain/dates";
-import { CASE_HOLDING_ROLES, SOCIAL_WORK_ROLES, type AllocationRole, type Level, type Role } from "@/lib/domain/roles";
-import { allowedTargets, transitionEffects, validateTransition, type Target, type TransitionKind } from "@/lib/domain/transitions";
+import { CASE_HOLDING_ROLES, KEYWORKER_ROLES, SOCIAL_WORK_ROLES, type AllocationRole, type Level, type Role } from "@/lib/domain/roles";
+import { allowedTargets, statutoryEndings, transitionEffects, validateTransition, type Target, type TransitionKind } from "@/lib/domain/transitions";
 import { AppError, notFoundError } from "@/lib/errors";
 import { allocateInTx, endAllocationsInTx } from "./allocations";
 import { recordAudit } from "./audit";
@@ -63,6 +63,12 @@ export async function getTransitionForm(ctx: Ctx, caseIdInput: string): Promise<
           orderBy: { name: "asc" },
         })
       : [];
+    // a step-down to Support hands the family to a keyworker, often from another (early help) team
+    const keyworkers = await tx.user.findMany({
+      where: { tenantId: ctx.tenantId, active: true, role: { in: [...KEYWORKER_ROLES] }, ...(c.teamId ? { NOT: { teamId: c.teamId } } : {}) },
+      select: { id: true, name: true, role: true },
+      orderBy: { name: "asc" },
+    });
     const allocated = c.allocations.map((a) => ({ ...a.worker, roleOnCase: a.roleOnCase }));
     const seen = new Set(allocated.map((a) => a.id));
     const open = await tx.transition.findFirst({ where: { tenantId: ctx.tenantId, caseId, status: "REQUESTED" }, select: { id: true, kind: true, toLevel: true } });
@@ -74,7 +80,7 @@ export async function getTransitionForm(ctx: Ctx, caseIdInput: string): Promise<
       status: c.status,
       targets: allowedTargets(c.level),
       allocated,
-      leadCandidates: [...allocated.map(({ id, name, role }) => ({ id, name, role })), ...team.filter((t) => !seen.has(t.id))],
+      leadCandidates: [...allocated.map(({ id, name, role }) => ({ id, name, role })), ...[...team, ...keyworkers].filter((t) => !seen.has(t.id))],
       openRequest: open ? { id: open.id, kind: open.kind, to: open.toLevel ?? "CLOSED" } : null,
     };
   });
@@ -404,6 +410,31 @@ export async function decideTransition(ctx: Ctx, input: DecideInput): Promise<{ 
       throw new AppError("VALIDATION", "The change cannot take effect before it was requested.", { effectiveOn: [`Enter ${toIsoDate(t.requestedAt)} or later`] });
     }
 
+    const endings = statutoryEndings(t.fromLevel, to);
+    if (endings.refuseOpenCare) {
+      const inCare = await tx.carePeriod.findMany({
+        where: { tenantId: ctx.tenantId, caseId: c.id, endDate: null },
+        select: { startDate: true, person: { select: { firstName: true, lastName: true } } },
+        orderBy: { startDate: "asc" },
+      });
+      if (inCare.length > 0) {
+        const who = inCare.map((p) => `${p.person.firstName} ${p.person.lastName} (since ${formatDate(toIsoDate(p.startDate))})`).join(", ");
+        throw new AppError(
+          "REFUSED",
+          `${inCare.length === 1 ? "A child is" : "Children are"} still looked after: ${who}. End the care period on the child's statutory record first, with the date and the reason it ended (the SSDA903 return needs them); then approve this request.`,
+        );
+      }
+    }
+
+    const lateStart = [
+      ...(endings.cpPlans ? await tx.cpPlan.findMany({ where: { tenantId: ctx.tenantId, caseId: c.id, endDate: null, startDate: { gt: fromIsoDate(effectiveOn) } }, select: { startDate: true } }) : []),
+      ...(endings.cinPlans ? await tx.cinPlan.findMany({ where: { tenantId: ctx.tenantId, caseId: c.id, endDate: null, startDate: { gt: fromIsoDate(effectiveOn) } }, select: { startDate: true } }) : []),
+    ].sort((a, b) => b.startDate.getTime() - a.startDate.getTime())[0];
+    if (lateStart) {
+      const started = formatDate(toIsoDate(lateStart.startDate));
+      throw new AppError("VALIDATION", `A plan this ends started on ${started}, so the change cannot take effect before then.`, { effectiveOn: [`Enter ${started} or later`] });
+    }
+
     const allocations = c.allocations.map((a) => ({ id: a.id, workerId: a.workerId, workerRole: a.worker.role, roleOnCase: a.roleOnCase }));
     let newSocialWorkerId = input.newWorkerId ? parseId(input.newWorkerId, "social worker") : (t.newWorkerId ?? null);
     if (input.newWorkerId) {
@@ -447,13 +478,16 @@ export async function decideTransition(ctx: Ctx, input: DecideInput): Promise<{ 
         auditAction: "allocation.created_by_transition",
       });
     }
-    // Statutory episodes end with the case, or when the family steps down out of social care.
-    if (effects.closeCase || ((to === "SUPPORT" || to === "EARLY_HELP") && (t.fromLevel === "CHILD_IN_NEED" || t.fromLevel === "CHILD_PROTECTION"))) {
-      await tx.cinEpisode.updateMany({
-        where: { tenantId: ctx.tenantId, caseId: c.id, closureDate: null },
-        data: { closureDate: fromIsoDate(effectiveOn), closureReason: effects.closeCase ? t.closureReason : "RC7" },
-      });
-    }
+    // Running plans and episodes end with the case, or as the family steps down (statutoryEndings).
+    const ended = fromIsoDate(effectiveOn);
+    const running = { tenantId: ctx.tenantId, caseId: c.id, endDate: null };
+    const closed = {
+      cpPlans: endings.cpPlans ? (await tx.cpPlan.updateMany({ where: running, data: { endDate: ended } })).count : 0,
+      cinPlans: endings.cinPlans ? (await tx.cinPlan.updateMany({ where: running, data: { endDate: ended } })).count : 0,
+      cinEpisodes: endings.cinEpisodes
+        ? (await tx.cinEpisode.updateMany({ where: { tenantId: ctx.tenantId, caseId: c.id, closureDate: null }, data: { closureDate: ended, closureReason: effects.closeCase ? t.closureReason : "RC7" } })).count
+        : 0,
+    };
     await tx.transition.update({
       where: { tenantId_id: { tenantId: ctx.tenantId, id } },
       data: { status: "APPROVED", decidedById: ctx.userId, decidedAt: new Date(), decisionComment: comment, effectiveOn: fromIsoDate(effectiveOn), newWorkerId: newSocialWorkerId },
@@ -463,7 +497,7 @@ export async function decideTransition(ctx: Ctx, input: DecideInput): Promise<{ 
       entityType: "transition",
       entityId: id,
       caseId: c.id,
-      details: { kind: t.kind, from: t.fromLevel, to, effectiveOn, ended: effects.end, created: effects.create },
+      details: { kind: t.kind, from: t.fromLevel, to, effectiveOn, ended: effects.end, created: effects.create, statutoryRecordsEnded: closed },
     });
     return { caseId: c.id };
   });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { LEVELS } from "./roles";
-import { allowedTargets, kindOf, refusalFor, transitionEffects, validateTransition, type CurrentAllocation, type Target } from "./transitions";
+import { allowedTargets, kindOf, refusalFor, statutoryEndings, transitionEffects, validateTransition, type CurrentAllocation, type Target } from "./transitions";
 
 const today = "2026-11-20";
 
@@ -74,6 +74,22 @@ describe("requirements", () => {
     expect(result).toEqual({ ok: false, problems: [{ field: "leadProfessionalId", message: "At Child in need the lead professional must be a social worker" }] });
   });
 
+  it("a step-down to Support or Early help is led by a family keyworker; nobody who holds no cases can lead", () => {
+    const down = (to: "SUPPORT" | "EARLY_HELP", from: "CHILD_IN_NEED" | "SUPPORT", lead: { id: string; role: "SOCIAL_WORKER" | "SENIOR_FAMILY_KEYWORKER" | "TEAM_MANAGER" | "TENANT_ADMIN" }) =>
+      validateTransition({ from, to, reason: "r", reviewHeldOn: "2026-11-01", leadProfessional: lead, familyInformed: true, today });
+    expect(down("SUPPORT", "CHILD_IN_NEED", socialWorker)).toEqual({
+      ok: false,
+      problems: [{ field: "leadProfessionalId", message: "At Support the lead professional is a family keyworker: the social worker's allocation ends with the step-down" }],
+    });
+    expect(down("EARLY_HELP", "SUPPORT", { id: "skw", role: "SENIOR_FAMILY_KEYWORKER" })).toEqual({ ok: true, kind: "STEP_DOWN" });
+    for (const role of ["TEAM_MANAGER", "TENANT_ADMIN"] as const) {
+      expect(down("SUPPORT", "CHILD_IN_NEED", { id: "m", role })).toEqual({
+        ok: false,
+        problems: [{ field: "leadProfessionalId", message: "The lead professional must be a practitioner who holds cases: choose a keyworker or social worker" }],
+      });
+    }
+  });
+
   it("a closure needs a DfE reason RC1–RC9", () => {
     expect(validateTransition({ from: "CHILD_IN_NEED", to: "CLOSED", reason: "Done", closureReason: "RC7", today })).toEqual({ ok: true, kind: "CLOSURE" });
     expect(validateTransition({ from: "CHILD_IN_NEED", to: "CLOSED", reason: "Done", closureReason: "RC10", today })).toMatchObject({
@@ -139,3 +155,20 @@ describe("effects of approval", () => {
   });
 });
 
+describe("statutory records on approval", () => {
+  it("closing ends every running plan and episode; stepping down from CP ends the CP plan; leaving social care ends CIN plans and episodes", () => {
+    const all = { cpPlans: true, cinPlans: true, cinEpisodes: true, refuseOpenCare: true };
+    expect(statutoryEndings("CHILD_PROTECTION", "CLOSED")).toEqual(all);
+    expect(statutoryEndings("LOOKED_AFTER", "CLOSED")).toEqual(all);
+    expect(statutoryEndings("CHILD_PROTECTION", "CHILD_IN_NEED")).toEqual({ cpPlans: true, cinPlans: false, cinEpisodes: false, refuseOpenCare: true });
+    expect(statutoryEndings("CHILD_IN_NEED", "SUPPORT")).toEqual(all);
+    expect(statutoryEndings("SUPPORT", "EARLY_HELP")).toEqual(all);
+  });
+
+  it("moving up keeps everything running; only a move to Looked after may leave a care period open", () => {
+    expect(statutoryEndings("CHILD_IN_NEED", "CHILD_PROTECTION")).toEqual({ cpPlans: false, cinPlans: false, cinEpisodes: false, refuseOpenCare: true });
+    expect(statutoryEndings("CHILD_PROTECTION", "LOOKED_AFTER")).toEqual({ cpPlans: false, cinPlans: false, cinEpisodes: false, refuseOpenCare: false });
+    expect(statutoryEndings("LOOKED_AFTER", "CARE_LEAVER").refuseOpenCare).toBe(true);
+    expect(statutoryEndings("LOOKED_AFTER", "CHILD_IN_NEED").refuseOpenCare).toBe(true);
+  });
+});

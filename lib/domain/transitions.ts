@@ -1,6 +1,6 @@
 // Step-up, step-down, level change and closure as one explicit state machine (domain.md
 // "Step-up and step-down"). Pure: the request form, the approval and the flow dashboards use it.
-import { LEVEL_LABELS, SOCIAL_WORK_ROLES, type AllocationRole, type Level, type Role } from "./roles";
+import { CASE_HOLDING_ROLES, KEYWORKER_ROLES, LEVEL_LABELS, SOCIAL_WORK_ROLES, type AllocationRole, type Level, type Role } from "./roles";
 
 export type TransitionKind = "STEP_UP" | "STEP_DOWN" | "LEVEL_CHANGE" | "CLOSURE";
 export type Target = Level | "CLOSED";
@@ -91,8 +91,13 @@ export function validateTransition(request: TransitionRequest): Validated {
     if (!request.reviewHeldOn) problems.push({ field: "reviewHeldOn", message: `Enter the date of the ${review} held before the step-down` });
     else if (request.reviewHeldOn > request.today) problems.push({ field: "reviewHeldOn", message: `The ${review} must have been held already: a step-down follows the review` });
     if (!request.leadProfessional) problems.push({ field: "leadProfessionalId", message: "Choose the lead professional after the step-down" });
-    else if (!isNonStatutory(request.to) && !SOCIAL_WORK_ROLES.includes(request.leadProfessional.role)) {
+    else if (!CASE_HOLDING_ROLES.includes(request.leadProfessional.role)) {
+      problems.push({ field: "leadProfessionalId", message: "The lead professional must be a practitioner who holds cases: choose a keyworker or social worker" });
+    } else if (!isNonStatutory(request.to) && !SOCIAL_WORK_ROLES.includes(request.leadProfessional.role)) {
       problems.push({ field: "leadProfessionalId", message: `At ${targetLabel(request.to)} the lead professional must be a social worker` });
+    } else if (isNonStatutory(request.to) && !KEYWORKER_ROLES.includes(request.leadProfessional.role)) {
+      // domain.md: on a step-down the keyworker becomes lead and social work ends
+      problems.push({ field: "leadProfessionalId", message: `At ${targetLabel(request.to)} the lead professional is a family keyworker: the social worker's allocation ends with the step-down` });
     }
     if (!request.familyInformed) problems.push({ field: "familyInformed", message: "Tell the family before the step-down, then confirm it here" });
   }
@@ -165,4 +170,31 @@ export function transitionEffects(input: {
     return effects;
   }
   return effects;
+}
+
+/** What approving a move does to the children's statutory records, and what must be ended by hand first. */
+export type StatutoryEndings = {
+  /** child protection plans end on the effective date */
+  cpPlans: boolean;
+  /** CIN plans end on the effective date */
+  cinPlans: boolean;
+  /** CIN episodes close (the census's closure reason: the closure's, or RC7 on a step-down) */
+  cinEpisodes: boolean;
+  /** a care period still open refuses the move: it ends with its own SSDA903 reason, on the child's record */
+  refuseOpenCare: boolean;
+};
+
+/**
+ * A closed case holds no running plan; stepping down from CP ends the CP plan; leaving social care
+ * (to Support or Early help) ends CIN plans and episodes too. Looked-after children stay looked after
+ * until their care period is ended with its reason, so moving off Looked after, or closing, waits for it.
+ */
+export function statutoryEndings(from: Level, to: Target): StatutoryEndings {
+  const leavesSocialCare = to === "CLOSED" || isNonStatutory(to);
+  return {
+    cpPlans: leavesSocialCare || (from === "CHILD_PROTECTION" && to === "CHILD_IN_NEED"),
+    cinPlans: leavesSocialCare,
+    cinEpisodes: leavesSocialCare,
+    refuseOpenCare: to !== "LOOKED_AFTER",
+  };
 }

@@ -131,6 +131,28 @@ describe("step-down", () => {
     expect(episodes).toEqual(childIds.map(() => ({ closureReason: "RC7", closureDate: fromIsoDate(today) })));
   });
 
+  it("CP → CIN ends the child protection plan and keeps the CIN episode open", async () => {
+    const { caseId, childIds } = await caseAt("CHILD_PROTECTION", [{ worker: socialWorker, role: "LEAD" }], 1);
+    await withTenant(tenantId, async (tx) => {
+      await tx.cinEpisode.create({ data: { tenantId, personId: childIds[0]!, caseId, referralDate: fromIsoDate(addDays(today, -60)), referralSource: "2A", primaryNeedCode: "N1" } });
+      await tx.cpPlan.create({ data: { tenantId, personId: childIds[0]!, caseId, startDate: fromIsoDate(addDays(today, -40)), initialCategory: "EMO", latestCategory: "EMO", recordedById: socialWorker.id } });
+    });
+    const { transitionId } = await requestTransition(ctxFor(socialWorker), { caseId, to: "CHILD_IN_NEED", reason: "Risks reduced", reviewHeldOn: lastWeek, leadProfessionalId: socialWorker.id, familyInformed: true });
+    await decideTransition(ctxFor(manager), { transitionId, decision: "APPROVE" });
+    const records = await withTenant(tenantId, async (tx) => ({
+      plan: await tx.cpPlan.findFirstOrThrow({ where: { tenantId, caseId }, select: { endDate: true } }),
+      episode: await tx.cinEpisode.findFirstOrThrow({ where: { tenantId, caseId }, select: { closureDate: true } }),
+    }));
+    expect(records).toEqual({ plan: { endDate: fromIsoDate(today) }, episode: { closureDate: null } });
+  });
+
+  it("CIN → Support is led by a keyworker: a social worker, or someone who holds no cases, is refused as lead", async () => {
+    const { caseId } = await caseAt("CHILD_IN_NEED", [{ worker: socialWorker, role: "LEAD" }]);
+    const ask = (leadProfessionalId: string) => requestTransition(ctxFor(socialWorker), { caseId, to: "SUPPORT", reason: "Plan achieved", reviewHeldOn: lastWeek, leadProfessionalId, familyInformed: true });
+    await expect(ask(socialWorker.id)).rejects.toMatchObject({ code: "VALIDATION", fieldErrors: { leadProfessionalId: [expect.stringContaining("the lead professional is a family keyworker")] } });
+    await expect(ask(manager.id)).rejects.toMatchObject({ code: "VALIDATION", fieldErrors: { leadProfessionalId: [expect.stringContaining("a practitioner who holds cases")] } });
+  });
+
   it("cannot take effect before the allocations it ends started, and says from when it can", async () => {
     const { caseId } = await caseAt("CHILD_IN_NEED", [{ worker: keyworker, role: "CO_WORKER" }]);
     await allocate(tenantId, caseId, socialWorker.id, "LEAD", addDays(today, -3));
@@ -213,6 +235,41 @@ describe("closure", () => {
     ]);
     const episode = await withTenant(tenantId, (tx) => tx.cinEpisode.findFirstOrThrow({ where: { tenantId, caseId }, select: { closureReason: true } }));
     expect(episode.closureReason).toBe("RC5");
+  });
+
+  it("ends the children's running CP and CIN plans on the day it takes effect, so no review or visit stays due", async () => {
+    const { caseId, childIds } = await caseAt("CHILD_PROTECTION", [{ worker: socialWorker, role: "LEAD" }]);
+    const started = fromIsoDate(addDays(today, -50));
+    await withTenant(tenantId, async (tx) => {
+      await tx.cpPlan.create({ data: { tenantId, personId: childIds[0]!, caseId, startDate: started, initialCategory: "NEG", latestCategory: "NEG", recordedById: socialWorker.id } });
+      await tx.cinPlan.create({ data: { tenantId, personId: childIds[1]!, caseId, startDate: started, recordedById: socialWorker.id } });
+    });
+    const { transitionId } = await requestTransition(ctxFor(socialWorker), { caseId, to: "CLOSED", reason: "Child protection plan no longer needed; family moved", closureReason: "RC5" });
+    await decideTransition(ctxFor(manager), { transitionId, decision: "APPROVE" });
+    const plans = await withTenant(tenantId, async (tx) => ({
+      cp: await tx.cpPlan.findMany({ where: { tenantId, caseId }, select: { endDate: true } }),
+      cin: await tx.cinPlan.findMany({ where: { tenantId, caseId }, select: { endDate: true } }),
+    }));
+    expect(plans).toEqual({ cp: [{ endDate: fromIsoDate(today) }], cin: [{ endDate: fromIsoDate(today) }] });
+  });
+
+  it("is refused while a child is still looked after, naming the child and what to do; nothing changes", async () => {
+    const { caseId, childIds } = await caseAt("CHILD_IN_NEED", [{ worker: socialWorker, role: "LEAD" }], 1);
+    await withTenant(tenantId, async (tx) => {
+      await tx.case.update({ where: { tenantId_id: { tenantId, id: caseId } }, data: { level: "LOOKED_AFTER" } });
+      await tx.person.update({ where: { tenantId_id: { tenantId, id: childIds[0]! } }, data: { firstName: "Lola", lastName: "Carr" } });
+      await tx.carePeriod.create({ data: { tenantId, personId: childIds[0]!, caseId, startDate: fromIsoDate("2026-01-05") } });
+    });
+    const { transitionId } = await requestTransition(ctxFor(socialWorker), { caseId, to: "CLOSED", reason: "Adopted", closureReason: "RC1" });
+    await expect(decideTransition(ctxFor(manager), { transitionId, decision: "APPROVE" })).rejects.toMatchObject({
+      code: "REFUSED",
+      message:
+        "A child is still looked after: Lola Carr (since 5 Jan 2026). End the care period on the child's statutory record first, with the date and the reason it ended (the SSDA903 return needs them); then approve this request.",
+    });
+    expect(await caseState(caseId)).toMatchObject({ status: "OPEN", level: "LOOKED_AFTER", current: [[socialWorker.id, "LEAD"]] });
+    await withTenant(tenantId, (tx) => tx.carePeriod.updateMany({ where: { tenantId, caseId }, data: { endDate: fromIsoDate(lastWeek), reasonEnded: "E11" } }));
+    await decideTransition(ctxFor(manager), { transitionId, decision: "APPROVE" });
+    expect(await caseState(caseId)).toMatchObject({ status: "CLOSED", closureReason: "RC1" });
   });
 
   it("needs a reason code", async () => {

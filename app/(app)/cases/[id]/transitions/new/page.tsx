@@ -5,7 +5,7 @@ import { PageHeading } from "@/components/page-heading";
 import { pageData } from "@/lib/auth/page-data";
 import { requireContext } from "@/lib/auth/session";
 import { getTransitionForm } from "@/lib/data/transitions";
-import { SOCIAL_WORK_ROLES } from "@/lib/domain/roles";
+import { KEYWORKER_ROLES, SOCIAL_WORK_ROLES } from "@/lib/domain/roles";
 import { KIND_LABELS, refusalFor, targetLabel, type Target } from "@/lib/domain/transitions";
 import { RequestForm } from "./request-form";
 
@@ -94,7 +94,7 @@ export default async function RequestTransitionPage({ params, searchParams }: { 
           caseId={form.caseId}
           to={chosen.target}
           kind={chosen.kind}
-          leadCandidates={chosen.target === "SUPPORT" || chosen.target === "EARLY_HELP" ? form.leadCandidates : form.leadCandidates.filter((p) => SOCIAL_WORK_ROLES.includes(p.role))}
+          leadCandidates={form.leadCandidates.filter((p) => (chosen.target === "SUPPORT" || chosen.target === "EARLY_HELP" ? KEYWORKER_ROLES : SOCIAL_WORK_ROLES).includes(p.role))}
           reviewLabel={reviewLabel}
           socialWorkers={form.leadCandidates.filter((p) => SOCIAL_WORK_ROLES.includes(p.role))}
         />
