@@ -8,6 +8,7 @@ import { driftOf, type Drift } from "@/lib/domain/case-drift";
 import { todayInEngland, type IsoDate } from "@/lib/domain/dates";
 import type { Level } from "@/lib/domain/roles";
 import { childTimescales, placementsFromEpisodes, type ChildRecords, type DueItem } from "@/lib/domain/statutory-timescales";
+import { STATUTORY_VISIT_TYPES } from "@/lib/domain/visits";
 import { notFoundError } from "@/lib/errors";
 import { lastInterventions } from "./drift";
 import { parseId } from "./ids";
@@ -40,7 +41,7 @@ export async function childRecords(tx: Tx, tenantId: string, personIds: string[]
     () => tx.$queryRaw<{ personId: string; day: string }[]>`
       SELECT vc.person_id AS "personId", to_char((v.visited_at AT TIME ZONE 'Europe/London')::date, 'YYYY-MM-DD') AS day
       FROM visit_child vc JOIN visit v ON v.tenant_id = vc.tenant_id AND v.id = vc.visit_id
-      WHERE vc.tenant_id = ${t}::uuid AND vc.person_id = ANY(${personIds}::uuid[])`,
+      WHERE vc.tenant_id = ${t}::uuid AND vc.person_id = ANY(${personIds}::uuid[]) AND v.type::text = ANY(${[...STATUTORY_VISIT_TYPES]}::text[])`,
     () => tx.contactChild.findMany({ where: { tenantId: t, personId: ids }, select: { personId: true, contact: { select: { receivedOn: true, decisionOn: true } } } }),
   ]);
   const map = new Map<string, ChildRecords>();

@@ -44,7 +44,7 @@ export type ChildRecords = {
     reviews: IsoDate[];
   }[];
   healthAssessments: IsoDate[];
-  /** dates the child was seen on a visit */
+  /** dates the child was seen on a visit that counts as a statutory visit (STATUTORY_VISIT_TYPES) */
   visits: IsoDate[];
 };
 

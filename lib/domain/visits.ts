@@ -13,6 +13,14 @@ export const VISIT_TYPE_LABELS: Record<VisitType, string> = {
   PHONE: "Phone call",
 };
 
+/**
+ * The visits that count as the statutory visit of a child on a protection plan or looked after: the
+ * child seen in person where they live (regulation 28: "wherever the child is living"). A school or
+ * office visit, a video call or a phone call is recorded and counts against drift, but the visit is
+ * still due.
+ */
+export const STATUTORY_VISIT_TYPES: readonly VisitType[] = ["HOME", "STATUTORY"];
+
 /** What the form asks about each child in the case. */
 export const SEEN_ANSWERS = ["NOT_SEEN", "SEEN", "SEEN_ALONE"] as const;
 export type SeenAnswer = (typeof SEEN_ANSWERS)[number];

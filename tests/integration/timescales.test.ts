@@ -34,11 +34,17 @@ describe("timescales from records", () => {
     const counts = await withTenant(s.tenant.id, (tx) => dueCountsForWorkers(tx, s.tenant.id, [s.worker.id]));
     expect(counts.get(s.worker.id)).toMatchObject({ overdue: 2 });
 
-    // a visit today where the child was seen: the CP visit is no longer overdue
-    await withTenant(s.tenant.id, async (tx) => {
-      const v = await tx.visit.create({ data: { tenantId: s.tenant.id, caseId: s.caseId, visitedAt: new Date(), type: "HOME", note: "Seen", recordedById: s.worker.id, idempotencyKey: randomUUID() } });
-      await tx.visitChild.create({ data: { tenantId: s.tenant.id, visitId: v.id, personId: s.child, seenAlone: true } });
-    });
+    const seen = (type: "HOME" | "PHONE" | "VIRTUAL" | "SCHOOL") =>
+      withTenant(s.tenant.id, async (tx) => {
+        const v = await tx.visit.create({ data: { tenantId: s.tenant.id, caseId: s.caseId, visitedAt: new Date(), type, note: "Seen", recordedById: s.worker.id, idempotencyKey: randomUUID() } });
+        await tx.visitChild.create({ data: { tenantId: s.tenant.id, visitId: v.id, personId: s.child, seenAlone: true } });
+      });
+    // a phone call, a video call or a school visit with the child "seen" is not the statutory visit
+    for (const type of ["PHONE", "VIRTUAL", "SCHOOL"] as const) await seen(type);
+    const notYet = await getCaseTimescales(ctxFor(s.worker), s.caseId);
+    expect(notYet.children[0]!.items.find((i) => i.kind === "cp-visit")?.state).toBe("overdue");
+    // a home visit today where the child was seen: the CP visit is no longer overdue
+    await seen("HOME");
     const after = await getCaseTimescales(ctxFor(s.worker), s.caseId);
     expect(after.children[0]!.items.find((i) => i.kind === "cp-visit")?.state).not.toBe("overdue");
     expect(after.drift).toMatchObject({ days: 0, state: "ok", what: "Visit: child seen" });

@@ -38,6 +38,7 @@ export function VisitForm({ caseId, idempotencyKey, childOptions, date, time }: 
       <TileRadios
         name="type"
         legend="Type of visit"
+        hint="For a child on a protection plan or looked after, only a home or statutory visit counts as their statutory visit."
         legendClassName="field-label text-lg"
         state={state}
         columns="grid-cols-2 sm:grid-cols-3"
