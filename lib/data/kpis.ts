@@ -84,7 +84,7 @@ async function loadRows(tx: Tx, t: string) {
                  to_char(c.closed_on, 'YYYY-MM-DD') AS "closedOn", coalesce(k.n, 0) AS children
           FROM allocation a JOIN case_file c ON c.tenant_id = a.tenant_id AND c.id = a.case_id
           -- children per case counted in one pass (a sub-select per allocation took twice as long at county scale)
-          LEFT JOIN (SELECT cc.case_id, count(*)::int AS n FROM case_child cc WHERE cc.tenant_id = ${t}::uuid GROUP BY cc.case_id) k ON k.case_id = c.id
+          LEFT JOIN (SELECT cc.case_id, count(*)::int AS n FROM case_child cc WHERE cc.tenant_id = ${t}::uuid AND cc.removed_on IS NULL GROUP BY cc.case_id) k ON k.case_id = c.id
           WHERE a.tenant_id = ${t}::uuid`,
       ]),
       inOrder([

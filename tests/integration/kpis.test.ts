@@ -54,6 +54,9 @@ beforeAll(async () => {
     // care: e looked after from 2025-06-01 in an in-house foster placement at £300 a week
     const period = await tx.carePeriod.create({ data: { tenantId: t, personId: e, caseId: kase.id, startDate: d("2025-06-01"), categoryOfNeed: "N1" } });
     await tx.careEpisode.create({ data: { tenantId: t, carePeriodId: period.id, personId: e, startDate: d("2025-06-01"), legalStatus: "C2", reasonNewEpisode: "S", place: "U1", provider: "PR1", weeklyCost: 300 } });
+    // a fifth child was on the case and taken off it: no longer part of anyone's caseload
+    const removed = await tx.person.create({ data: { tenantId: t, kind: "CHILD", firstName: "Removed", lastName: "Child", dateOfBirth: d("2015-01-01") } });
+    await tx.caseChild.create({ data: { tenantId: t, caseId: kase.id, personId: removed.id, addedOn: d("2024-01-01"), removedOn: d("2025-01-01") } });
     // sw holds the case: 4 children
     await tx.allocation.create({ data: { tenantId: t, caseId: kase.id, workerId: sw.id, roleOnCase: "LEAD", startDate: d("2024-01-01") } });
   });
