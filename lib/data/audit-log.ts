@@ -11,7 +11,7 @@ import { assertMayOpen } from "./restricted";
 
 export type RecordAccess = { at: Date; action: string; who: string | null; role: Role | null; caseReference: string | null };
 
-/** Views and changes of the child's own record and of every case they are part of, newest first. */
+/** Views and changes of the child's own record, of every case they are part of and of their family's page, newest first. */
 export async function listRecordAccess(ctx: Ctx, personIdInput: string, limit = 500): Promise<{ person: { id: string; name: string }; events: RecordAccess[] }> {
   assertCan(ctx, "audit:view", "see who has viewed a record");
   const personId = parseId(personIdInput, "person");
@@ -32,7 +32,10 @@ export async function listRecordAccess(ctx: Ctx, personIdInput: string, limit = 
       LEFT JOIN case_file c ON c.tenant_id = e.tenant_id AND c.id = e.case_id
       WHERE e.tenant_id = ${ctx.tenantId}::uuid
         AND (e.person_id IN (SELECT id FROM records)
-             OR e.case_id IN (SELECT case_id FROM case_child WHERE tenant_id = ${ctx.tenantId}::uuid AND person_id = ${personId}::uuid))
+             OR e.case_id IN (SELECT case_id FROM case_child WHERE tenant_id = ${ctx.tenantId}::uuid AND person_id = ${personId}::uuid)
+             -- views and changes of the family's page, which shows the child
+             OR (e.entity_type = 'family'
+                 AND e.entity_id IN (SELECT family_id::text FROM family_member WHERE tenant_id = ${ctx.tenantId}::uuid AND person_id IN (SELECT id FROM records))))
       ORDER BY e.at DESC, e.id DESC
       LIMIT ${limit}`;
     // looking at the access log is itself recorded

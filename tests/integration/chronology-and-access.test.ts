@@ -4,6 +4,7 @@ import { describe, expect, it } from "vitest";
 import { listRecordAccess } from "../../lib/data/audit-log";
 import { getCaseForView } from "../../lib/data/cases";
 import { getChildChronology } from "../../lib/data/chronology";
+import { getFamilyForView } from "../../lib/data/families";
 import { getPersonForView } from "../../lib/data/people";
 import { getAllocationPage } from "../../lib/data/allocations";
 import { getMergePage } from "../../lib/data/merge";
@@ -19,7 +20,7 @@ async function setup() {
   const manager = await createUser(tenant.id, { role: "TEAM_MANAGER", teamId: team.id, name: "Mo Manager" });
   const admin = await createUser(tenant.id, { role: "TENANT_ADMIN" });
   const made = await createAllocatedCase(tenant.id, worker, "CHILD_IN_NEED", 1);
-  return { tenant, team, worker, manager, admin, caseId: made.case.id, childId: made.children[0]!.id };
+  return { tenant, team, worker, manager, admin, caseId: made.case.id, childId: made.children[0]!.id, familyId: made.family.id };
 }
 
 describe("chronology", () => {
@@ -54,8 +55,10 @@ describe("who has seen a record", () => {
     const s = await setup();
     await getCaseForView(ctxFor(s.worker), s.caseId);
     await getPersonForView(ctxFor(s.worker), s.childId);
+    // the family's page shows the child too
+    await getFamilyForView(ctxFor(s.worker), s.familyId);
     const { events } = await listRecordAccess(ctxFor(s.manager), s.childId);
-    expect(events.filter((e) => e.who === "Val Viewer").map((e) => e.action)).toEqual(["person.viewed", "case.viewed"]);
+    expect(events.filter((e) => e.who === "Val Viewer").map((e) => e.action)).toEqual(["family.viewed", "person.viewed", "case.viewed"]);
     const forAdmin = await listRecordAccess(ctxFor(s.admin), s.childId);
     expect(forAdmin.events.map((e) => e.action)).toContain("audit.viewed");
     await expect(listRecordAccess(ctxFor(s.worker), s.childId)).rejects.toMatchObject({ code: "FORBIDDEN" });
