@@ -6,7 +6,7 @@ import { assertCan, managesTeam, type Ctx } from "@/lib/auth/context";
 import { can } from "@/lib/auth/permissions";
 import { withTenant, type Tx } from "@/lib/db/tenant";
 import { checkAllocation, comparableLoad, membersWithRoom, overCapMessage, unitLabel, workerCap, workerLoad, type HeldCase } from "@/lib/domain/caseload";
-import { fromIsoDate, todayInEngland, toIsoDate } from "@/lib/domain/dates";
+import { formatDate, fromIsoDate, todayInEngland, toIsoDate } from "@/lib/domain/dates";
 import { CASE_HOLDING_ROLES, type AllocationRole, type Level, type Role } from "@/lib/domain/roles";
 import { AppError, notFoundError } from "@/lib/errors";
 import { recordAudit } from "./audit";
@@ -55,6 +55,7 @@ async function loadCase(tx: Tx, tenantId: string, caseId: string) {
       level: true,
       status: true,
       teamId: true,
+      openedOn: true,
       family: { select: { name: true } },
       _count: { select: { children: { where: { removedOn: null } } } },
       allocations: {
@@ -138,14 +139,17 @@ export type AllocateInput = {
 export type CapRefusal = { cap: number | null; load: number; loadAfter: number; withRoom: { workerId: string; name: string; load: number; cap: number }[] };
 
 /**
- * Allocates inside the caller's transaction (also used when a step-up is approved). Locks the worker's
- * row first: concurrent allocations to one worker queue here and each sees the ones before it.
+ * Allocates inside the caller's transaction (also used when a step-up is approved). Locks the case's
+ * row, then the worker's: concurrent allocations to one case (two managers naming different leads) or
+ * to one worker (the cap) queue here and each sees the ones before it. Case before worker, as an
+ * approved transition holds the case when it allocates.
  */
 export async function allocateInTx(
   tx: Tx,
   ctx: Ctx,
   input: AllocateInput & { auditAction?: string; /** a worker already on the case changing role: their load does not change */ roleChange?: boolean },
 ): Promise<{ allocationId: string; overCap: boolean }> {
+  await tx.$queryRaw`SELECT id FROM case_file WHERE tenant_id = ${ctx.tenantId}::uuid AND id = ${input.caseId}::uuid FOR UPDATE`;
   const locked = await tx.$queryRaw<{ id: string; name: string; role: Role; fte: string; caseload_cap: number | null; team_id: string | null; active: boolean }[]>`
     SELECT id, name, role, fte::text, caseload_cap, team_id, active FROM app_user
     WHERE tenant_id = ${ctx.tenantId}::uuid AND id = ${input.workerId}::uuid FOR UPDATE`;
@@ -166,6 +170,14 @@ export async function allocateInTx(
         roleOnCase: ["The case already has a lead"],
       });
     }
+  }
+
+  const today = todayInEngland();
+  const startDate = input.startDate ?? today;
+  const openedOn = toIsoDate(c.openedOn);
+  if (startDate > today) throw new AppError("VALIDATION", "An allocation cannot start in the future.", { startDate: ["Enter today or an earlier date"] });
+  if (startDate < openedOn) {
+    throw new AppError("VALIDATION", `The case opened on ${formatDate(openedOn)}, so an allocation cannot start before then.`, { startDate: [`Enter ${formatDate(openedOn)} or later`] });
   }
 
   const settings = await loadSettings(tx, ctx.tenantId);
@@ -192,7 +204,6 @@ export async function allocateInTx(
     throw new AppError("FORBIDDEN", "Only a team manager can allocate over a worker's cap. Ask your team manager, or choose someone with room.");
   }
 
-  const startDate = input.startDate ?? todayInEngland();
   const created = await tx.allocation.create({
     data: {
       tenantId: ctx.tenantId,

@@ -110,6 +110,31 @@ describe("allocating under the cap", () => {
     await expect(allocateWorker(ctxFor(worker), { caseId: caseId!, workerId: other.id, roleOnCase: "CO_WORKER" })).rejects.toMatchObject({ code: "FORBIDDEN" });
   });
 
+  it("two managers naming different leads at once: one leads, the other is told who does", async () => {
+    const [caseId] = await casesWithOneChild(tenantId, teamId, 1);
+    const [a, b] = await Promise.all([createUser(tenantId, { role: "FAMILY_KEYWORKER", teamId, name: "Ada Lead" }), createUser(tenantId, { role: "FAMILY_KEYWORKER", teamId, name: "Bo Lead" })]);
+    const results = await Promise.allSettled([
+      allocateWorker(ctxFor(manager), { caseId: caseId!, workerId: a.id, roleOnCase: "LEAD" }),
+      allocateWorker(ctxFor(assistant), { caseId: caseId!, workerId: b.id, roleOnCase: "LEAD" }),
+    ]);
+    expect(results.map((r) => r.status).sort()).toEqual(["fulfilled", "rejected"]);
+    expect((results.find((r) => r.status === "rejected") as PromiseRejectedResult).reason).toMatchObject({ code: "REFUSED", message: expect.stringMatching(/^(Ada|Bo) Lead already leads this case/) });
+  });
+
+  it("refuses a start date in the future or before the case opened, saying which dates will do", async () => {
+    const [caseId] = await casesWithOneChild(tenantId, teamId, 1);
+    const opened = await withTenant(tenantId, async (tx) => (await tx.case.findFirstOrThrow({ where: { tenantId, id: caseId! }, select: { openedOn: true } })).openedOn.toISOString().slice(0, 10));
+    const dayBefore = new Date(Date.parse(opened) - 86_400_000).toISOString().slice(0, 10);
+    await expect(allocateWorker(ctxFor(manager), { caseId: caseId!, workerId: roomy.id, roleOnCase: "CO_WORKER", startDate: dayBefore })).rejects.toMatchObject({
+      code: "VALIDATION",
+      fieldErrors: { startDate: [expect.stringMatching(/ or later$/)] },
+    });
+    await expect(allocateWorker(ctxFor(manager), { caseId: caseId!, workerId: roomy.id, roleOnCase: "CO_WORKER", startDate: "2099-01-01" })).rejects.toMatchObject({
+      code: "VALIDATION",
+      fieldErrors: { startDate: ["Enter today or an earlier date"] },
+    });
+  });
+
   it("shows each candidate's load against their cap", async () => {
     const [caseId] = await casesWithOneChild(tenantId, teamId, 1);
     const page = await getAllocationPage(ctxFor(manager), caseId!);
