@@ -22,6 +22,7 @@ import {
 } from "@/lib/domain/referral-codes";
 import type { Level } from "@/lib/domain/roles";
 import { AppError, notFoundError } from "@/lib/errors";
+import { allocateInTx, endAllocationsInTx } from "./allocations";
 import { recordAudit } from "./audit";
 import { findLikelyDuplicatesInTx, type LikelyDuplicate } from "./duplicates";
 import { parseId } from "./ids";
@@ -566,15 +567,7 @@ export async function decideContact(ctx: Ctx, input: DecideContactInput): Promis
         caseReference = open.reference;
         const raise = decision === "REFERRAL" && (open.level === "EARLY_HELP" || open.level === "SUPPORT");
         if (raise) {
-          // The case moves to the social work team chosen for the referral.
-          await tx.case.updateMany({ where: { tenantId: ctx.tenantId, id: open.id }, data: { level: "CHILD_IN_NEED", teamId: team.id, version: { increment: 1 } } });
-          await recordAudit(tx, ctx, {
-            action: "case.level-raised",
-            entityType: "case",
-            entityId: open.id,
-            caseId: open.id,
-            details: { from: open.level, to: "CHILD_IN_NEED", fromTeamId: open.teamId, toTeamId: team.id, reason: "front door referral", contactId: contact.id },
-          });
+          await stepUpByReferral(tx, ctx, { caseId: open.id, from: open.level, fromTeamId: open.teamId, toTeamId: team.id, contactId: contact.id, decisionOn: input.decisionOn, note: note || null });
         } else if (!open.teamId) {
           await tx.case.updateMany({ where: { tenantId: ctx.tenantId, id: open.id }, data: { teamId: team.id, version: { increment: 1 } } });
         }
@@ -653,6 +646,56 @@ export async function decideContact(ctx: Ctx, input: DecideContactInput): Promis
       });
     }
     return { contactId: contact.id, caseId, caseReference, openedCase };
+  });
+}
+
+/**
+ * A referral about a family already helped at Early help or Support is a step-up decided at the front
+ * door (domain.md "Step-up"): the case moves to Child in need and to the social work team chosen, the
+ * move is kept as an approved step-up (the flows and the Support step-up KPI count it), a step-up
+ * still waiting for a manager is overtaken, and the lead keyworker stays with the family as co-worker,
+ * leaving the case on the team's "not allocated" list until a social worker is allocated to lead.
+ */
+async function stepUpByReferral(
+  tx: Tx,
+  ctx: Ctx,
+  input: { caseId: string; from: Level; fromTeamId: string | null; toTeamId: string; contactId: string; decisionOn: IsoDate; note: string | null },
+): Promise<void> {
+  const { caseId, decisionOn } = input;
+  await tx.case.updateMany({ where: { tenantId: ctx.tenantId, id: caseId }, data: { level: "CHILD_IN_NEED", teamId: input.toTeamId, version: { increment: 1 } } });
+  await tx.transition.updateMany({
+    where: { tenantId: ctx.tenantId, caseId, status: "REQUESTED" },
+    data: { status: "WITHDRAWN", decidedById: ctx.userId, decidedAt: new Date(), decisionComment: "Overtaken by a referral to children's social care at the front door" },
+  });
+  const transition = await tx.transition.create({
+    data: {
+      tenantId: ctx.tenantId,
+      caseId,
+      kind: "STEP_UP",
+      fromLevel: input.from,
+      toLevel: "CHILD_IN_NEED",
+      status: "APPROVED",
+      reason: "Referral to children's social care at the front door",
+      requestedById: ctx.userId,
+      decidedById: ctx.userId,
+      decidedAt: new Date(),
+      decisionComment: input.note,
+      effectiveOn: fromIsoDate(decisionOn),
+    },
+    select: { id: true },
+  });
+  const lead = await tx.allocation.findFirst({ where: { tenantId: ctx.tenantId, caseId, endDate: null, roleOnCase: "LEAD" }, select: { id: true, workerId: true, startDate: true } });
+  if (lead) {
+    const from = toIsoDate(lead.startDate) > decisionOn ? toIsoDate(lead.startDate) : decisionOn;
+    await endAllocationsInTx(tx, ctx, caseId, [{ allocationId: lead.id, reason: "Stepped up to Child in need at the front door: a social worker will lead" }], from);
+    await allocateInTx(tx, ctx, { caseId, workerId: lead.workerId, roleOnCase: "CO_WORKER", startDate: from, roleChange: true, auditAction: "allocation.created_by_transition" });
+  }
+  await recordAudit(tx, ctx, {
+    action: "case.level-raised",
+    entityType: "case",
+    entityId: caseId,
+    caseId,
+    details: { from: input.from, to: "CHILD_IN_NEED", fromTeamId: input.fromTeamId, toTeamId: input.toTeamId, reason: "front door referral", contactId: input.contactId, transitionId: transition.id },
   });
 }
 

@@ -159,7 +159,15 @@ export async function getTeamDashboard(ctx: Ctx, teamIdInput: string): Promise<T
       () => tx.allocation.findMany({ where: { tenantId: ctx.tenantId, workerId: { in: workerIds }, endDate: null, case: { status: "OPEN" } }, select: { workerId: true, caseId: true } }),
       () => tx.case.findMany({
         where: { tenantId: ctx.tenantId, teamId, status: "OPEN" },
-        select: { id: true, reference: true, level: true, openedOn: true, family: { select: { name: true } }, _count: { select: { children: true, allocations: { where: { endDate: null } } } } },
+        select: {
+          id: true,
+          reference: true,
+          level: true,
+          openedOn: true,
+          family: { select: { name: true } },
+          // "not allocated": nobody leads it (a keyworker kept on as co-worker after a step-up does not)
+          _count: { select: { children: { where: { removedOn: null } }, allocations: { where: { endDate: null, roleOnCase: "LEAD" } } } },
+        },
       }),
       () => tx.transition.findMany({
         where: { tenantId: ctx.tenantId, status: "REQUESTED", case: { teamId } },

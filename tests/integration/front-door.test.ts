@@ -4,6 +4,7 @@ import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
 import { decideContact, getContactForView, listFamilyContacts, listFrontDoor, listPersonReferrals, recordContact, type NewChild } from "../../lib/data/front-door";
 import { nextCaseReference } from "../../lib/data/references";
+import { getTeamDashboard } from "../../lib/data/teams";
 import { withTenant } from "../../lib/db/tenant";
 import { addDays, addMonths, todayInEngland } from "../../lib/domain/dates";
 import { createCase, createFamily, createTeam, createTenant, createUser, ctxFor, type TestUser } from "../support/factories";
@@ -187,11 +188,12 @@ describe("recording a contact and deciding a referral", () => {
     expect(episodes.find((e) => e.personId === dan.id)).toMatchObject({ reReferral: false, previousEpisode: null });
   });
 
-  it("early help opens an early help case; a later referral raises it to child in need, in the audit", async () => {
+  it("early help opens an early help case; a later referral steps it up to child in need: kept as a step-up, the keyworker stays as co-worker until a social worker leads", async () => {
     const { family, children } = await createFamily(a.tenantId, { children: [{ firstName: "Eve" }] });
     const first = await contactAbout(a, family.id, [children[0]!.id], addDays(today, -20));
     const eh = await decideContact(ctxFor(a.manager), { contactId: first, decision: "EARLY_HELP", decisionOn: addDays(today, -19), note: "Parenting support", teamId: a.earlyHelpTeamId });
     expect(eh.openedCase).toBe(true);
+    await sql(a.tenantId, (tx) => tx.allocation.create({ data: { tenantId: a.tenantId, caseId: eh.caseId!, workerId: a.keyworker.id, roleOnCase: "LEAD", startDate: new Date(`${addDays(today, -19)}T00:00:00Z`) } }));
     const ehCase = await sql(a.tenantId, (tx) => tx.case.findFirstOrThrow({ where: { id: eh.caseId! }, select: { level: true, teamId: true } }));
     expect(ehCase).toEqual({ level: "EARLY_HELP", teamId: a.earlyHelpTeamId });
     expect(await sql(a.tenantId, (tx) => tx.cinEpisode.count({ where: { caseId: eh.caseId! } }))).toBe(0);
@@ -203,6 +205,12 @@ describe("recording a contact and deciding a referral", () => {
     expect(raised).toEqual({ level: "CHILD_IN_NEED", teamId: a.teamId });
     const audit = await sql(a.tenantId, (tx) => tx.auditEvent.findFirst({ where: { action: "case.level-raised", caseId: eh.caseId! }, select: { details: true, actorId: true } }));
     expect(audit).toMatchObject({ actorId: a.manager.id, details: { from: "EARLY_HELP", to: "CHILD_IN_NEED", contactId: second } });
+    const steps = await sql(a.tenantId, (tx) => tx.transition.findMany({ where: { caseId: eh.caseId! }, select: { kind: true, fromLevel: true, toLevel: true, status: true, decidedById: true } }));
+    expect(steps).toEqual([{ kind: "STEP_UP", fromLevel: "EARLY_HELP", toLevel: "CHILD_IN_NEED", status: "APPROVED", decidedById: a.manager.id }]);
+    const allocations = await sql(a.tenantId, (tx) => tx.allocation.findMany({ where: { caseId: eh.caseId!, endDate: null }, select: { workerId: true, roleOnCase: true } }));
+    expect(allocations).toEqual([{ workerId: a.keyworker.id, roleOnCase: "CO_WORKER" }]);
+    const team = await getTeamDashboard(ctxFor(a.manager), a.teamId);
+    expect(team.unallocated.map((c) => c.caseId)).toContain(eh.caseId);
   });
 
   it("no further action and advice open nothing", async () => {
