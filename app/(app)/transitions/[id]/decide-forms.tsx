@@ -11,6 +11,8 @@ type SocialWorker = { id: string; name: string; role: Role; load: number; cap: n
 
 export function ApproveForm({ transitionId, today, socialWorkers, proposedWorkerId, canOverride }: { transitionId: string; today: string; socialWorkers: SocialWorker[]; proposedWorkerId: string | null; canOverride: boolean }) {
   const [state, action] = useActionState(decideTransitionAction, IDLE_STATE);
+  // refused because someone would go over their cap (the refusal carries the cap and who has room)
+  const overCap = state.status === "error" && typeof state.data === "object" && state.data !== null && "withRoom" in state.data;
   return (
     <form action={action} key={state.answerId} className="space-y-5" noValidate>
       <FormErrors state={state} idPrefix="approve-" />
@@ -31,7 +33,8 @@ export function ApproveForm({ transitionId, today, socialWorkers, proposedWorker
           }))}
         />
       )}
-      {socialWorkers.length > 0 && canOverride && (
+      {/* a step-up allocates a social worker; a step-down can allocate its lead: either may be refused over a cap */}
+      {canOverride && (socialWorkers.length > 0 || overCap) && (
         <TextArea name="overrideReason" idPrefix="approve-" label="Reason for going over the cap (only if needed)" state={state} rows={2} />
       )}
       <TextField name="effectiveOn" idPrefix="approve-" type="date" label="Takes effect on" state={state} defaultValue={today} width="w-48" />
