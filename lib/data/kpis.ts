@@ -480,30 +480,43 @@ export async function getBenchmarking(ctx: Ctx, periodKey: string): Promise<Benc
 export { SHARED as BENCHMARKED_KPIS };
 
 /**
- * Platform job: works out every council's snapshot for the current financial year (and publishes
- * benchmark figures for those that opted in), one council at a time inside its own tenant transaction.
- * Run after seeding and on a schedule (npm run kpis:refresh).
+ * Platform job: works out every council's snapshots for the current financial year and the last 12
+ * months (the two periods a head of service opens; benchmark figures are published for councils that
+ * opted in), one council at a time inside its own tenant transaction, and drops snapshots nobody will
+ * open again: earlier days' rolling years and custom periods not worked out for a week. Run after
+ * seeding and on a schedule (npm run kpis:refresh), so the first view of the day does not wait.
  */
 export async function refreshAllSnapshots(log: (line: string) => void = () => {}): Promise<void> {
   const { withPlatformOperator } = await import("@/lib/db/tenant");
   const tenants = await withPlatformOperator((tx) => tx.tenant.findMany({ select: { id: true, name: true } }));
   const today = todayInEngland();
-  const period = resolvePeriod({ kind: "fy", year: Number(K.financialYearOf(today).to.slice(0, 4)) }, today);
+  const periods = [resolvePeriod({ kind: "fy", year: Number(K.financialYearOf(today).to.slice(0, 4)) }, today), resolvePeriod({ kind: "rolling" }, today)];
   for (const t of tenants) {
     const started = Date.now();
     await withTenant(
       t.id,
       async (tx) => {
-        const dashboard = await computeBoroughDashboard(tx, t.id, period, today);
-        const payload = JSON.parse(JSON.stringify(dashboard));
-        await tx.kpiSnapshot.upsert({
-          where: { tenantId_periodKey: { tenantId: t.id, periodKey: period.key } },
-          create: { tenantId: t.id, periodKey: period.key, payload },
-          update: { payload, computedAt: new Date() },
+        for (const period of periods) {
+          const dashboard = await computeBoroughDashboard(tx, t.id, period, today);
+          const payload = JSON.parse(JSON.stringify(dashboard));
+          await tx.kpiSnapshot.upsert({
+            where: { tenantId_periodKey: { tenantId: t.id, periodKey: period.key } },
+            create: { tenantId: t.id, periodKey: period.key, payload },
+            update: { payload, computedAt: new Date() },
+          });
+          await publishBenchmark(tx, t.id, period.key.startsWith("fy-") ? period.key : "rolling", dashboard);
+        }
+        await tx.kpiSnapshot.deleteMany({
+          where: {
+            tenantId: t.id,
+            OR: [
+              { periodKey: { startsWith: "rolling-" }, NOT: { periodKey: periods[1]!.key } },
+              { periodKey: { startsWith: "custom-" }, computedAt: { lt: new Date(Date.now() - 7 * 86_400_000) } },
+            ],
+          },
         });
-        await publishBenchmark(tx, t.id, period.key, dashboard);
       },
-      { timeoutMs: 300_000 },
+      { timeoutMs: 600_000 },
     );
     log(`${t.name}: KPIs worked out in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   }

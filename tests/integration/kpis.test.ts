@@ -3,9 +3,10 @@
 import Holidays from "date-holidays";
 import { beforeAll, describe, expect, it } from "vitest";
 import { getCouncilSettings, saveCouncilSettings } from "../../lib/data/council-settings";
-import { getBenchmarking, getBoroughDashboard, refreshBoroughDashboard } from "../../lib/data/kpis";
+import { getBenchmarking, getBoroughDashboard, refreshAllSnapshots, refreshBoroughDashboard } from "../../lib/data/kpis";
 import { withTenant } from "../../lib/db/tenant";
-import { fromIsoDate } from "../../lib/domain/dates";
+import { fromIsoDate, todayInEngland } from "../../lib/domain/dates";
+import { financialYearOf } from "../../lib/domain/kpis";
 import { createCase, createFamily, createTeam, createTenant, createUser, ctxFor, type TestTenant, type TestUser } from "../support/factories";
 
 const FY = { kind: "fy" as const, year: 2026 }; // 1 April 2025 – 31 March 2026
@@ -142,6 +143,27 @@ describe("borough KPIs", () => {
     expect(fresh.stale).toBe(false);
     expect(new Date(fresh.computedAt).getTime()).toBeGreaterThan(Date.now() - 60_000);
     expect(fresh.figures).toEqual(old.figures);
+  });
+
+  it("the nightly job works out the financial year and the last 12 months ahead of the first view, and drops snapshots nobody will open again", async () => {
+    const t = tenantId;
+    const old = new Date(Date.now() - 10 * 86_400_000);
+    await withTenant(t, (tx) =>
+      tx.kpiSnapshot.createMany({
+        data: [
+          { tenantId: t, periodKey: "rolling-2026-01-01", payload: {} },
+          { tenantId: t, periodKey: "custom-2025-01-01-2025-02-01", payload: {}, computedAt: old },
+          { tenantId: t, periodKey: "custom-2025-03-01-2025-04-01", payload: {} },
+        ],
+      }),
+    );
+    await refreshAllSnapshots();
+    const today = todayInEngland();
+    const kept = await withTenant(t, (tx) => tx.kpiSnapshot.findMany({ where: { tenantId: t }, select: { periodKey: true }, orderBy: { periodKey: "asc" } }));
+    // earlier financial years stay (fy-2026 was worked out by the tests above); today's rolling year replaces earlier days'
+    expect(kept.map((k) => k.periodKey)).toEqual([...new Set(["custom-2025-03-01-2025-04-01", "fy-2026", `fy-${financialYearOf(today).to.slice(0, 4)}`, `rolling-${today}`])].sort());
+    // the rolling year opens from the snapshot, fresh
+    expect((await getBoroughDashboard(ctxFor(head), { kind: "rolling" })).stale).toBe(false);
   });
 
   it("is for heads of service and administrators only", async () => {
