@@ -2,8 +2,11 @@
 import "server-only";
 import { assertCan, type Ctx } from "@/lib/auth/context";
 import { withTenant } from "@/lib/db/tenant";
+import { driftOf, type Drift } from "@/lib/domain/case-drift";
 import { ageOn, todayInEngland, toIsoDate } from "@/lib/domain/dates";
 import type { AllocationRole, Level, Role } from "@/lib/domain/roles";
+import { lastInterventions } from "./drift";
+import { loadSettings } from "./settings";
 
 export type CaseloadRow = {
   caseId: string;
@@ -15,6 +18,8 @@ export type CaseloadRow = {
   mySince: string;
   children: { id: string; name: string; age: number | null }[];
   coWorkers: { id: string; name: string; role: Role; roleOnCase: AllocationRole }[];
+  /** working days since the last significant intervention, against the level's threshold */
+  drift: Drift | null;
 };
 
 export async function listMyCaseload(ctx: Ctx): Promise<CaseloadRow[]> {
@@ -47,6 +52,8 @@ export async function listMyCaseload(ctx: Ctx): Promise<CaseloadRow[]> {
       },
       orderBy: [{ case: { openedOn: "desc" } }],
     });
+    const settings = await loadSettings(tx, ctx.tenantId);
+    const last = new Map((await lastInterventions(tx, ctx.tenantId, allocations.map((a) => a.case.id))).map((l) => [l.caseId, l]));
     return allocations.map(({ roleOnCase, startDate, case: c }) => ({
       caseId: c.id,
       reference: c.reference,
@@ -61,6 +68,7 @@ export async function listMyCaseload(ctx: Ctx): Promise<CaseloadRow[]> {
         age: p.dateOfBirth ? ageOn(toIsoDate(p.dateOfBirth), today) : null,
       })),
       coWorkers: c.allocations.map((a) => ({ id: a.worker.id, name: a.worker.name, role: a.worker.role, roleOnCase: a.roleOnCase })),
+      drift: last.has(c.id) ? driftOf(c.level, { date: last.get(c.id)!.date, what: last.get(c.id)!.what }, today, settings.drift) : null,
     }));
   });
 }

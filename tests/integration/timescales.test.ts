@@ -1,6 +1,7 @@
 // What is due, from real records: overdue until met, per child, per worker, per case — and only the council's own.
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
+import { listMyCaseload } from "../../lib/data/caseload";
 import { getTeamDashboard } from "../../lib/data/teams";
 import { dueCountsForWorkers, getCaseTimescales, getChildDue, listWhatsDue } from "../../lib/data/timescales";
 import { withTenant } from "../../lib/db/tenant";
@@ -66,6 +67,9 @@ describe("timescales from records", () => {
     // past the 10 working days at which a CP case turns red
     expect(dash.perWorker[s.worker.id]).toMatchObject({ overdue: 2, red: 1, amber: 0 });
     expect(dash.redCases).toEqual([expect.objectContaining({ caseId: s.caseId, state: "red", what: "Child protection plan agreed" })]);
+    // the worker sees the same on their own caseload
+    const mine = await listMyCaseload(ctxFor(s.worker));
+    expect(mine.find((r) => r.caseId === s.caseId)?.drift).toMatchObject({ state: "red", what: "Child protection plan agreed", days: dash.redCases[0]!.days });
 
     const other = await councilWithOverdueAssessment();
     const head = await createUser(s.tenant.id, { role: "HEAD_OF_SERVICE", teamId: null });

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { DriftTag } from "@/components/drift-tag";
 import { LevelTag } from "@/components/level-tag";
 import { PageHeading } from "@/components/page-heading";
 import { pageData } from "@/lib/auth/page-data";
@@ -32,7 +33,15 @@ export default async function CaseloadPage() {
                 <p className="text-sm text-muted">{row.reference}</p>
                 <p className="mt-1">
                   <LevelTag level={row.level} />
+                  {row.drift && row.drift.state !== "ok" && <DriftTag state={row.drift.state} className="ml-2" />}
                 </p>
+                {row.drift && (
+                  <p className="mt-1 text-sm">
+                    <span className="text-muted">Last significant intervention: </span>
+                    {row.drift.what}, {row.drift.days === 0 ? "today" : `${row.drift.days} working ${row.drift.days === 1 ? "day" : "days"} ago`}
+                    <span className="text-muted"> (threshold {row.drift.threshold})</span>
+                  </p>
+                )}
               </div>
               <div>
                 <h3 className="sr-only">Children</h3>

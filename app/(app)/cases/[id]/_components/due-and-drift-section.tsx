@@ -1,9 +1,8 @@
 import Link from "next/link";
+import { DriftTag } from "@/components/drift-tag";
 import { DueList } from "@/components/due-list";
 import type { CaseTimescales } from "@/lib/data/timescales";
 import { formatDate } from "@/lib/domain/dates";
-
-const DRIFT = { ok: "bg-[#cce2d8] text-[#005a30]", amber: "bg-[#ffdd00] text-ink", red: "bg-danger text-white" } as const;
 
 /** What is due for each child of the case, and how long since the last significant intervention. */
 export function DueAndDriftSection({ timescales }: { timescales: CaseTimescales }) {
@@ -15,9 +14,7 @@ export function DueAndDriftSection({ timescales }: { timescales: CaseTimescales 
       </h2>
       {drift && (
         <p className="mb-4">
-          <strong className={`mr-2 inline-block rounded px-2 py-0.5 text-sm ${DRIFT[drift.state]}`}>
-            {drift.state === "red" ? "In drift" : drift.state === "amber" ? "Drifting" : "Active"}
-          </strong>
+          <DriftTag state={drift.state} className="mr-2" />
           {drift.days} working {drift.days === 1 ? "day" : "days"} since the last significant intervention ({drift.what}, {formatDate(drift.since)}). Threshold for this level:{" "}
           {drift.threshold} working days.
         </p>
