@@ -141,7 +141,8 @@ async function write<T>(ctx: Ctx, personIdInput: string, caseIdInput: string | n
       await assertMayOpen(tx, ctx, { personId });
       // one statutory change to a child at a time: a second (a double submit, a colleague at the same
       // moment) waits here, then sees what the first recorded and is refused rather than repeating it
-      await tx.$queryRaw`SELECT 1 FROM person WHERE tenant_id = ${ctx.tenantId}::uuid AND id = ${personId}::uuid FOR UPDATE`;
+      const child = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM person WHERE tenant_id = ${ctx.tenantId}::uuid AND id = ${personId}::uuid FOR UPDATE`;
+      if (child.length === 0) throw notFoundError("child");
       return work(tx, personId, caseId);
     });
   } catch (error) {

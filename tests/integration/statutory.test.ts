@@ -20,6 +20,7 @@ import { withTenant } from "../../lib/db/tenant";
 import { fromIsoDate } from "../../lib/domain/dates";
 import { createAllocatedCase, createTeam, createTenant, createUser, ctxFor, type TestUser } from "../support/factories";
 
+let tenantId: string;
 let worker: TestUser;
 let keyworker: TestUser;
 let caseId: string;
@@ -27,6 +28,7 @@ let childId: string;
 
 beforeAll(async () => {
   const tenant = await createTenant();
+  tenantId = tenant.id;
   const team = await createTeam(tenant.id);
   worker = await createUser(tenant.id, { role: "SOCIAL_WORKER", teamId: team.id });
   keyworker = await createUser(tenant.id, { role: "FAMILY_KEYWORKER", teamId: team.id });
@@ -111,5 +113,49 @@ describe("looked after", () => {
       ["2026-10-01", "2026-10-15", "V2", "S"],
       ["2026-10-15", "2026-11-10", "C1", "L"],
     ]);
+  });
+});
+
+describe("isolation", () => {
+  it("another council's social worker can neither read nor write any statutory record of this council's child, and nothing is written", async () => {
+    const record = await getStatutoryRecord(ctxFor(worker), childId);
+    const other = await createTenant();
+    const them = ctxFor(await createUser(other.id, { role: "SOCIAL_WORKER" }));
+    const personId = childId;
+    const anyId = (ids: { id: string }[]) => ids[0]?.id ?? "00000000-0000-4000-8000-000000000000";
+    const attempts: Record<string, () => Promise<unknown>> = {
+      record: () => getStatutoryRecord(them, personId),
+      assessment: () => recordAssessment(them, { personId, caseId, startDate: "2026-01-06", factors: [] }),
+      completeAssessment: () => completeAssessment(them, { personId, assessmentId: anyId(record.assessments), authorisedDate: "2026-02-01", factors: [] }),
+      section47: () => recordSection47(them, { personId, caseId, strategyDiscussionDate: "2026-02-02", startDate: "2026-02-02", icpcNotRequired: true }),
+      conference: () => recordConference(them, { personId, section47Id: anyId(record.section47s), icpcDate: "2026-02-10", icpcNotRequired: false }),
+      cpPlan: () => startCpPlan(them, { personId, caseId, startDate: "2026-02-10", category: "NEG" }),
+      cpReview: () => recordCpReview(them, { personId, planId: anyId(record.cpPlans), reviewDate: "2026-05-01" }),
+      endCpPlan: () => endCpPlan(them, { personId, planId: anyId(record.cpPlans), endDate: "2026-05-02" }),
+      cinPlan: () => startCinPlan(them, { personId, caseId, startDate: "2026-05-02" }),
+      care: () => startCare(them, { personId, caseId, startDate: "2026-11-15", legalStatus: "V2", categoryOfNeed: "N1", place: "U1", provider: "PR1" }),
+      legalStatus: () => recordLegalStatusChange(them, { personId, date: "2026-11-16", legalStatus: "C1" }),
+      endOfCare: () => recordEndOfCare(them, { personId, date: "2026-11-17", reasonEnded: "E11" }),
+      laReview: () => recordLaReview(them, { personId, reviewDate: "2026-11-16" }),
+      health: () => recordHealthAssessment(them, { personId, date: "2026-11-16", kind: "REVIEW" }),
+    };
+    const counts = () =>
+      withTenant(tenantId, async (tx) => [
+        await tx.assessment.count(),
+        await tx.section47.count(),
+        await tx.cpPlan.count(),
+        await tx.cpReview.count(),
+        await tx.cinPlan.count(),
+        await tx.carePeriod.count(),
+        await tx.careEpisode.count(),
+        await tx.laReview.count(),
+        await tx.healthAssessment.count(),
+      ]);
+    const before = await counts();
+    for (const [name, attempt] of Object.entries(attempts)) {
+      await expect(attempt(), name).rejects.toMatchObject({ code: "NOT_FOUND" });
+    }
+    expect(await counts()).toEqual(before);
+    expect(await withTenant(other.id, (tx) => tx.auditEvent.count({ where: { personId } }))).toBe(0);
   });
 });
