@@ -24,7 +24,11 @@ import { loadSettings } from "./settings";
 
 export type PeriodChoice = { kind: "fy"; year: number } | { kind: "rolling" } | { kind: "custom"; from: IsoDate; to: IsoDate };
 
-export type Figure = Measure & { note?: string };
+export type Figure = Measure & {
+  note?: string;
+  /** a second measure shown under the value (drift: the median days since the last significant intervention) */
+  detail?: string;
+};
 export type TrendPoint = { month: IsoDate; value: number | null };
 export type TeamFigures = { teamId: string; teamName: string; figures: Partial<Record<KpiKey, Figure>> };
 
@@ -46,7 +50,7 @@ export type BoroughDashboard = {
 };
 
 /** Raised when what a snapshot holds changes shape (2: placements by group of types, fostering, unknown areas). */
-const SNAPSHOT_VERSION = 2;
+const SNAPSHOT_VERSION = 3;
 
 /** How long a snapshot is served before it is worked out again. */
 const FRESH_MINUTES = 15;
@@ -209,7 +213,13 @@ function derived(rows: Rows): Derived {
   return made;
 }
 
-function figuresFor(rows: Rows, p: Period, population: number, driftStates: ("ok" | "amber" | "red")[], today: IsoDate): Record<KpiKey, Figure> {
+/** Cases in drift, with the median working days since the last significant intervention. */
+function driftFigure(cases: readonly { state: "ok" | "amber" | "red"; days: number }[]): Figure {
+  const median = K.medianDays(cases.map((c) => c.days));
+  return { ...K.driftRate(cases.map((c) => c.state)), ...(median === null ? {} : { detail: `Median ${median} working days since the last significant intervention` }) };
+}
+
+function figuresFor(rows: Rows, p: Period, population: number, driftStates: readonly { state: "ok" | "amber" | "red"; days: number }[], today: IsoDate): Record<KpiKey, Figure> {
   const fte = rows.workers.reduce((n, w) => n + w.fte, 0);
   const { children, spans, fostering, swByChild } = derived(rows);
   const asMeasure = (s: { count: number; outOf: number; rate: number | null }): Measure => ({ numerator: s.count, denominator: s.outOf, value: s.rate });
@@ -232,7 +242,7 @@ function figuresFor(rows: Rows, p: Period, population: number, driftStates: ("ok
     "conferences-15": K.conferencesOnTime(rows.enquiries, p),
     "sw-changes": asMeasure(socialWorkerChanges(lookedAfterInPeriod, p)),
     caseload: K.caseloadPerFte(held(rows, nowOrEnd), fte),
-    drift: K.driftRate(driftStates),
+    drift: driftFigure(driftStates),
     throughput: K.throughput(rows.closedCases.map((c) => c.closedOn), fte, p),
     "support-step-up": K.supportStepUpRate(rows.transitions, p),
     "stability-short": asMeasure(shortTermPlacementStability(children, { from: p.from, to: nowOrEnd })),
@@ -251,9 +261,9 @@ export async function computeBoroughDashboard(tx: Tx, tenantId: string, period: 
   const settings = await loadSettings(tx, tenantId);
   const rows = await loadRows(tx, tenantId);
   const interventions = await lastInterventions(tx, tenantId);
-  const driftStates = interventions.map((i) => ({ teamId: i.teamId, state: driftOf(i.level, { date: i.date, what: i.what }, today, settings.drift).state }));
+  const driftStates = interventions.map((i) => ({ teamId: i.teamId, ...driftOf(i.level, { date: i.date, what: i.what }, today, settings.drift) }));
   const population = tenant.childPopulation;
-  const figures = figuresFor(rows, period, population, driftStates.map((d) => d.state), today);
+  const figures = figuresFor(rows, period, population, driftStates, today);
 
   // 24 months: stocks at each month end, flows over the 12 months to it
   const trends: Partial<Record<KpiKey, TrendPoint[]>> = {};
@@ -305,7 +315,7 @@ export async function computeBoroughDashboard(tx: Tx, tenantId: string, period: 
       "conferences-15": K.conferencesOnTime(mine(rows.enquiries), period),
       caseload: K.caseloadPerFte(held(rows, period.to < today ? period.to : today, workerIds), fte),
       throughput: K.throughput(mine(rows.closedCases).map((c) => c.closedOn), fte, period),
-      drift: K.driftRate(mine(driftStates).map((d) => d.state)),
+      drift: driftFigure(mine(driftStates)),
       "agency-rate": K.agencyRate(workers),
     };
     return { teamId: team.id, teamName: team.name, figures: f };

@@ -157,7 +157,8 @@ export const KPI_DEFINITIONS: KpiDefinition[] = [
     key: "drift",
     title: "Cases in drift",
     unit: "percent",
-    definition: "Open cases with no significant intervention for longer than their level's drift threshold (tenant setting), divided by open cases. Measured now.",
+    definition:
+      "Open cases with no significant intervention for longer than their level's drift threshold (tenant setting), divided by open cases; and the median working days since open cases' last significant intervention. Measured now.",
     england: null,
     higherIsBetter: false,
     atPeriodEnd: true,

@@ -8,6 +8,7 @@ import {
   childrenOnPlans,
   conferencesOnTime,
   driftRate,
+  medianDays,
   entriesToCare,
   financialYearOf,
   lookedAfterRate,
@@ -132,6 +133,12 @@ describe("workforce and flow", () => {
   });
   it("drift rate: 1 red of 4 open cases", () => {
     expect(driftRate(["ok", "amber", "red", "ok"])).toEqual({ numerator: 1, denominator: 4, value: 0.25 });
+  });
+  it("median days since the last significant intervention: the middle case, or halfway between the two middle ones", () => {
+    expect(medianDays([12, 3, 40])).toBe(12);
+    expect(medianDays([7, 1, 4, 2])).toBe(3); // 2 and 4
+    expect(medianDays([5])).toBe(5);
+    expect(medianDays([])).toBeNull();
   });
 });
 

@@ -197,6 +197,14 @@ export function driftRate(openCaseStates: readonly ("ok" | "amber" | "red")[]): 
   return share(openCaseStates.filter((s) => s === "red").length, openCaseStates.length);
 }
 
+/** Drift's second measure: the median working days since open cases' last significant intervention (null without cases). */
+export function medianDays(days: readonly number[]): number | null {
+  if (days.length === 0) return null;
+  const sorted = [...days].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
+
 /** The last day of each of the `n` months ending with the month of `date`, oldest first. */
 export function monthEnds(date: IsoDate, n: number): IsoDate[] {
   const first = `${date.slice(0, 7)}-01`;

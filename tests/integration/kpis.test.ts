@@ -4,6 +4,7 @@ import Holidays from "date-holidays";
 import { beforeAll, describe, expect, it } from "vitest";
 import { getCouncilSettings, saveCouncilSettings } from "../../lib/data/council-settings";
 import { getBenchmarking, getBoroughDashboard, refreshAllSnapshots, refreshBoroughDashboard } from "../../lib/data/kpis";
+import { getCaseTimescales } from "../../lib/data/timescales";
 import { withTenant } from "../../lib/db/tenant";
 import { fromIsoDate, todayInEngland } from "../../lib/domain/dates";
 import { financialYearOf } from "../../lib/domain/kpis";
@@ -112,6 +113,11 @@ describe("borough KPIs", () => {
       [holidays],
     );
     expect([f["assessments-45"].numerator, f["assessments-45"].denominator]).toEqual([wd!.on_time, wd!.done]);
+
+    // drift: the one open case, and the median of its days since the last significant intervention is its own
+    const [open] = await sql<{ id: string }>(`SELECT id FROM case_file WHERE tenant_id = $1 AND status = 'OPEN'`);
+    const { drift } = await getCaseTimescales(ctxFor(head), open!.id);
+    expect(f.drift).toMatchObject({ denominator: 1, numerator: drift!.state === "red" ? 1 : 0, detail: `Median ${drift!.days} working days since the last significant intervention` });
 
     // workforce: 4 children held ÷ 1.5 FTE; agency 0.5 ÷ 1.5
     expect(f.caseload.value).toBeCloseTo(4 / 1.5, 5);

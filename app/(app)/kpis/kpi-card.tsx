@@ -46,6 +46,7 @@ export function KpiCard({
       <p className="text-sm text-muted">
         {figure && figure.denominator !== null && def.unit === "percent" ? `${formatKpi(figure.numerator, "count")} of ${formatKpi(figure.denominator, "count")}` : "\u00a0"}
       </p>
+      {figure?.detail && <p className="text-sm">{figure.detail}</p>}
       <p className="mt-1 text-sm">England: {def.england ? def.england.label : "no national figure"}</p>
       {trend ? (
         <TrendChart points={trend} england={def.england && def.unit !== "count" ? def.england.value : null} factor={scale.factor} suffix={scale.suffix} label={`${def.title}: the last 24 months`} />
