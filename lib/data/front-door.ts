@@ -266,10 +266,15 @@ export async function recordContact(ctx: Ctx, input: RecordContactInput): Promis
   const key = input.idempotencyKey.toLowerCase();
 
   return withTenant(ctx.tenantId, async (tx) => {
-    const existing = await tx.contact.findFirst({ where: { tenantId: ctx.tenantId, idempotencyKey: key }, select: { id: true, reason: true, receivedOn: true } });
+    const existing = await tx.contact.findFirst({
+      where: { tenantId: ctx.tenantId, idempotencyKey: key },
+      select: { id: true, reason: true, receivedOn: true, source: true, familyId: true, children: { select: { personId: true } } },
+    });
     if (existing) {
       // the same form sent again is the same contact; different details under the same key are not
-      if (existing.reason !== input.reason.trim() || toIsoDate(existing.receivedOn) !== input.receivedOn) {
+      const sameChildren = !familyId || [...childIds].sort().join() === existing.children.map((c) => c.personId).sort().join();
+      const same = existing.reason === input.reason.trim() && toIsoDate(existing.receivedOn) === input.receivedOn && existing.source === input.source && (!familyId || existing.familyId === familyId) && sameChildren;
+      if (!same) {
         throw new AppError("CONFLICT", "This form was already used to record a different contact. Reload the page to record another one: what you typed is still here.");
       }
       return { contactId: existing.id, created: false };

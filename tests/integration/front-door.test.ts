@@ -231,6 +231,13 @@ describe("refusals", () => {
     expect(again).toEqual({ contactId: first.contactId, created: false });
     // the same form's key with other details is not silently taken for the first contact
     await expect(recordContact(ctxFor(a.worker), { ...input, reason: "Neighbour called about shouting" })).rejects.toMatchObject({ code: "CONFLICT", message: expect.stringContaining("Reload the page") });
+    await expect(recordContact(ctxFor(a.worker), { ...input, source: "2A" })).rejects.toMatchObject({ code: "CONFLICT" });
+    // nor, for an existing family, with other children
+    const { family, children } = await createFamily(a.tenantId, { children: [{ firstName: "Hal" }, { firstName: "Ivy" }] });
+    const known = { idempotencyKey: randomUUID(), receivedOn: today, source: "1A", reason: "Health visitor called", familyId: family.id, childIds: [children[0]!.id] };
+    const recorded = await recordContact(ctxFor(a.worker), known);
+    expect(await recordContact(ctxFor(a.worker), known)).toEqual({ contactId: recorded.contactId, created: false });
+    await expect(recordContact(ctxFor(a.worker), { ...known, childIds: [children[1]!.id] })).rejects.toMatchObject({ code: "CONFLICT" });
 
     const concurrentKey = randomUUID();
     const name = `Together${randomUUID().slice(0, 8)}`;
