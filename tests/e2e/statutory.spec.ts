@@ -2,8 +2,8 @@ import { errorSummary, expect, expectAccessible, signIn, test } from "./fixtures
 
 test("a social worker records an assessment, an s47 with its conference, and a child protection plan", async ({ page, sql }) => {
   // a child in a child-in-need case led by Tamsbridge's demo social worker, with an open referral
-  const [child] = await sql<{ id: string; name: string }>(
-    `SELECT p.id, p.first_name || ' ' || p.last_name AS name FROM person p
+  const [child] = await sql<{ id: string; name: string; case_id: string }>(
+    `SELECT p.id, p.first_name || ' ' || p.last_name AS name, c.id AS case_id FROM person p
      JOIN cin_episode e ON e.tenant_id = p.tenant_id AND e.person_id = p.id AND e.closure_date IS NULL
      JOIN case_file c ON c.tenant_id = e.tenant_id AND c.id = e.case_id AND c.status = 'OPEN' AND c.level = 'CHILD_IN_NEED'
      JOIN allocation a ON a.tenant_id = c.tenant_id AND a.case_id = c.id AND a.end_date IS NULL AND a.role_on_case = 'LEAD'
@@ -42,6 +42,13 @@ test("a social worker records an assessment, an s47 with its conference, and a c
   await plans.getByRole("button", { name: "Start the plan" }).click();
   await expect(plans).toContainText("to now · Neglect");
   await expectAccessible(page);
+
+  // the case page now shows the plan's first review and the next child protection visit
+  await page.goto(`/cases/${child!.case_id}`);
+  const due = page.getByRole("region", { name: "What is due" });
+  await expect(due).toContainText(/Child protection review conference — by \d/);
+  await expect(due.getByRole("listitem").filter({ hasText: "Child protection visit" })).toContainText("working days from the plan's start");
+  await page.goto(`/people/${child!.id}/statutory`);
 
   // the census's disabilities: none and some at once is refused, and what was ticked stays
   const disabilities = page.getByRole("region", { name: "Disabilities" });
