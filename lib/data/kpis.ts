@@ -362,18 +362,24 @@ export async function getBoroughDashboard(
         const stale = !current || kept.staleSince !== undefined || Date.now() - cached.computedAt.getTime() >= FRESH_MINUTES * 60_000;
         return { ...kept, placements: current ? kept.placements : undefined, canSeeCases: can(ctx.role, "kpi:view-case-links"), stale };
       }
-      const dashboard = await computeBoroughDashboard(tx, ctx.tenantId, period, today);
-      const payload = JSON.parse(JSON.stringify(dashboard));
-      await tx.kpiSnapshot.upsert({
-        where: { tenantId_periodKey: { tenantId: ctx.tenantId, periodKey: period.key } },
-        create: { tenantId: ctx.tenantId, periodKey: period.key, payload },
-        update: { payload, computedAt: new Date() },
-      });
-      await publishBenchmark(tx, ctx.tenantId, period.key.startsWith("fy-") ? period.key : "rolling", dashboard);
+      const dashboard = await computeAndKeep(tx, ctx.tenantId, period, today);
       return { ...dashboard, canSeeCases: can(ctx.role, "kpi:view-case-links"), stale: false };
     },
     { timeoutMs: 120_000 },
   );
+}
+
+/** Works a period's figures out, keeps them as the council's snapshot and shares the headline figures if it opted in. */
+async function computeAndKeep(tx: Tx, tenantId: string, period: ReturnType<typeof resolvePeriod>, today: IsoDate): Promise<BoroughDashboard> {
+  const dashboard = await computeBoroughDashboard(tx, tenantId, period, today);
+  const payload = JSON.parse(JSON.stringify(dashboard));
+  await tx.kpiSnapshot.upsert({
+    where: { tenantId_periodKey: { tenantId, periodKey: period.key } },
+    create: { tenantId, periodKey: period.key, payload },
+    update: { payload, computedAt: new Date() },
+  });
+  await publishBenchmark(tx, tenantId, period.key.startsWith("fy-") ? period.key : "rolling", dashboard);
+  return dashboard;
 }
 
 const refreshing = new Set<string>();
@@ -506,16 +512,7 @@ export async function refreshAllSnapshots(log: (line: string) => void = () => {}
     await withTenant(
       t.id,
       async (tx) => {
-        for (const period of periods) {
-          const dashboard = await computeBoroughDashboard(tx, t.id, period, today);
-          const payload = JSON.parse(JSON.stringify(dashboard));
-          await tx.kpiSnapshot.upsert({
-            where: { tenantId_periodKey: { tenantId: t.id, periodKey: period.key } },
-            create: { tenantId: t.id, periodKey: period.key, payload },
-            update: { payload, computedAt: new Date() },
-          });
-          await publishBenchmark(tx, t.id, period.key.startsWith("fy-") ? period.key : "rolling", dashboard);
-        }
+        for (const period of periods) await computeAndKeep(tx, t.id, period, today);
         await tx.kpiSnapshot.deleteMany({
           where: {
             tenantId: t.id,
