@@ -40,6 +40,8 @@ export type BoroughDashboard = {
   figures: Record<KpiKey, Figure>;
   trends: Partial<Record<KpiKey, TrendPoint[]>>;
   byTeam: TeamFigures[];
+  /** the figures that belong to one practitioner (caseload, drift of the cases they hold, assessments they recorded) */
+  byWorker?: WorkerFigures[];
   flows: Record<string, number>;
   spendByProvider: Record<string, number>;
   cpRatePer10k: number | null;
@@ -50,7 +52,7 @@ export type BoroughDashboard = {
 };
 
 /** Raised when what a snapshot holds changes shape (2: placements by group of types, fostering, unknown areas). */
-const SNAPSHOT_VERSION = 3;
+const SNAPSHOT_VERSION = 4;
 
 /** How long a snapshot is served before it is worked out again. */
 const FRESH_MINUTES = 15;
@@ -83,8 +85,8 @@ async function loadRows(tx: Tx, t: string) {
           FROM case_file c LEFT JOIN case_child cc ON cc.tenant_id = c.tenant_id AND cc.case_id = c.id
           WHERE c.tenant_id = ${t}::uuid AND c.status = 'CLOSED' GROUP BY c.tenant_id, c.id`,
         // every allocation of a case-holding worker, with the case's number of children: caseload now and at each month end
-        () => tx.$queryRaw<{ workerId: string; startDate: string; endDate: string | null; closedOn: string | null; children: number }[]>`
-          SELECT a.worker_id AS "workerId", to_char(a.start_date, 'YYYY-MM-DD') AS "startDate", to_char(a.end_date, 'YYYY-MM-DD') AS "endDate",
+        () => tx.$queryRaw<{ workerId: string; caseId: string; startDate: string; endDate: string | null; closedOn: string | null; children: number }[]>`
+          SELECT a.worker_id AS "workerId", a.case_id AS "caseId", to_char(a.start_date, 'YYYY-MM-DD') AS "startDate", to_char(a.end_date, 'YYYY-MM-DD') AS "endDate",
                  to_char(c.closed_on, 'YYYY-MM-DD') AS "closedOn", coalesce(k.n, 0) AS children
           FROM allocation a JOIN case_file c ON c.tenant_id = a.tenant_id AND c.id = a.case_id
           -- children per case counted in one pass (a sub-select per allocation took twice as long at county scale)
@@ -103,8 +105,8 @@ async function loadRows(tx: Tx, t: string) {
                  to_char(pe.date_of_birth, 'YYYY-MM-DD') AS "dateOfBirth"
           FROM care_period p JOIN case_file c ON c.tenant_id = p.tenant_id AND c.id = p.case_id
           JOIN person pe ON pe.tenant_id = p.tenant_id AND pe.id = p.person_id WHERE p.tenant_id = ${t}::uuid`,
-        () => other.$queryRaw<(K.AssessmentRow & { teamId: string | null })[]>`
-          SELECT to_char(a.start_date, 'YYYY-MM-DD') AS "startDate", to_char(a.authorised_date, 'YYYY-MM-DD') AS "authorisedDate", c.team_id AS "teamId"
+        () => other.$queryRaw<(K.AssessmentRow & { teamId: string | null; recordedById: string })[]>`
+          SELECT to_char(a.start_date, 'YYYY-MM-DD') AS "startDate", to_char(a.authorised_date, 'YYYY-MM-DD') AS "authorisedDate", c.team_id AS "teamId", a.recorded_by_id AS "recordedById"
           FROM assessment a JOIN case_file c ON c.tenant_id = a.tenant_id AND c.id = a.case_id WHERE a.tenant_id = ${t}::uuid`,
         () => other.$queryRaw<(K.EnquiryRow & { teamId: string | null })[]>`
           SELECT to_char(s.start_date, 'YYYY-MM-DD') AS "startDate", to_char(s.icpc_date, 'YYYY-MM-DD') AS "icpcDate", c.team_id AS "teamId"
@@ -112,8 +114,8 @@ async function loadRows(tx: Tx, t: string) {
         () => other.$queryRaw<K.TransitionRow[]>`
           SELECT t.from_level::text AS "from", coalesce(t.to_level::text, 'CLOSED') AS "to", to_char((t.decided_at AT TIME ZONE 'Europe/London')::date, 'YYYY-MM-DD') AS "decidedOn"
           FROM transition t WHERE t.tenant_id = ${t}::uuid AND t.status = 'APPROVED'`,
-        () => other.$queryRaw<{ id: string; teamId: string | null; role: Role; fte: number; agency: boolean }[]>`
-          SELECT u.id, u.team_id AS "teamId", u.role, u.fte::float8 AS fte, u.employment = 'AGENCY' AS agency
+        () => other.$queryRaw<{ id: string; name: string; teamId: string | null; role: Role; fte: number; agency: boolean }[]>`
+          SELECT u.id, u.name, u.team_id AS "teamId", u.role, u.fte::float8 AS fte, u.employment = 'AGENCY' AS agency
           FROM app_user u WHERE u.tenant_id = ${t}::uuid AND u.active AND u.role = ANY(${[...CASE_HOLDING_ROLES]}::role[])`,
         () => other.$queryRaw<
           {
@@ -253,6 +255,38 @@ function figuresFor(rows: Rows, p: Period, population: number, driftStates: read
   };
 }
 
+export type WorkerFigures = { workerId: string; name: string; teamId: string | null; figures: Partial<Record<KpiKey, Figure>> };
+
+/** The KPIs that are about one practitioner's work. */
+export const WORKER_KPIS: readonly KpiKey[] = ["caseload", "drift", "assessments-45"];
+
+/** Each case-holding practitioner's caseload per FTE, the drift of the cases they hold now, and the assessments they recorded. */
+function workerFigures(rows: Rows, period: Period, driftStates: readonly { caseId: string; state: "ok" | "amber" | "red"; days: number }[], today: IsoDate): WorkerFigures[] {
+  const on = period.to < today ? period.to : today;
+  const driftByCase = new Map(driftStates.map((d) => [d.caseId, d]));
+  // grouped once: a county has hundreds of workers and hundreds of thousands of allocations
+  const childrenHeld = new Map<string, number>();
+  const holding = new Map<string, string[]>();
+  for (const h of rows.holdings) {
+    if (h.startDate <= on && (!h.endDate || h.endDate > on) && (!h.closedOn || h.closedOn > on)) childrenHeld.set(h.workerId, (childrenHeld.get(h.workerId) ?? 0) + h.children);
+    if (!h.endDate && !h.closedOn) (holding.get(h.workerId) ?? holding.set(h.workerId, []).get(h.workerId)!).push(h.caseId);
+  }
+  const recorded = new Map<string, K.AssessmentRow[]>();
+  for (const a of rows.assessments) (recorded.get(a.recordedById) ?? recorded.set(a.recordedById, []).get(a.recordedById)!).push(a);
+  return rows.workers
+    .map((w) => ({
+      workerId: w.id,
+      name: w.name,
+      teamId: w.teamId,
+      figures: {
+        caseload: K.caseloadPerFte(childrenHeld.get(w.id) ?? 0, w.fte),
+        drift: driftFigure((holding.get(w.id) ?? []).flatMap((caseId) => driftByCase.get(caseId) ?? [])),
+        "assessments-45": K.assessmentsOnTime(recorded.get(w.id) ?? [], period),
+      },
+    }))
+    .sort((a, b) => a.name.localeCompare(b.name));
+}
+
 /** Measured now only: no history is kept of workers' employment or of drift. */
 const NOW_ONLY: KpiKey[] = ["drift", "agency-rate"];
 
@@ -261,7 +295,7 @@ export async function computeBoroughDashboard(tx: Tx, tenantId: string, period: 
   const settings = await loadSettings(tx, tenantId);
   const rows = await loadRows(tx, tenantId);
   const interventions = await lastInterventions(tx, tenantId);
-  const driftStates = interventions.map((i) => ({ teamId: i.teamId, ...driftOf(i.level, { date: i.date, what: i.what }, today, settings.drift) }));
+  const driftStates = interventions.map((i) => ({ teamId: i.teamId, caseId: i.caseId, ...driftOf(i.level, { date: i.date, what: i.what }, today, settings.drift) }));
   const population = tenant.childPopulation;
   const figures = figuresFor(rows, period, population, driftStates, today);
 
@@ -329,6 +363,7 @@ export async function computeBoroughDashboard(tx: Tx, tenantId: string, period: 
     figures,
     trends,
     byTeam,
+    byWorker: workerFigures(rows, period, driftStates, today),
     flows: K.transitionFlows(rows.transitions, period),
     spendByProvider: placements.periodSpend as Record<string, number>,
     cpRatePer10k: K.childrenOnPlans(rows.cpPlans, period, population).value,

@@ -30,7 +30,12 @@ test("a head of service sees each KPI with its England comparison, the charts, a
   await assessments.getByRole("link", { name: "By team and by month" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Assessments within 45 working days");
   await expectAccessible(page);
-  const team = page.getByRole("region", { name: /by team/ }).getByRole("link", { name: "Support and Safeguarding North" });
+  // and to one team's workers: each practitioner's assessments on time
+  await page.getByRole("region", { name: /by team/ }).getByRole("link", { name: "Workers in Support and Safeguarding North" }).click();
+  await expect(page.getByRole("heading", { name: "By worker: Support and Safeguarding North" })).toBeVisible();
+  await expect(page.getByRole("region", { name: /by worker/ }).getByRole("row").nth(1)).toContainText("Support and Safeguarding North");
+  await expectAccessible(page);
+  const team = page.getByRole("region", { name: /by team/ }).getByRole("link", { name: "Support and Safeguarding North", exact: true });
   await team.click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Support and Safeguarding North");
 });

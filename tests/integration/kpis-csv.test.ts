@@ -63,6 +63,7 @@ beforeAll(async () => {
   await createTeam(tenantId, { name: "Safeguarding East" });
   head = await createUser(tenantId, { role: "HEAD_OF_SERVICE" });
   worker = await createUser(tenantId, { role: "SOCIAL_WORKER" });
+  await createUser(tenantId, { role: "SOCIAL_WORKER", name: HYPERLINK });
 });
 
 describe("KPI CSV download", () => {
@@ -92,6 +93,13 @@ describe("KPI CSV download", () => {
     ]);
   });
 
+  it("lists each practitioner's figure, a name typed like a formula written as text", async () => {
+    session.ctx = ctxFor(head);
+    const rows = parseCsv(await (await get("table=workers&kpi=caseload&period=fy&year=2026")).text());
+    expect(rows[0]).toEqual(["worker", "team", "value", "numerator", "denominator"]);
+    expect(rows.slice(1).map((r) => r[0])).toEqual(expect.arrayContaining([`'${HYPERLINK}`, worker.name]));
+  });
+
   it("every known table downloads, uncached and audited, with a file name of its own", async () => {
     session.ctx = ctxFor(head);
     const before = (await downloads()).length;
@@ -99,6 +107,7 @@ describe("KPI CSV download", () => {
       ["", "continuum-kpis-summary-fy-2026.csv"],
       ["table=summary", "continuum-kpis-summary-fy-2026.csv"],
       ["table=trend&kpi=re-referral", "continuum-kpis-trend-re-referral-fy-2026.csv"],
+      ["table=workers&kpi=caseload", "continuum-kpis-workers-caseload-fy-2026.csv"],
       ["table=placements", "continuum-kpis-placements-fy-2026.csv"],
       ["table=placement-spend", "continuum-kpis-placement-spend-fy-2026.csv"],
       ["table=placement-mix", "continuum-kpis-placement-mix-fy-2026.csv"],
@@ -111,7 +120,7 @@ describe("KPI CSV download", () => {
       expect(response.headers.get("Content-Disposition")).toBe(`attachment; filename="${file}"`);
     }
     const audited = (await downloads()).slice(before);
-    expect(audited.map((a) => (a.details as { table: string }).table)).toEqual(["summary", "summary", "trend", "placements", "placement-spend", "placement-mix", "placement-stability"]);
+    expect(audited.map((a) => (a.details as { table: string }).table)).toEqual(["summary", "summary", "trend", "workers", "placements", "placement-spend", "placement-mix", "placement-stability"]);
   });
 
   it("refuses a table it does not know, or a KPI table without a KPI, with 404 and nothing audited", async () => {

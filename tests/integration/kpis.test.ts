@@ -119,6 +119,14 @@ describe("borough KPIs", () => {
     const { drift } = await getCaseTimescales(ctxFor(head), open!.id);
     expect(f.drift).toMatchObject({ denominator: 1, numerator: drift!.state === "red" ? 1 : 0, detail: `Median ${drift!.days} working days since the last significant intervention` });
 
+    // by worker: sw holds the 4 children at 1 FTE and the open case's drift, and recorded both assessments of the year (1 on time);
+    // the agency worker holds nothing and recorded nothing
+    const bySw = dash.byWorker!.find((w) => w.figures.caseload?.value === 4)!;
+    expect(bySw.figures["assessments-45"]).toMatchObject({ numerator: 1, denominator: 2 });
+    expect(bySw.figures.drift).toMatchObject({ denominator: 1, detail: f.drift.detail });
+    expect(dash.byWorker!.map((w) => w.figures.caseload?.value).sort()).toEqual([0, 4]);
+    expect(dash.byWorker!.find((w) => w !== bySw)!.figures).toMatchObject({ drift: { denominator: 0 }, "assessments-45": { denominator: 0 } });
+
     // workforce: 4 children held ÷ 1.5 FTE; agency 0.5 ÷ 1.5
     expect(f.caseload.value).toBeCloseTo(4 / 1.5, 5);
     expect(f["agency-rate"].value).toBeCloseTo(1 / 3, 5);

@@ -1,4 +1,4 @@
-// CSV downloads of the KPI tables: the summary, one KPI's trend, one KPI by team, the placement figures
+// CSV downloads of the KPI tables: the summary, one KPI's trend, one KPI by team or by worker, the placement figures
 // (all of them, or the spend, mix and stability tables). Every download is audited; cells that a
 // spreadsheet would run as a formula (a team named "=HYPERLINK(…)") are written as text.
 import { stringify } from "csv-stringify/sync";
@@ -10,10 +10,10 @@ import { PLACEMENT_TYPE_GROUPS, SPEND_GROUPS } from "@/lib/domain/placements-ana
 import { isAppError } from "@/lib/errors";
 import { periodFromSearch } from "../period";
 
-const TABLES = ["summary", "trend", "teams", "placements", "placement-spend", "placement-mix", "placement-stability"] as const;
+const TABLES = ["summary", "trend", "teams", "workers", "placements", "placement-spend", "placement-mix", "placement-stability"] as const;
 type Table = (typeof TABLES)[number];
 /** Tables of one KPI, which need ?kpi= to be one. */
-const PER_KPI: readonly Table[] = ["trend", "teams"];
+const PER_KPI: readonly Table[] = ["trend", "teams", "workers"];
 
 const notFound = (message: string) => new Response(message, { status: 404, headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" } });
 
@@ -33,6 +33,10 @@ export async function GET(request: Request) {
       rows = [["month_ending", kpi], ...(dash.trends[kpi] ?? []).map((p) => [p.month, p.value])];
     } else if (table === "teams" && kpi) {
       rows = [["team", "value", "numerator", "denominator"], ...dash.byTeam.filter((t) => t.figures[kpi]).map((t) => [t.teamName, t.figures[kpi]!.value, t.figures[kpi]!.numerator, t.figures[kpi]!.denominator])];
+    } else if (table === "workers" && kpi) {
+      const teams = new Map(dash.byTeam.map((t) => [t.teamId, t.teamName]));
+      const workers = (dash.byWorker ?? []).filter((w) => w.figures[kpi] && (!params.team || w.teamId === params.team));
+      rows = [["worker", "team", "value", "numerator", "denominator"], ...workers.map((w) => [w.name, w.teamId ? (teams.get(w.teamId) ?? "") : "", w.figures[kpi]!.value, w.figures[kpi]!.numerator, w.figures[kpi]!.denominator])];
     } else if (table === "placements") {
       const p = dash.placements;
       rows = [
