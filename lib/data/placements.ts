@@ -253,7 +253,9 @@ function moveRefused(refusals: string[]): AppError {
           ? "date"
           : /same as the current one/.test(refusal)
             ? "carerId"
-            : "_form";
+            : /instead of an agency one/.test(refusal)
+              ? "avoidedAgency"
+              : "_form";
   const fields: Record<string, string[]> = {};
   for (const refusal of refusals) {
     const field = fieldOf(refusal);
@@ -312,7 +314,7 @@ export async function moveChild(ctx: Ctx, input: MoveInput): Promise<{ episodeId
       }
     }
     const history = await historyOf(tx, t, personId);
-    const current = history.episodes.find((e) => !e.endDate);
+    const { laCode: ownLaCode } = await tx.tenant.findUniqueOrThrow({ where: { id: t }, select: { laCode: true } });
     const newEpisodeId = randomUUID();
     const result = movePlacement(
       history,
@@ -329,28 +331,16 @@ export async function moveChild(ctx: Ctx, input: MoveInput): Promise<{ episodeId
           weeklyCost: input.weeklyCost ?? (carer?.usualWeeklyRate === null || carer?.usualWeeklyRate === undefined ? null : Number(carer.usualWeeklyRate)),
           urn: carer?.urn ?? null,
           avoidedAgencyPlacement: input.avoidedAgency,
+          // a carer on the list is where the list says; otherwise where the form says
+          placement: carer ? { latitude: carer.latitude, longitude: carer.longitude } : typedLatitude !== null && typedLongitude !== null ? { latitude: typedLatitude, longitude: typedLongitude } : null,
+          placementLaCode: carer ? carer.laCode : (input.placementLaCode ?? (input.placementPostcode || typedLatitude !== null ? ownLaCode : null)),
         },
       },
       todayInEngland(),
     );
     if (!result.ok) throw moveRefused(result.refusals);
+    // the new episode keeps where the child's home is (the domain carries it from the current one)
     await saveEpisodes(tx, t, personId, history, result.episodes);
-    // where the new placement is, and what saveEpisodes does not carry: the home stays the child's
-    const { laCode: ownLaCode } = await tx.tenant.findUniqueOrThrow({ where: { id: t }, select: { laCode: true } });
-    const was = current ? await tx.careEpisode.findFirst({ where: { tenantId: t, id: current.id }, select: { homeLatitude: true, homeLongitude: true } }) : null;
-    await tx.careEpisode.update({
-      where: { tenantId_id: { tenantId: t, id: newEpisodeId } },
-      data: {
-        urn: carer?.urn ?? null,
-        avoidedAgency: input.avoidedAgency,
-        homeLatitude: was?.homeLatitude ?? null,
-        homeLongitude: was?.homeLongitude ?? null,
-        // a carer on the list is where the list says; otherwise where the form says
-        placementLatitude: carer ? carer.latitude : typedLatitude,
-        placementLongitude: carer ? carer.longitude : typedLongitude,
-        placementLaCode: carer ? carer.laCode : (input.placementLaCode ?? (input.placementPostcode || typedLatitude !== null ? ownLaCode : null)),
-      },
-    });
     await recordAudit(tx, ctx, {
       action: "placement.moved",
       entityType: "care_episode",

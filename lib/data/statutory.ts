@@ -25,7 +25,7 @@ export type StatutoryRecord = {
   referrals: { id: string; caseId: string; referralDate: IsoDate; closureDate: IsoDate | null; closureReason: string | null; primaryNeedCode: string | null }[];
   assessments: { id: string; caseId: string; startDate: IsoDate; authorisedDate: IsoDate | null; factors: string[] }[];
   section47s: { id: string; caseId: string; strategyDiscussionDate: IsoDate; startDate: IsoDate; icpcDate: IsoDate | null; icpcNotRequired: boolean }[];
-  cpPlans: { id: string; caseId: string; startDate: IsoDate; endDate: IsoDate | null; initialCategory: string; latestCategory: string; reviews: IsoDate[] }[];
+  cpPlans: { id: string; caseId: string; startDate: IsoDate; endDate: IsoDate | null; initialCategory: string; latestCategory: string; reviews: IsoDate[]; coreGroups: IsoDate[] }[];
   cinPlans: { id: string; caseId: string; startDate: IsoDate; endDate: IsoDate | null }[];
   carePeriods: {
     id: string;
@@ -38,6 +38,7 @@ export type StatutoryRecord = {
     reviews: { date: IsoDate; code: string | null }[];
   }[];
   healthAssessments: { id: string; kind: "INITIAL" | "REVIEW"; date: IsoDate }[];
+  pathwayPlanReviews: IsoDate[];
 };
 
 export async function getStatutoryRecord(ctx: Ctx, personIdInput: string): Promise<StatutoryRecord> {
@@ -48,12 +49,12 @@ export async function getStatutoryRecord(ctx: Ctx, personIdInput: string): Promi
     const t = ctx.tenantId;
     const p = await tx.person.findFirst({ where: { tenantId: t, id: personId, kind: "CHILD" }, select: { id: true, firstName: true, lastName: true, dateOfBirth: true, disabilities: true } });
     if (!p) throw notFoundError("child");
-    const [cases, referrals, assessments, section47s, cpPlans, cinPlans, carePeriods, health] = await inOrder([
+    const [cases, referrals, assessments, section47s, cpPlans, cinPlans, carePeriods, health, pathwayReviews] = await inOrder([
       () => tx.caseChild.findMany({ where: { tenantId: t, personId }, select: { case: { select: { id: true, reference: true, level: true, status: true, openedOn: true } } } }),
       () => tx.cinEpisode.findMany({ where: { tenantId: t, personId }, orderBy: { referralDate: "desc" } }),
       () => tx.assessment.findMany({ where: { tenantId: t, personId }, orderBy: { startDate: "desc" } }),
       () => tx.section47.findMany({ where: { tenantId: t, personId }, orderBy: { startDate: "desc" } }),
-      () => tx.cpPlan.findMany({ where: { tenantId: t, personId }, orderBy: { startDate: "desc" }, include: { reviews: { orderBy: { reviewDate: "asc" } } } }),
+      () => tx.cpPlan.findMany({ where: { tenantId: t, personId }, orderBy: { startDate: "desc" }, include: { reviews: { orderBy: { reviewDate: "asc" } }, coreGroups: { orderBy: { meetingDate: "asc" } } } }),
       () => tx.cinPlan.findMany({ where: { tenantId: t, personId }, orderBy: { startDate: "desc" } }),
       () => tx.carePeriod.findMany({
         where: { tenantId: t, personId },
@@ -61,6 +62,7 @@ export async function getStatutoryRecord(ctx: Ctx, personIdInput: string): Promi
         include: { episodes: { orderBy: { startDate: "asc" } }, reviews: { orderBy: { reviewDate: "asc" } } },
       }),
       () => tx.healthAssessment.findMany({ where: { tenantId: t, personId }, orderBy: { assessmentDate: "desc" } }),
+      () => tx.pathwayPlanReview.findMany({ where: { tenantId: t, personId }, orderBy: { reviewDate: "asc" }, select: { reviewDate: true } }),
     ]);
     await recordAudit(tx, ctx, { action: "statutory.viewed", entityType: "person", entityId: personId, personId });
     const dob = iso(p.dateOfBirth);
@@ -85,6 +87,7 @@ export async function getStatutoryRecord(ctx: Ctx, personIdInput: string): Promi
         initialCategory: c.initialCategory,
         latestCategory: c.latestCategory,
         reviews: c.reviews.map((r) => toIsoDate(r.reviewDate)),
+        coreGroups: c.coreGroups.map((m) => toIsoDate(m.meetingDate)),
       })),
       cinPlans: cinPlans.map((c) => ({ id: c.id, caseId: c.caseId, startDate: toIsoDate(c.startDate), endDate: iso(c.endDate) })),
       carePeriods: carePeriods.map((c) => ({
@@ -106,6 +109,7 @@ export async function getStatutoryRecord(ctx: Ctx, personIdInput: string): Promi
         reviews: c.reviews.map((r) => ({ date: toIsoDate(r.reviewDate), code: r.reviewCode })),
       })),
       healthAssessments: health.map((h) => ({ id: h.id, kind: h.kind, date: toIsoDate(h.assessmentDate) })),
+      pathwayPlanReviews: pathwayReviews.map((r) => toIsoDate(r.reviewDate)),
     };
   });
 }
@@ -273,6 +277,41 @@ export async function recordCpReview(ctx: Ctx, input: { personId: string; planId
   });
 }
 
+export async function recordCoreGroup(ctx: Ctx, input: { personId: string; planId: string; meetingDate: IsoDate }) {
+  notFuture("meetingDate", input.meetingDate, "The meeting");
+  return write(ctx, input.personId, null, async (tx, personId) => {
+    const plan = await tx.cpPlan.findFirst({ where: { tenantId: ctx.tenantId, id: parseId(input.planId, "plan"), personId }, select: { id: true, caseId: true, startDate: true, endDate: true } });
+    if (!plan) throw notFoundError("plan");
+    if (input.meetingDate < toIsoDate(plan.startDate) || (plan.endDate && input.meetingDate > toIsoDate(plan.endDate))) {
+      throw invalid("meetingDate", `The meeting must fall within the plan's dates (from ${formatDate(toIsoDate(plan.startDate))}${plan.endDate ? ` to ${formatDate(toIsoDate(plan.endDate))}` : ""})`);
+    }
+    await tx.cpCoreGroup.create({ data: { tenantId: ctx.tenantId, cpPlanId: plan.id, meetingDate: d(input.meetingDate) } }).catch((e) => {
+      if ((e as { code?: string }).code === "P2002") throw invalid("meetingDate", "A core group meeting on that date is already recorded");
+      throw e;
+    });
+    await recordAudit(tx, ctx, { action: "cp_plan.core_group_recorded", entityType: "cp_plan", entityId: plan.id, caseId: plan.caseId, personId, details: { meetingDate: input.meetingDate } });
+    return { id: plan.id };
+  });
+}
+
+/** A care leaver's pathway plan review: the young person must have an open care-leaver case. */
+export async function recordPathwayPlanReview(ctx: Ctx, input: { personId: string; reviewDate: IsoDate }) {
+  notFuture("reviewDate", input.reviewDate, "The review");
+  return write(ctx, input.personId, null, async (tx, personId) => {
+    const careLeaverCase = await tx.caseChild.findFirst({
+      where: { tenantId: ctx.tenantId, personId, removedOn: null, case: { status: "OPEN", level: "CARE_LEAVER" } },
+      select: { caseId: true },
+    });
+    if (!careLeaverCase) throw new AppError("REFUSED", "A pathway plan review is recorded for a care leaver. This young person has no open care-leaver case: step the case to care leaver first.");
+    const created = await tx.pathwayPlanReview.create({ data: { tenantId: ctx.tenantId, personId, reviewDate: d(input.reviewDate) }, select: { id: true } }).catch((e) => {
+      if ((e as { code?: string }).code === "P2002") throw invalid("reviewDate", "A review on that date is already recorded");
+      throw e;
+    });
+    await recordAudit(tx, ctx, { action: "pathway_plan.reviewed", entityType: "pathway_plan_review", entityId: created.id, caseId: careLeaverCase.caseId, personId, details: { reviewDate: input.reviewDate } });
+    return created;
+  });
+}
+
 async function endPlan(ctx: Ctx, kind: "cp" | "cin", input: { personId: string; planId: string; endDate: IsoDate }) {
   notFuture("endDate", input.endDate, "The end date");
   return write(ctx, input.personId, null, async (tx, personId) => {
@@ -375,7 +414,12 @@ export async function startCare(ctx: Ctx, input: StartCareInput) {
   });
 }
 
-/** The child's whole placement history, in the domain's shape. */
+const point = (latitude: number | null, longitude: number | null) => (latitude !== null && longitude !== null ? { latitude, longitude } : null);
+
+/**
+ * The child's whole placement history, in the domain's shape: every column of each episode, so that
+ * an episode the domain starts from the current one (a change of legal status) carries all of it.
+ */
 export async function historyOf(tx: Tx, tenantId: string, personId: string): Promise<PlacementHistory & { rows: Map<string, { carePeriodId: string }> }> {
   const periods = await tx.carePeriod.findMany({ where: { tenantId, personId }, include: { episodes: true } });
   const rows = new Map<string, { carePeriodId: string }>();
@@ -397,6 +441,13 @@ export async function historyOf(tx: Tx, tenantId: string, personId: string): Pro
         placementPostcode: e.placementPostcode ?? undefined,
         homePostcode: e.homePostcode ?? undefined,
         weeklyCost: e.weeklyCost === null ? undefined : Number(e.weeklyCost),
+        urn: e.urn,
+        avoidedAgencyPlacement: e.avoidedAgency,
+        home: point(e.homeLatitude, e.homeLongitude),
+        placement: point(e.placementLatitude, e.placementLongitude),
+        placementLaCode: e.placementLaCode,
+        intendedUntil18: e.intendedUntil18,
+        temporaryApproval: e.temporaryApproval,
       });
     }
   }
@@ -407,7 +458,7 @@ export async function historyOf(tx: Tx, tenantId: string, personId: string): Pro
   };
 }
 
-/** Saves the domain's new episode list: ends what ended, adds what is new (the history is kept). */
+/** Saves the domain's new episode list: ends what ended, adds what is new, with every column (the history is kept). */
 export async function saveEpisodes(tx: Tx, tenantId: string, personId: string, before: PlacementHistory & { rows: Map<string, { carePeriodId: string }> }, after: PlacementEpisode[]) {
   const old = new Map(before.episodes.map((e) => [e.id, e]));
   for (const e of after) {
@@ -435,9 +486,20 @@ export async function saveEpisodes(tx: Tx, tenantId: string, personId: string, b
         place: e.placeType,
         provider: e.provider,
         carerId: e.carerId,
+        reasonPlaceChange: e.reasonPlaceChange ?? null,
+        endPlanned: e.endPlanned ?? null,
         placementPostcode: e.placementPostcode ?? null,
         homePostcode: e.homePostcode ?? null,
         weeklyCost: e.weeklyCost ?? null,
+        urn: e.urn ?? null,
+        avoidedAgency: e.avoidedAgencyPlacement ?? false,
+        homeLatitude: e.home?.latitude ?? null,
+        homeLongitude: e.home?.longitude ?? null,
+        placementLatitude: e.placement?.latitude ?? null,
+        placementLongitude: e.placement?.longitude ?? null,
+        placementLaCode: e.placementLaCode ?? null,
+        intendedUntil18: e.intendedUntil18 ?? false,
+        temporaryApproval: e.temporaryApproval ?? false,
       },
     });
   }

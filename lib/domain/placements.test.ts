@@ -1,11 +1,13 @@
 import { describe, expect, it } from "vitest";
 import {
+  avoidedAgencyRefusal,
   changeLegalStatus,
   checkPlacementHistory,
   endCare,
   movePlacement,
   needsReasonForChange,
   normalisePostcode,
+  placedOutsideEngland,
   reasonForNewEpisode,
   type PeriodOfCare,
   type PlacementEpisode,
@@ -297,11 +299,39 @@ describe("moving a child to a new placement", () => {
       urn: null,
       weeklyCost: 450,
       avoidedAgencyPlacement: null,
+      home: null,
+      placement: null,
+      placementLaCode: null,
+      intendedUntil18: null,
+      temporaryApproval: null,
     });
     expect(result.episodes.map((e) => e.id)).toEqual(["e1", "e2", "e3", "e4"]);
     expect(checkPlacementHistory({ periods: amy.periods, episodes: result.episodes })).toEqual([]);
     // the input is not changed
     expect(amy.episodes[2]!.endDate).toBeNull();
+  });
+
+  it("keeps where the child's home is and takes the rest from the new placement", () => {
+    const home = { latitude: 51.0, longitude: -1.8 };
+    const located = { ...amy, episodes: [...amy.episodes.slice(0, 2), { ...amy.episodes[2]!, home, homePostcode: "SP1 1AA", placement: { latitude: 51.2, longitude: -1.8 }, placementLaCode: "801", urn: "SC111111", intendedUntil18: true }] };
+    const result = movePlacement(located, {
+      date: "2026-01-15",
+      reasonPlaceChange: "CARPL",
+      endPlanned: true,
+      newEpisodeId: "e4",
+      placement: { placeType: "U4", provider: "PR1", carerId: "patel", placement: { latitude: 51.1, longitude: -1.7 }, placementLaCode: "865", avoidedAgencyPlacement: true },
+    });
+    expect(result.ok && result.started).toMatchObject({ home, homePostcode: "SP1 1AA", placement: { latitude: 51.1, longitude: -1.7 }, placementLaCode: "865", urn: null, intendedUntil18: null, avoidedAgencyPlacement: true });
+  });
+
+  it("refuses to record an agency placement avoided for anything but an in-house foster placement", () => {
+    const move = { date: "2026-01-15", reasonPlaceChange: "CARPL" as const, endPlanned: true, newEpisodeId: "e4" };
+    const toAgency = movePlacement(amy, { ...move, placement: { placeType: "U6", provider: "PR4", carerId: "agency", avoidedAgencyPlacement: true } });
+    expect(toAgency).toEqual({ ok: false, refusals: [expect.stringMatching(/^Only an in-house foster placement .* can be recorded as found instead of an agency one/)] });
+    const toHome = movePlacement(amy, { ...move, placement: { placeType: "K2", provider: "PR1", carerId: "home", avoidedAgencyPlacement: true } });
+    expect(toHome.ok).toBe(false);
+    expect(movePlacement(amy, { ...move, placement: { placeType: "U6", provider: "PR4", carerId: "agency", avoidedAgencyPlacement: false } }).ok).toBe(true);
+    expect(avoidedAgencyRefusal({ placeType: "U3", provider: "PR1", avoidedAgencyPlacement: true })).toBeNull();
   });
 
   it("works out U when the legal status changes with the move", () => {
@@ -385,6 +415,29 @@ describe("a change of legal status", () => {
     expect(checkPlacementHistory({ periods: amy.periods, episodes: result.episodes })).toEqual([]);
   });
 
+  it("carries everything the placement records into the new episode, except the legal status", () => {
+    // Amy's episode with the Joneses, recorded in full
+    const full: PlacementEpisode = {
+      ...amy.episodes[2]!,
+      homePostcode: "SP1 1AA",
+      urn: "SC123456",
+      weeklyCost: 850.5,
+      avoidedAgencyPlacement: true,
+      home: { latitude: 51.0, longitude: -1.8 },
+      placement: { latitude: 51.3, longitude: -2.1 },
+      placementLaCode: "WAL",
+      intendedUntil18: true,
+      temporaryApproval: false,
+    };
+    const result = changeLegalStatus({ ...amy, episodes: [...amy.episodes.slice(0, 2), full] }, { date: "2026-02-20", legalStatus: "C2", newEpisodeId: "e4" });
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    const { id: _id, startDate: _s, endDate: _e, legalStatus, reasonNewEpisode, ...carried } = result.started;
+    const { id: _id2, startDate: _s2, endDate: _e2, legalStatus: before, reasonNewEpisode: _r, ...was } = full;
+    expect(carried).toEqual({ ...was, reasonPlaceChange: null, endPlanned: null });
+    expect([before, legalStatus, reasonNewEpisode]).toEqual(["C1", "C2", "L"]);
+  });
+
   it("refuses the legal status the child already has, or a date not after the current episode started", () => {
     expect(changeLegalStatus(amy, { date: "2026-02-20", legalStatus: "C1", newEpisodeId: "e4" })).toEqual({ ok: false, refusals: ["The child's legal status is already C1 (Interim care order)."] });
     expect(changeLegalStatus(amy, { date: "2025-09-01", legalStatus: "C2", newEpisodeId: "e4" })).toEqual({
@@ -417,5 +470,12 @@ describe("the end of care", () => {
       ok: false,
       refusals: ["The child is not looked after: their last period of care ended on 1 Mar 2026. Start a new period of care instead."],
     });
+  });
+});
+
+describe("a placement outside England", () => {
+  it("is one whose local authority is Wales, Scotland, Northern Ireland or outside the UK, however written", () => {
+    expect(["WAL", "sco", " NIR ", "NUK"].map(placedOutsideEngland)).toEqual([true, true, true, true]);
+    expect(["931", "", null, undefined, "ENG"].map(placedOutsideEngland)).toEqual([false, false, false, false, false]);
   });
 });

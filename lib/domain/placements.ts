@@ -38,7 +38,9 @@ import {
   PLACEMENT_TYPES,
   REASONS_NEW_EPISODE,
   REASONS_PLACE_CHANGE,
+  OWN_PROVISION,
   codeWithLabel,
+  isFostering,
   isTemporaryPlacement,
   takesProvider,
   type CategoryOfNeed,
@@ -94,7 +96,47 @@ export type PlacementEpisode = {
    * avoided" saving (placements-spend.ts).
    */
   avoidedAgencyPlacement?: boolean | null;
+  /** where the child's home is (decision 0015): the child's, so each later episode keeps it */
+  home?: Point | null;
+  /** where the placement is */
+  placement?: Point | null;
+  /** the local authority the placement is in: its 3-digit DfE code, or WAL, SCO, NIR, NUK outside England */
+  placementLaCode?: string | null;
+  /** a placement intended to last until the child is 18 (regulation 28 visits every 3 months after the first year) */
+  intendedUntil18?: boolean | null;
+  /** with a connected person under temporary approval (regulation 24): visits at least weekly */
+  temporaryApproval?: boolean | null;
 };
+
+/** A point in WGS84 degrees (the same shape as placements-matching's Coordinates). */
+export type Point = { latitude: number; longitude: number };
+
+/**
+ * SSDA903 codes for an area outside England, used where a DfE local authority code would go (as in
+ * PL_LA and LA_PERM): a placement there has no Ofsted URN.
+ */
+export const OUTSIDE_ENGLAND = [
+  { code: "WAL", label: "Wales" },
+  { code: "SCO", label: "Scotland" },
+  { code: "NIR", label: "Northern Ireland" },
+  { code: "NUK", label: "Outside the UK" },
+] as const;
+
+/** Whether a placement's local authority code says it is outside England (so the return needs no URN). */
+export function placedOutsideEngland(laCode: string | null | undefined): boolean {
+  const code = (laCode ?? "").trim().toUpperCase();
+  return OUTSIDE_ENGLAND.some((o) => o.code === code);
+}
+
+/**
+ * Why a placement cannot be recorded as made instead of an agency one, or null when it can: only an
+ * in-house foster placement (a fostering type, provider PR1) counts toward the saving (placements-spend).
+ */
+export function avoidedAgencyRefusal(placement: Pick<PlacementEpisode, "placeType" | "provider" | "avoidedAgencyPlacement">): string | null {
+  if (!placement.avoidedAgencyPlacement) return null;
+  if (isFostering(placement.placeType) && placement.provider === OWN_PROVISION) return null;
+  return "Only an in-house foster placement (a foster placement type, U1–U6, with provider PR1) can be recorded as found instead of an agency one. Untick it, or choose an in-house household.";
+}
 
 export type PlacementHistory = { periods: readonly PeriodOfCare[]; episodes: readonly PlacementEpisode[] };
 
@@ -427,7 +469,12 @@ function replaceCurrent(history: PlacementHistory, current: PlacementEpisode, en
 
 /** The new placement of a move: what it is, and the legal status if that changes on the same day. */
 export type NewPlacement = Pick<PlacementEpisode, "placeType" | "provider" | "carerId"> &
-  Partial<Pick<PlacementEpisode, "placementPostcode" | "homePostcode" | "urn" | "weeklyCost" | "legalStatus" | "avoidedAgencyPlacement">>;
+  Partial<
+    Pick<
+      PlacementEpisode,
+      "placementPostcode" | "homePostcode" | "urn" | "weeklyCost" | "legalStatus" | "avoidedAgencyPlacement" | "placement" | "placementLaCode" | "intendedUntil18" | "temporaryApproval"
+    >
+  >;
 
 export type PlacementMove = {
   /** the day the child moves: the current placement ends and the new one starts */
@@ -470,6 +517,8 @@ export function movePlacement(history: PlacementHistory, move: PlacementMove, to
   if (needsReason && !move.reasonPlaceChange) refusals.push("Give the reason for the placement change.");
   if (needsReason && (move.endPlanned === null || move.endPlanned === undefined)) refusals.push("Say whether the move was planned.");
   if (!needsReason && move.reasonPlaceChange) refusals.push("Moves into and out of a temporary placement take no reason for placement change: leave it blank.");
+  const avoided = avoidedAgencyRefusal(move.placement);
+  if (avoided) refusals.push(avoided);
   if (refusals.length > 0) return { ok: false, refusals };
 
   const ended: PlacementEpisode = {
@@ -494,13 +543,23 @@ export function movePlacement(history: PlacementHistory, move: PlacementMove, to
     urn: move.placement.urn ?? null,
     weeklyCost: move.placement.weeklyCost ?? null,
     avoidedAgencyPlacement: move.placement.avoidedAgencyPlacement ?? null,
+    // the child's home stays where it was; the rest is the new placement's
+    home: current.home ?? null,
+    placement: move.placement.placement ?? null,
+    placementLaCode: move.placement.placementLaCode ?? null,
+    intendedUntil18: move.placement.intendedUntil18 ?? null,
+    temporaryApproval: move.placement.temporaryApproval ?? null,
   };
   return replaceCurrent(history, current, ended, started);
 }
 
 export type LegalStatusChange = { date: IsoDate; legalStatus: LegalStatus; newEpisodeId: string };
 
-/** A change of legal status only (RNE L): the child stays in the same placement, in a new episode. */
+/**
+ * A change of legal status only (RNE L): the child stays in the same placement, in a new episode that
+ * carries over everything the current one records (carer, cost, URN, where the home and the placement
+ * are, the agency placement avoided, how often to visit) except the legal status.
+ */
 export function changeLegalStatus(history: PlacementHistory, change: LegalStatusChange, today?: IsoDate): ChangeResult {
   const found = findCurrent(history, change.date, "the change of legal status", today);
   if (!found.ok) return found;

@@ -113,6 +113,29 @@ describe("placements", () => {
     expect(await visit()).toMatchObject({ dueDate: addDays(today, 7) });
   });
 
+  it("a change of legal status carries everything the placement records into the new episode: carer, cost, URN, home and placement locations, authority, the agency placement avoided and the visiting pattern", async () => {
+    const s = await councilWithChildInAgencyCare();
+    const t = s.tenant.id;
+    // the agency placement recorded in full
+    await withTenant(t, (tx) =>
+      tx.careEpisode.updateMany({
+        where: { tenantId: t, personId: s.child },
+        data: { urn: "SC654321", weeklyCost: 912.5, homePostcode: "SP2 7QQ", placementLaCode: "WAL", intendedUntil18: true, temporaryApproval: true, avoidedAgency: true },
+      }),
+    );
+    await recordLegalStatusChange(ctxFor(s.worker), { personId: s.child, date: addDays(today, -10), legalStatus: "C1" });
+    const [before, after] = await withTenant(t, (tx) => tx.careEpisode.findMany({ where: { tenantId: t, personId: s.child }, orderBy: { startDate: "asc" } }));
+    const { id, startDate, endDate, legalStatus, reasonNewEpisode, createdAt: _c, reasonPlaceChange, endPlanned, ...carried } = after!;
+    const { id: _i, startDate: _s, endDate: ended, legalStatus: was, reasonNewEpisode: _r, createdAt: _c2, reasonPlaceChange: _p, endPlanned: _e, ...recorded } = before!;
+    // every column but the dates, the legal status and the reason for the new episode
+    expect(carried).toEqual(recorded);
+    expect(recorded).toMatchObject({ carerId: s.agency.id, urn: "SC654321", placementLaCode: "WAL", homeLatitude: home.latitude, placementLatitude: north(25).latitude, avoidedAgency: true, intendedUntil18: true });
+    expect({ id, startDate, endDate, legalStatus, reasonNewEpisode, reasonPlaceChange, endPlanned }).toMatchObject({ startDate: fromIsoDate(addDays(today, -10)), endDate: null, legalStatus: "C1", reasonNewEpisode: "L", reasonPlaceChange: null, endPlanned: null });
+    expect([ended, was]).toEqual([fromIsoDate(addDays(today, -10)), "C2"]);
+    // and the placement still shows where it is and how far from home
+    expect((await getChildPlacements(ctxFor(s.worker), s.child)).current).toMatchObject({ carer: "Agency", miles: 25, outOfArea: true, legalStatus: "C1" });
+  });
+
   it("refuses a move that would break the history, one without a reason, and one into a household with no room — saying what to do", async () => {
     const s = await councilWithChildInAgencyCare();
     const ctx = ctxFor(s.worker);
