@@ -8,7 +8,7 @@ import { inOrder } from "@/lib/db/in-order";
 import { withTenant, type Tx } from "@/lib/db/tenant";
 import { ageOn, fromIsoDate, todayInEngland, toIsoDate, type IsoDate } from "@/lib/domain/dates";
 import { movePlacement } from "@/lib/domain/placements";
-import { matchVacancies, milesBetween, vacanciesOf, type Coordinates } from "@/lib/domain/placements-matching";
+import { matchVacancies, milesBetween, noVacancyRefusal, vacanciesOf, type Coordinates } from "@/lib/domain/placements-matching";
 import type { PlacementProvider, PlacementType, ReasonPlaceChange } from "@/lib/domain/ssda903-codes";
 import { AppError, notFoundError } from "@/lib/errors";
 import { recordAudit } from "./audit";
@@ -306,14 +306,14 @@ export async function moveChild(ctx: Ctx, input: MoveInput): Promise<{ episodeId
     if (carerId) await tx.$executeRaw`SELECT 1 FROM carer WHERE tenant_id = ${t}::uuid AND id = ${carerId}::uuid FOR UPDATE`;
     const carer = carerId ? await tx.carer.findFirst({ where: { tenantId: t, id: carerId } }) : null;
     if (carerId && !carer) throw new AppError("VALIDATION", "Choose a carer from the list.", { carerId: ["Choose a carer from the list"] });
+    const history = await historyOf(tx, t, personId);
     if (carer?.kind === "FOSTER_HOUSEHOLD") {
       const [row] = await carersOf(tx, t, input.date).then((all) => all.filter((c) => c.id === carer.id));
-      if (row && (row.vacancies ?? 0) < 1) {
-        const message = `${carer.name} has no vacancy on that date (${row.currentChildren} of ${row.approvedPlaces} places taken${row.onHold ? ", on hold" : ""}). Choose another household from Find a placement.`;
-        throw new AppError("REFUSED", message, { carerId: [message] });
-      }
+      // a child staying with the same carer (a new type, legal status or postcode) keeps their place
+      const current = history.episodes.find((e) => e.startDate <= input.date && (!e.endDate || e.endDate > input.date));
+      const refusal = row && noVacancyRefusal({ name: carer.name, approvedPlaces: row.approvedPlaces ?? 0, currentChildren: row.currentChildren, onHold: row.onHold }, { alreadyPlacedThere: current?.carerId === carer.id });
+      if (refusal) throw new AppError("REFUSED", refusal, { carerId: [refusal] });
     }
-    const history = await historyOf(tx, t, personId);
     const { laCode: ownLaCode } = await tx.tenant.findUniqueOrThrow({ where: { id: t }, select: { laCode: true } });
     const newEpisodeId = randomUUID();
     const result = movePlacement(

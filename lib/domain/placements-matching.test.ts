@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { EARTH_RADIUS_MILES, matchVacancies, milesBetween, outOfArea, placementDistance, vacanciesOf, type FosterHousehold } from "./placements-matching";
+import { EARTH_RADIUS_MILES, matchVacancies, milesBetween, noVacancyRefusal, outOfArea, placementDistance, vacanciesOf, type FosterHousehold } from "./placements-matching";
 
 describe("distance between two places", () => {
   it("is the great-circle distance in miles", () => {
@@ -77,5 +77,20 @@ describe("in-house vacancies near a child", () => {
     expect(vacanciesOf({ approvedPlaces: 3, currentChildren: 1 })).toBe(2);
     expect(vacanciesOf({ approvedPlaces: 2, currentChildren: 3 })).toBe(0);
     expect(vacanciesOf({ approvedPlaces: 2, currentChildren: 0, onHold: true })).toBe(0);
+  });
+});
+
+describe("placing a child with a household", () => {
+  const full = { name: "The Okafors", approvedPlaces: 2, currentChildren: 2, onHold: false };
+  it("needs a vacancy, and says so when there is none", () => {
+    expect(noVacancyRefusal(full, { alreadyPlacedThere: false })).toBe("The Okafors has no vacancy on that date (2 of 2 places taken). Choose another household from Find a placement.");
+    expect(noVacancyRefusal({ ...full, currentChildren: 1, onHold: true }, { alreadyPlacedThere: false })).toBe(
+      "The Okafors has no vacancy on that date (1 of 2 places taken, on hold). Choose another household from Find a placement.",
+    );
+    expect(noVacancyRefusal({ ...full, currentChildren: 1 }, { alreadyPlacedThere: false })).toBeNull();
+  });
+  it("takes no new place for a child already placed there: a change of type or legal status with the same carer", () => {
+    expect(noVacancyRefusal(full, { alreadyPlacedThere: true })).toBeNull();
+    expect(noVacancyRefusal({ ...full, onHold: true }, { alreadyPlacedThere: true })).toBeNull();
   });
 });

@@ -70,6 +70,20 @@ export function vacanciesOf(household: Pick<FosterHousehold, "approvedPlaces" | 
 }
 
 /**
+ * Why a child cannot be placed with a household on a day, or null when they can. A child already
+ * placed there (a change of placement type, legal status or postcode with the same carer) takes no
+ * new place, so needs no vacancy, even from a household that is full or on hold.
+ */
+export function noVacancyRefusal(
+  household: Pick<FosterHousehold, "name" | "approvedPlaces" | "currentChildren" | "onHold">,
+  child: { alreadyPlacedThere: boolean },
+): string | null {
+  if (child.alreadyPlacedThere || vacanciesOf(household) > 0) return null;
+  const taken = `${household.currentChildren} of ${household.approvedPlaces} places taken${household.onHold ? ", on hold" : ""}`;
+  return `${household.name} has no vacancy on that date (${taken}). Choose another household from Find a placement.`;
+}
+
+/**
  * In-house households with a vacancy approved for the child's age, nearest first (ties by name).
  * `withinMiles` leaves out households further away.
  */

@@ -155,6 +155,22 @@ describe("placements", () => {
     expect(still.periods[0]!.episodes).toHaveLength(1);
   });
 
+  it("a child in a full household can change placement type there: staying with the same carer takes no new place", async () => {
+    const s = await councilWithChildInAgencyCare();
+    const t = s.tenant.id;
+    const other = (await withTenant(t, (tx) => tx.careEpisode.findFirstOrThrow({ where: { tenantId: t, carerId: s.households.full.id, endDate: null }, select: { personId: true } }))).personId;
+    // Full household: 1 of 1 places, taken by this child; they become long-term foster children there (U3 to U4)
+    await moveChild(ctxFor(s.worker), moveTo(other, s.households.full.id, { placeType: "U4", avoidedAgency: false }));
+    const episodes = (await getChildPlacements(ctxFor(s.worker), other)).periods[0]!.episodes;
+    expect(episodes.map((e) => [e.place, e.carer, e.reasonNewEpisode, e.endDate])).toEqual([
+      ["U3", "Full household", "S", today],
+      ["U4", "Full household", "P", null],
+    ]);
+    expect((await listCarers(ctxFor(s.worker))).find((c) => c.id === s.households.full.id)).toMatchObject({ currentChildren: 1, vacancies: 0 });
+    // a child from elsewhere still finds it full
+    await expect(moveChild(ctxFor(s.worker), moveTo(s.child, s.households.full.id))).rejects.toMatchObject({ code: "REFUSED", message: expect.stringContaining("Full household has no vacancy on that date (1 of 1 places taken)") });
+  });
+
   it("moves a child to a placement not on the list, located where the form says (its authority, or the council's when left blank)", async () => {
     const s = await councilWithChildInAgencyCare();
     const ctx = ctxFor(s.worker);
