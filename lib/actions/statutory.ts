@@ -8,12 +8,14 @@ import {
   endCpPlan,
   recordAssessment,
   recordConference,
+  recordCoreGroup,
   recordCpReview,
   recordEndOfCare,
   recordHealthAssessment,
   recordLaReview,
   recordDisabilities,
   recordLegalStatusChange,
+  recordPathwayPlanReview,
   recordSection47,
   startCare,
   startCinPlan,
@@ -83,6 +85,16 @@ export async function startCpPlanAction(_: FormState, formData: FormData) {
 export async function recordCpReviewAction(_: FormState, formData: FormData) {
   const schema = z.object({ ...child, planId: id("a plan"), reviewDate: date("the review date", { notFuture: true }), latestCategory: z.preprocess(blank, category.optional()) });
   return run(formData, schema, (ctx, input) => recordCpReview(ctx, input));
+}
+
+export async function recordCoreGroupAction(_: FormState, formData: FormData) {
+  const schema = z.object({ ...child, planId: id("a plan"), meetingDate: date("the date of the meeting", { notFuture: true }) });
+  return run(formData, schema, (ctx, input) => recordCoreGroup(ctx, input));
+}
+
+export async function recordPathwayPlanReviewAction(_: FormState, formData: FormData) {
+  const schema = z.object({ ...child, reviewDate: date("the review date", { notFuture: true }) });
+  return run(formData, schema, (ctx, input) => recordPathwayPlanReview(ctx, input));
 }
 
 export async function endCpPlanAction(_: FormState, formData: FormData) {

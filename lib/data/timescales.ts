@@ -21,12 +21,12 @@ const s = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : null);
 export async function childRecords(tx: Tx, tenantId: string, personIds: string[]): Promise<Map<string, ChildRecords>> {
   const t = tenantId;
   const ids = { in: personIds };
-  const [people, referrals, assessments, enquiries, plans, periods, health, visits, contacts] = await inOrder([
+  const [people, referrals, assessments, enquiries, plans, periods, health, visits, contacts, careLeavers, pathwayReviews] = await inOrder([
     () => tx.person.findMany({ where: { tenantId: t, id: ids }, select: { id: true, dateOfBirth: true } }),
     () => tx.cinEpisode.findMany({ where: { tenantId: t, personId: ids }, select: { id: true, personId: true, referralDate: true, closureDate: true } }),
     () => tx.assessment.findMany({ where: { tenantId: t, personId: ids }, select: { personId: true, cinEpisodeId: true, startDate: true, authorisedDate: true } }),
     () => tx.section47.findMany({ where: { tenantId: t, personId: ids }, select: { personId: true, strategyDiscussionDate: true, icpcDate: true, icpcNotRequired: true } }),
-    () => tx.cpPlan.findMany({ where: { tenantId: t, personId: ids }, select: { personId: true, startDate: true, endDate: true, reviews: { select: { reviewDate: true } } } }),
+    () => tx.cpPlan.findMany({ where: { tenantId: t, personId: ids }, select: { personId: true, startDate: true, endDate: true, reviews: { select: { reviewDate: true } }, coreGroups: { select: { meetingDate: true } } } }),
     () => tx.carePeriod.findMany({
       where: { tenantId: t, personId: ids },
       select: {
@@ -43,6 +43,18 @@ export async function childRecords(tx: Tx, tenantId: string, personIds: string[]
       FROM visit_child vc JOIN visit v ON v.tenant_id = vc.tenant_id AND v.id = vc.visit_id
       WHERE vc.tenant_id = ${t}::uuid AND vc.person_id = ANY(${personIds}::uuid[]) AND v.type::text = ANY(${[...STATUTORY_VISIT_TYPES]}::text[])`,
     () => tx.contactChild.findMany({ where: { tenantId: t, personId: ids }, select: { personId: true, contact: { select: { receivedOn: true, decisionOn: true } } } }),
+    // a care leaver since the case opened at that level, or since the step that brought it there
+    () => tx.$queryRaw<{ personId: string; since: string }[]>`
+      SELECT cc.person_id AS "personId", to_char(max(greatest(c.opened_on, coalesce(tr.effective_on, c.opened_on))), 'YYYY-MM-DD') AS since
+      FROM case_child cc
+      JOIN case_file c ON c.tenant_id = cc.tenant_id AND c.id = cc.case_id
+      LEFT JOIN LATERAL (
+        SELECT max(effective_on) AS effective_on FROM transition
+        WHERE tenant_id = c.tenant_id AND case_id = c.id AND status = 'APPROVED' AND to_level = 'CARE_LEAVER'
+      ) tr ON true
+      WHERE cc.tenant_id = ${t}::uuid AND cc.person_id = ANY(${personIds}::uuid[]) AND cc.removed_on IS NULL AND c.status = 'OPEN' AND c.level = 'CARE_LEAVER'
+      GROUP BY cc.person_id`,
+    () => tx.pathwayPlanReview.findMany({ where: { tenantId: t, personId: ids }, select: { personId: true, reviewDate: true } }),
   ]);
   const map = new Map<string, ChildRecords>();
   for (const p of people) {
@@ -51,7 +63,9 @@ export async function childRecords(tx: Tx, tenantId: string, personIds: string[]
   for (const r of referrals) map.get(r.personId)?.referrals.push({ id: r.id, referralDate: s(r.referralDate)!, closureDate: s(r.closureDate) });
   for (const a of assessments) map.get(a.personId)?.assessments.push({ episodeId: a.cinEpisodeId, startDate: s(a.startDate)!, authorisedDate: s(a.authorisedDate) });
   for (const e of enquiries) map.get(e.personId)?.enquiries.push({ strategyDiscussionDate: s(e.strategyDiscussionDate)!, icpcDate: s(e.icpcDate), icpcNotRequired: e.icpcNotRequired });
-  for (const p of plans) map.get(p.personId)?.cpPlans.push({ startDate: s(p.startDate)!, endDate: s(p.endDate), reviews: p.reviews.map((r) => s(r.reviewDate)!) });
+  for (const p of plans) {
+    map.get(p.personId)?.cpPlans.push({ startDate: s(p.startDate)!, endDate: s(p.endDate), reviews: p.reviews.map((r) => s(r.reviewDate)!), coreGroups: p.coreGroups.map((m) => s(m.meetingDate)!) });
+  }
   for (const p of periods) {
     map.get(p.personId)?.carePeriods.push({
       startDate: s(p.startDate)!,
@@ -65,6 +79,11 @@ export async function childRecords(tx: Tx, tenantId: string, personIds: string[]
   for (const h of health) map.get(h.personId)?.healthAssessments.push(s(h.assessmentDate)!);
   for (const v of visits) map.get(v.personId)?.visits.push(v.day);
   for (const c of contacts) map.get(c.personId)?.contacts!.push({ receivedOn: s(c.contact.receivedOn)!, decisionOn: s(c.contact.decisionOn) });
+  for (const c of careLeavers) {
+    const r = map.get(c.personId);
+    if (r) r.careLeaver = { since: c.since, pathwayPlanReviews: [] };
+  }
+  for (const p of pathwayReviews) map.get(p.personId)?.careLeaver?.pathwayPlanReviews.push(s(p.reviewDate)!);
   return map;
 }
 

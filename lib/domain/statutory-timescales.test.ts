@@ -55,6 +55,34 @@ describe("child protection plan", () => {
   });
 });
 
+describe("core group: first meeting within 10 working days of the initial conference", () => {
+  // Mon 14 Dec 2026: 15–18 (4), 21–24 (8), Fri 25 Christmas, Mon 28 Boxing Day substitute (26th is a Saturday), 29 (9), 30 (10) → Wed 30 Dec 2026
+  const plan = { startDate: "2026-12-14", endDate: null, reviews: [] };
+  it("is due on 30 Dec 2026 across Christmas, and overdue the day after", () => {
+    expect(item({ ...none, cpPlans: [plan] }, "2026-12-15", "core-group")).toMatchObject({ dueDate: "2026-12-30", state: "due" });
+    expect(item({ ...none, cpPlans: [plan] }, "2026-12-31", "core-group")).toMatchObject({ state: "overdue" });
+  });
+  it("is met by the first meeting, on time or late, and gone once the plan has ended", () => {
+    expect(item({ ...none, cpPlans: [{ ...plan, coreGroups: ["2027-01-20", "2026-12-22"] }] }, "2027-02-01", "core-group")).toMatchObject({ state: "done", doneOn: "2026-12-22", onTime: true });
+    expect(item({ ...none, cpPlans: [{ ...plan, coreGroups: ["2027-01-04"] }] }, "2027-02-01", "core-group")).toMatchObject({ state: "done", onTime: false });
+    expect(item({ ...none, cpPlans: [{ ...plan, endDate: "2027-01-10" }] }, "2027-02-01", "core-group")).toBeUndefined();
+  });
+});
+
+describe("care leaver pathway plan: reviewed at least every 6 months", () => {
+  it("with no review yet, 6 months from the start of care-leaver support (31 Mar + 6 months → 30 Sep)", () => {
+    const r = { ...none, careLeaver: { since: "2026-03-31", pathwayPlanReviews: [] } };
+    expect(item(r, "2026-09-01", "pathway-plan")).toMatchObject({ dueDate: "2026-09-30", state: "due" });
+  });
+  it("then 6 months from the latest review, whenever it was held", () => {
+    const r = { ...none, careLeaver: { since: "2026-03-31", pathwayPlanReviews: ["2026-05-20", "2025-12-01"] } };
+    expect(item(r, "2026-11-23", "pathway-plan")).toMatchObject({ dueDate: "2026-11-20", state: "overdue" });
+  });
+  it("is not due for a child who is not a care leaver", () => {
+    expect(item(none, "2026-11-23", "pathway-plan")).toBeUndefined();
+  });
+});
+
 describe("looked after", () => {
   const period = (over: Partial<ChildRecords["carePeriods"][number]> = {}): ChildRecords["carePeriods"][number] => ({
     startDate: "2026-01-05",
@@ -114,7 +142,8 @@ describe("ordering", () => {
       assessments: [{ episodeId: "e1", startDate: "2026-10-02", authorisedDate: "2026-10-20" }],
       cpPlans: [{ startDate: "2026-11-01", endDate: null, reviews: [] }],
     };
-    expect(childTimescales(r, "2026-11-10", settings).map((i) => i.kind)).toEqual(["cp-visit", "cp-review", "assessment"]);
+    // the visit and the first core group are both due Fri 13 Nov (10 working days from Sun 1 Nov); the review 1 Feb
+    expect(childTimescales(r, "2026-11-10", settings).map((i) => i.kind)).toEqual(["cp-visit", "core-group", "cp-review", "assessment"]);
   });
 });
 

@@ -12,9 +12,11 @@ export type DueKind =
   | "initial-conference"
   | "cp-review"
   | "cp-visit"
+  | "core-group"
   | "la-review"
   | "la-visit"
-  | "health-assessment";
+  | "health-assessment"
+  | "pathway-plan";
 
 export type DueItem = {
   kind: DueKind;
@@ -36,7 +38,7 @@ export type ChildRecords = {
   referrals: { id: string; referralDate: IsoDate; closureDate: IsoDate | null }[];
   assessments: { episodeId: string | null; startDate: IsoDate; authorisedDate: IsoDate | null }[];
   enquiries: { strategyDiscussionDate: IsoDate; icpcDate: IsoDate | null; icpcNotRequired: boolean }[];
-  cpPlans: { startDate: IsoDate; endDate: IsoDate | null; reviews: IsoDate[] }[];
+  cpPlans: { startDate: IsoDate; endDate: IsoDate | null; reviews: IsoDate[]; coreGroups?: IsoDate[] }[];
   carePeriods: {
     startDate: IsoDate;
     endDate: IsoDate | null;
@@ -46,6 +48,8 @@ export type ChildRecords = {
   healthAssessments: IsoDate[];
   /** dates the child was seen on a visit that counts as a statutory visit (STATUTORY_VISIT_TYPES) */
   visits: IsoDate[];
+  /** set while the child (a young person) has an open care-leaver case: since when, and the pathway plan's reviews */
+  careLeaver?: { since: IsoDate; pathwayPlanReviews: IsoDate[] } | null;
 };
 
 type Placement = ChildRecords["carePeriods"][number]["placements"][number];
@@ -140,6 +144,32 @@ export function cpPlanDue(r: ChildRecords, today: IsoDate, settings: TimescaleSe
   return items;
 }
 
+/** Core group: the first meeting within 10 working days of the initial conference (the plan's start), by local procedures. */
+export function coreGroupDue(r: ChildRecords, today: IsoDate, settings: TimescaleSettings): DueItem[] {
+  return r.cpPlans
+    .filter((p) => !p.endDate || p.endDate > today)
+    .map((plan) => {
+      const due = addWorkingDays(plan.startDate, 10);
+      const basis = `10 working days from the initial conference on ${formatDate(plan.startDate)}`;
+      const first = (plan.coreGroups ?? []).filter((d) => d >= plan.startDate).sort()[0];
+      return first
+        ? { kind: "core-group", label: "First core group meeting", dueDate: due, basis, state: "done", doneOn: first, onTime: first <= due }
+        : { kind: "core-group", label: "First core group meeting", dueDate: due, basis, state: state(due, today, settings) };
+    });
+}
+
+/**
+ * Care leaver pathway plan: reviewed at least every 6 months. With no review recorded yet, 6 months
+ * from when the care-leaver case began (the plan itself was made while the young person was looked after).
+ */
+export function pathwayPlanDue(r: ChildRecords, today: IsoDate, settings: TimescaleSettings): DueItem[] {
+  if (!r.careLeaver) return [];
+  const last = latest(r.careLeaver.pathwayPlanReviews);
+  const due = addMonths(last ?? r.careLeaver.since, 6);
+  const basis = last ? `6 months from the last review on ${formatDate(last)}` : `6 months from the start of care-leaver support on ${formatDate(r.careLeaver.since)} (no review recorded yet)`;
+  return [{ kind: "pathway-plan", label: "Pathway plan review", dueDate: due, basis, state: state(due, today, settings) }];
+}
+
 /**
  * Looked-after visits (Care Planning, Placement and Case Review Regulations 2010, reg 28): within 1
  * week of the start of any placement; then at most every 6 weeks in the placement's first year; after
@@ -215,7 +245,12 @@ export function lookedAfterDue(r: ChildRecords, today: IsoDate, settings: Timesc
 
 /** Everything due for one child, soonest first; met one-off duties last. */
 export function childTimescales(r: ChildRecords, today: IsoDate, settings: TimescaleSettings): DueItem[] {
-  const items = [...contactDecisions(r.contacts, today, settings), ...assessmentDue(r, today, settings), ...conferenceDue(r, today, settings), ...cpPlanDue(r, today, settings), ...lookedAfterDue(r, today, settings)];
+  const items = [
+    ...contactDecisions(r.contacts, today, settings), ...assessmentDue(r, today, settings), ...conferenceDue(r, today, settings), ...cpPlanDue(r, today, settings),
+    ...coreGroupDue(r, today, settings),
+    ...lookedAfterDue(r, today, settings),
+    ...pathwayPlanDue(r, today, settings),
+  ];
   const rank = (i: DueItem) => (i.state === "done" ? 1 : 0);
   return items.sort((a, b) => rank(a) - rank(b) || a.dueDate.localeCompare(b.dueDate));
 }

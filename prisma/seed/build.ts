@@ -117,7 +117,7 @@ export type StatutorySeed = {
   episodes: { id: string; personId: string; caseId: string; referralDate: string; referralSource: string; primaryNeedCode: string; closureDate: string | null; closureReason: string | null }[];
   assessments: { id: string; personId: string; caseId: string; cinEpisodeId: string; startDate: string; authorisedDate: string | null; factors: string[]; recordedById: string }[];
   section47s: { id: string; personId: string; caseId: string; cinEpisodeId: string; strategyDiscussionDate: string; startDate: string; icpcDate: string | null; recordedById: string }[];
-  cpPlans: { id: string; personId: string; caseId: string; cinEpisodeId: string; startDate: string; endDate: string | null; category: string; recordedById: string; reviews: string[] }[];
+  cpPlans: { id: string; personId: string; caseId: string; cinEpisodeId: string; startDate: string; endDate: string | null; category: string; recordedById: string; reviews: string[]; coreGroups: string[] }[];
   cinPlans: { id: string; personId: string; caseId: string; cinEpisodeId: string; startDate: string; endDate: string | null; recordedById: string }[];
   carePeriods: { id: string; personId: string; caseId: string; startDate: string; endDate: string | null; reasonEnded: string | null; categoryOfNeed: string }[];
   careEpisodes: {
@@ -145,6 +145,7 @@ export type StatutorySeed = {
   carers: SeedCarer[];
   laReviews: { personId: string; carePeriodId: string; reviewDate: string; reviewCode: string }[];
   healthAssessments: { personId: string; kind: "INITIAL" | "REVIEW"; assessmentDate: string }[];
+  pathwayPlanReviews: { personId: string; reviewDate: string }[];
 };
 
 const ETHNICITIES: [string, number][] = [
@@ -200,7 +201,7 @@ export function buildCouncil(council: CouncilDefinition, seed: number, today: st
     cases: [],
     caseChildren: [],
     allocations: [],
-    statutory: { episodes: [], assessments: [], section47s: [], cpPlans: [], cinPlans: [], carePeriods: [], careEpisodes: [], laReviews: [], healthAssessments: [], carers: [] },
+    statutory: { episodes: [], assessments: [], section47s: [], cpPlans: [], cinPlans: [], carePeriods: [], careEpisodes: [], laReviews: [], healthAssessments: [], pathwayPlanReviews: [], carers: [] },
     visits: [],
     contacts: [],
   };
@@ -716,7 +717,11 @@ export function buildCouncil(council: CouncilDefinition, seed: number, today: st
           if (icpc) {
             const reviews: string[] = [];
             for (let r = addMonths(icpc, 3); r <= (c.closedOn ?? today); r = addMonths(r, 6)) reviews.push(addDays(r, -int(0, 10)));
-            st.cpPlans.push({ id: g.string.uuid(), personId: child.id, caseId: c.id, cinEpisodeId: episodeId, startDate: icpc, endDate: c.closedOn, category: choose(["NEG", "NEG", "EMO", "PHY", "SAB", "MUL"]), recordedById: worker, reviews });
+            // the first core group 5–14 days after the conference (from the date, not the random stream, which
+            // would change everything after it): now and then later than 10 working days
+            const coreGroup = upTo(addDays(icpc, 5 + (Number(icpc.slice(8, 10)) % 10)));
+            const coreGroups = coreGroup && (!c.closedOn || coreGroup <= c.closedOn) ? [coreGroup] : [];
+            st.cpPlans.push({ id: g.string.uuid(), personId: child.id, caseId: c.id, cinEpisodeId: episodeId, startDate: icpc, endDate: c.closedOn, category: choose(["NEG", "NEG", "EMO", "PHY", "SAB", "MUL"]), recordedById: worker, reviews, coreGroups });
           }
         }
         if (c.level === "CHILD_IN_NEED") {
@@ -792,6 +797,17 @@ export function buildCouncil(council: CouncilDefinition, seed: number, today: st
             for (let h = addMonths(initial, 12); h <= periodEnd; h = addMonths(h, 12)) st.healthAssessments.push({ personId: child.id, kind: "REVIEW", assessmentDate: addDays(h, -int(0, 20)) });
           }
         }
+      }
+    }
+    // care leavers' pathway plans, reviewed about every 6 months since their case opened; one in seven
+    // has missed the latest review, so the timescale shows overdue somewhere
+    for (const c of out.cases.filter((x) => x.level === "CARE_LEAVER" && x.status === "OPEN")) {
+      const day = Number(c.openedOn.slice(8, 10));
+      for (const cc of out.caseChildren.filter((x) => x.caseId === c.id)) {
+        const reviews: string[] = [];
+        for (let r = addMonths(c.openedOn, 6); r <= today; r = addMonths(r, 6)) reviews.push(addDays(r, -(day % 12)));
+        if (day % 7 === 0) reviews.pop();
+        for (const reviewDate of reviews) st.pathwayPlanReviews.push({ personId: cc.personId, reviewDate });
       }
     }
   }

@@ -51,15 +51,17 @@ export async function loadCouncil(seed: CouncilSeed, passwordHash: string): Prom
         data: st.section47s.map((s) => ({ tenantId: t, ...s, strategyDiscussionDate: d(s.strategyDiscussionDate)!, startDate: d(s.startDate)!, icpcDate: d(s.icpcDate) })),
       });
       await tx.cpPlan.createMany({
-        data: st.cpPlans.map(({ category, reviews: _reviews, ...p }) => ({ tenantId: t, ...p, startDate: d(p.startDate)!, endDate: d(p.endDate), initialCategory: category as "NEG", latestCategory: category as "NEG" })),
+        data: st.cpPlans.map(({ category, reviews: _reviews, coreGroups: _coreGroups, ...p }) => ({ tenantId: t, ...p, startDate: d(p.startDate)!, endDate: d(p.endDate), initialCategory: category as "NEG", latestCategory: category as "NEG" })),
       });
       await tx.cpReview.createMany({ data: st.cpPlans.flatMap((p) => p.reviews.map((r) => ({ tenantId: t, cpPlanId: p.id, reviewDate: d(r)! }))) });
+      await tx.cpCoreGroup.createMany({ data: st.cpPlans.flatMap((p) => p.coreGroups.map((m) => ({ tenantId: t, cpPlanId: p.id, meetingDate: d(m)! }))) });
       await tx.cinPlan.createMany({ data: st.cinPlans.map((p) => ({ tenantId: t, ...p, startDate: d(p.startDate)!, endDate: d(p.endDate) })) });
       await tx.carePeriod.createMany({ data: st.carePeriods.map((p) => ({ tenantId: t, ...p, startDate: d(p.startDate)!, endDate: d(p.endDate) })) });
       await tx.carer.createMany({ data: st.carers.map((c) => ({ tenantId: t, ...c })) });
       await tx.careEpisode.createMany({ data: st.careEpisodes.map((e) => ({ tenantId: t, ...e, startDate: d(e.startDate)!, endDate: d(e.endDate) })) });
       await tx.laReview.createMany({ data: st.laReviews.map((r) => ({ tenantId: t, ...r, reviewDate: d(r.reviewDate)! })), skipDuplicates: true });
       await tx.healthAssessment.createMany({ data: st.healthAssessments.map((h) => ({ tenantId: t, ...h, assessmentDate: d(h.assessmentDate)! })), skipDuplicates: true });
+      await tx.pathwayPlanReview.createMany({ data: st.pathwayPlanReviews.map((r) => ({ tenantId: t, ...r, reviewDate: d(r.reviewDate)! })), skipDuplicates: true });
       await tx.visit.createMany({
         data: seed.visits.map(({ children: _children, ...visit }) => ({ tenantId: t, ...visit, visitedAt: new Date(visit.visitedAt), idempotencyKey: visit.id })),
       });

@@ -42,6 +42,7 @@ async function fillEveryTable(tx: Tx, tenantId: string, ids: { caseId: string; f
   await tx.section47.create({ data: { tenantId, personId: ids.childId, caseId: ids.caseId, strategyDiscussionDate: day, startDate: day, recordedById: ids.workerId } });
   const plan = await tx.cpPlan.create({ data: { tenantId, personId: ids.childId, caseId: ids.caseId, startDate: day, initialCategory: "NEG", latestCategory: "NEG", recordedById: ids.workerId } });
   await tx.cpReview.create({ data: { tenantId, cpPlanId: plan.id, reviewDate: day } });
+  await tx.cpCoreGroup.create({ data: { tenantId, cpPlanId: plan.id, meetingDate: day } });
   await tx.cinPlan.create({ data: { tenantId, personId: ids.childId, caseId: ids.caseId, startDate: new Date("2025-01-05T00:00:00Z"), endDate: day, recordedById: ids.workerId } });
   const period = await tx.carePeriod.create({ data: { tenantId, personId: ids.childId, caseId: ids.caseId, startDate: day } });
   const carer = await tx.carer.create({
@@ -50,6 +51,7 @@ async function fillEveryTable(tx: Tx, tenantId: string, ids: { caseId: string; f
   await tx.careEpisode.create({ data: { tenantId, carePeriodId: period.id, personId: ids.childId, startDate: day, legalStatus: "C2", reasonNewEpisode: "S", place: "U1", provider: "PR1", carerId: carer.id } });
   await tx.laReview.create({ data: { tenantId, personId: ids.childId, carePeriodId: period.id, reviewDate: day, reviewCode: "PN1" } });
   await tx.healthAssessment.create({ data: { tenantId, personId: ids.childId, kind: "INITIAL", assessmentDate: day } });
+  await tx.pathwayPlanReview.create({ data: { tenantId, personId: ids.childId, reviewDate: day } });
   await tx.kpiSnapshot.create({ data: { tenantId, periodKey: "fy", payload: {} } });
   await tx.kpiBenchmark.create({ data: { tenantId, periodKey: "fy", laCode: "999", sharedWith: [], councilName: "c", kpiValues: {} } });
   const duplicate = await tx.person.create({ data: { tenantId, kind: "CHILD", firstName: "Dup", lastName: "Licate", dateOfBirth: day, mergedIntoId: ids.childId } });

@@ -18,6 +18,7 @@ import {
   AuthoriseAssessmentForm,
   CinPlanForm,
   ConferenceForm,
+  CoreGroupForm,
   CpPlanForm,
   CpReviewForm,
   DisabilitiesForm,
@@ -26,6 +27,7 @@ import {
   HealthAssessmentForm,
   LaReviewForm,
   LegalStatusForm,
+  PathwayPlanReviewForm,
   Section47Form,
   StartCareForm,
 } from "./statutory-forms";
@@ -65,6 +67,7 @@ export default async function StatutoryPage({ params }: { params: Promise<{ id: 
   const openCases = r.cases.filter((c) => c.status === "OPEN").map((c) => ({ value: c.id, label: c.reference }));
   const pid = r.child.id;
   const lookedAfter = r.carePeriods.find((p) => !p.endDate);
+  const careLeaver = r.cases.some((c) => c.status === "OPEN" && c.level === "CARE_LEAVER");
   const carers = canRecord && !lookedAfter ? await pageData(() => listCarers(ctx)) : [];
   return (
     <>
@@ -160,8 +163,12 @@ export default async function StatutoryPage({ params }: { params: Promise<{ id: 
                 {formatDate(plan.startDate)} to {plan.endDate ? formatDate(plan.endDate) : "now"} · {category(plan.initialCategory)}
                 {plan.latestCategory !== plan.initialCategory ? `, now ${category(plan.latestCategory)}` : ""}
                 <span className="block text-sm text-muted">Reviews: {plan.reviews.length ? plan.reviews.map((d) => formatDate(d)).join(", ") : "none yet"}</span>
+                <span className="block text-sm text-muted">Core group meetings: {plan.coreGroups.length ? plan.coreGroups.map((d) => formatDate(d)).join(", ") : "none yet"}</span>
                 {!plan.endDate && canRecord && (
                   <>
+                    <Add label="Record a core group meeting">
+                      <CoreGroupForm personId={pid} planId={plan.id} today={today} />
+                    </Add>
                     <Add label="Record a review conference">
                       <CpReviewForm personId={pid} planId={plan.id} today={today} />
                     </Add>
@@ -200,6 +207,20 @@ export default async function StatutoryPage({ params }: { params: Promise<{ id: 
             </Add>
           )}
         </Section>
+
+        {(careLeaver || r.pathwayPlanReviews.length > 0) && (
+          <Section id="pathway-h" title="Pathway plan">
+            <p>
+              Reviews: {r.pathwayPlanReviews.length ? r.pathwayPlanReviews.map((d) => formatDate(d)).join(", ") : "none recorded yet"}
+            </p>
+            <p className="text-sm text-muted">A care leaver&apos;s pathway plan is reviewed at least every 6 months.</p>
+            {canRecord && careLeaver && (
+              <Add label="Record a pathway plan review">
+                <PathwayPlanReviewForm personId={pid} today={today} />
+              </Add>
+            )}
+          </Section>
+        )}
 
         <Section id="care-h" title="Looked after">
           {r.carePeriods.length > 0 && (

@@ -141,6 +141,22 @@ export function CpReviewForm({ personId, planId, today }: { personId: string; pl
   );
 }
 
+export function CoreGroupForm({ personId, planId, today }: { personId: string; planId: string; today: string }) {
+  return (
+    <ActionForm action={actions.recordCoreGroupAction} personId={personId} prefix={`cg-${planId}`} submit="Record the meeting" hidden={{ planId }}>
+      {(state, p) => <TextField name="meetingDate" idPrefix={p} type="date" label="Core group met on" state={state} defaultValue={today} width="w-48" />}
+    </ActionForm>
+  );
+}
+
+export function PathwayPlanReviewForm({ personId, today }: { personId: string; today: string }) {
+  return (
+    <ActionForm action={actions.recordPathwayPlanReviewAction} personId={personId} prefix="pathway" submit="Record the review">
+      {(state, p) => <TextField name="reviewDate" idPrefix={p} type="date" label="Pathway plan reviewed on" state={state} defaultValue={today} width="w-48" />}
+    </ActionForm>
+  );
+}
+
 export function EndPlanForm({ personId, planId, kind, today }: { personId: string; planId: string; kind: "cp" | "cin"; today: string }) {
   return (
     <ActionForm action={kind === "cp" ? actions.endCpPlanAction : actions.endCinPlanAction} personId={personId} prefix={`end-${planId}`} submit="End the plan" hidden={{ planId }}>
