@@ -4,7 +4,7 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { addCarer, moveChild, setCarerOnHold } from "@/lib/data/placements";
-import { PLACEMENT_PROVIDER_CODES, PLACEMENT_TYPE_CODES, REASON_PLACE_CHANGE_CODES } from "@/lib/domain/ssda903-codes";
+import { LEGAL_STATUS_CODES, PLACEMENT_PROVIDER_CODES, PLACEMENT_TYPE_CODES, REASON_PLACE_CHANGE_CODES } from "@/lib/domain/ssda903-codes";
 import { checkbox, date, id, requiredText } from "./fields";
 import { handleForm, type FormState } from "./form";
 
@@ -16,6 +16,7 @@ const postcode = (message: string) => z.string().trim().toUpperCase().regex(UK_P
 const moveSchema = z.object({
   personId: id("a child"),
   date: date("the date of the move", { notFuture: true }),
+  legalStatus: z.preprocess(blank, z.enum(LEGAL_STATUS_CODES, { error: "Choose the new legal status, or leave it as no change" }).nullable()),
   placeType: z.enum(PLACEMENT_TYPE_CODES, { error: "Choose the placement type" }),
   provider: z.preprocess(blank, z.enum(PLACEMENT_PROVIDER_CODES, { error: "Choose the provider" }).nullable()),
   carerId: z.preprocess(blank, id("a carer from the list").nullable()),

@@ -9,7 +9,7 @@ import { withTenant, type Tx } from "@/lib/db/tenant";
 import { ageOn, fromIsoDate, todayInEngland, toIsoDate, type IsoDate } from "@/lib/domain/dates";
 import { movePlacement } from "@/lib/domain/placements";
 import { matchVacancies, milesBetween, noVacancyRefusal, vacanciesOf, type Coordinates } from "@/lib/domain/placements-matching";
-import type { PlacementProvider, PlacementType, ReasonPlaceChange } from "@/lib/domain/ssda903-codes";
+import type { LegalStatus, PlacementProvider, PlacementType, ReasonPlaceChange } from "@/lib/domain/ssda903-codes";
 import { AppError, notFoundError } from "@/lib/errors";
 import { recordAudit } from "./audit";
 import { parseId } from "./ids";
@@ -244,18 +244,15 @@ export async function getChildPlacements(ctx: Ctx, personIdInput: string): Promi
 
 /** The domain's refusals of a move, each against the field of the move form it is about, so the form marks it. */
 function moveRefused(refusals: string[]): AppError {
-  const fieldOf = (refusal: string) =>
-    /reason for (the )?placement change/i.test(refusal)
-      ? "reasonPlaceChange"
-      : /^Say whether/.test(refusal)
-        ? "endPlanned"
-        : /^(Enter the date of the move|The date of the move|The current placement started on)/.test(refusal)
-          ? "date"
-          : /same as the current one/.test(refusal)
-            ? "carerId"
-            : /instead of an agency one/.test(refusal)
-              ? "avoidedAgency"
-              : "_form";
+  const fieldPatterns: [RegExp, string][] = [
+    [/reason for (the )?placement change/i, "reasonPlaceChange"],
+    [/^Say whether/, "endPlanned"],
+    [/^(Enter the date of the move|The date of the move|The current placement started on)/, "date"],
+    [/only the legal status changes/, "legalStatus"],
+    [/same as the current one/, "carerId"],
+    [/instead of an agency one/, "avoidedAgency"],
+  ];
+  const fieldOf = (refusal: string) => fieldPatterns.find(([pattern]) => pattern.test(refusal))?.[1] ?? "_form";
   const fields: Record<string, string[]> = {};
   for (const refusal of refusals) {
     const field = fieldOf(refusal);
@@ -267,6 +264,8 @@ function moveRefused(refusals: string[]): AppError {
 export type MoveInput = {
   personId: string;
   date: IsoDate;
+  /** a new legal status from the day of the move (one episode: RNE T or U); null or absent, no change */
+  legalStatus?: LegalStatus | null;
   placeType: PlacementType;
   provider: PlacementProvider | null;
   carerId: string | null;
@@ -325,6 +324,7 @@ export async function moveChild(ctx: Ctx, input: MoveInput): Promise<{ episodeId
         endPlanned: input.endPlanned,
         placement: {
           placeType: input.placeType,
+          legalStatus: input.legalStatus ?? undefined,
           provider: input.provider ?? (carer ? (carer.provider as PlacementProvider) : null),
           carerId,
           placementPostcode: carer?.postcode ?? input.placementPostcode,
@@ -346,7 +346,16 @@ export async function moveChild(ctx: Ctx, input: MoveInput): Promise<{ episodeId
       entityType: "care_episode",
       entityId: newEpisodeId,
       personId,
-      details: { date: input.date, placeType: input.placeType, provider: input.provider, carerId, reasonPlaceChange: input.reasonPlaceChange, endPlanned: input.endPlanned },
+      details: {
+        date: input.date,
+        placeType: input.placeType,
+        provider: input.provider,
+        carerId,
+        reasonPlaceChange: input.reasonPlaceChange,
+        endPlanned: input.endPlanned,
+        legalStatus: result.started.legalStatus,
+        reasonNewEpisode: result.started.reasonNewEpisode,
+      },
     });
     return { episodeId: newEpisodeId };
   });

@@ -334,9 +334,21 @@ describe("moving a child to a new placement", () => {
     expect(avoidedAgencyRefusal({ placeType: "U3", provider: "PR1", avoidedAgencyPlacement: true })).toBeNull();
   });
 
-  it("works out U when the legal status changes with the move", () => {
-    const result = movePlacement(amy, { date: "2026-01-15", reasonPlaceChange: "CARPL", endPlanned: true, newEpisodeId: "e4", placement: { placeType: "U4", provider: "PR1", carerId: "patel", legalStatus: "C2" } });
-    expect(result.ok && result.started.reasonNewEpisode).toBe("U");
+  it("works out U when the legal status changes with the move, T when the carer stays", () => {
+    const move = { date: "2026-01-15", reasonPlaceChange: "CARPL" as const, endPlanned: true, newEpisodeId: "e4" };
+    const result = movePlacement(amy, { ...move, placement: { placeType: "U4", provider: "PR1", carerId: "patel", legalStatus: "C2" } });
+    expect(result.ok && [result.started.reasonNewEpisode, result.started.legalStatus]).toEqual(["U", "C2"]);
+    // the Joneses become Amy's long-term carers the day the full care order is made
+    const stays = movePlacement(amy, { ...move, placement: { placeType: "U5", provider: "PR4", carerId: "jones", placementPostcode: "XY9 8ZW", legalStatus: "C2" } });
+    expect(stays.ok && [stays.started.reasonNewEpisode, stays.started.legalStatus]).toEqual(["T", "C2"]);
+    // the same legal status given again is no change of it
+    const same = movePlacement(amy, { ...move, placement: { placeType: "U4", provider: "PR1", carerId: "patel", legalStatus: "C1" } });
+    expect(same.ok && same.started.reasonNewEpisode).toBe("B");
+  });
+
+  it("refuses a change of legal status alone as a move, saying to record it on its own", () => {
+    const only = movePlacement(amy, { date: "2026-01-15", newEpisodeId: "e4", placement: { placeType: "U6", provider: "PR4", carerId: "jones", placementPostcode: "XY9 8ZW", legalStatus: "C2" } });
+    expect(only).toEqual({ ok: false, refusals: [expect.stringMatching(/only the legal status changes. Record that as a change of legal status on the statutory record instead of a move\.$/)] });
   });
 
   it("moves to a temporary placement and back without a reason for change", () => {

@@ -491,7 +491,8 @@ export type PlacementMove = {
 /**
  * Moves the child to a new placement on `move.date`: ends the current placement that day with the
  * reason, and starts the new one the same day, with the reason for new episode worked out from what
- * changed.
+ * changed. A new legal status on the same day (`placement.legalStatus`) makes it one episode: T when
+ * the carer stays, U when it changes too; a legal status alone is not a move (changeLegalStatus).
  */
 export function movePlacement(history: PlacementHistory, move: PlacementMove, today?: IsoDate): ChangeResult {
   const found = findCurrent(history, move.date, "the move", today);
@@ -506,10 +507,15 @@ export function movePlacement(history: PlacementHistory, move: PlacementMove, to
     placementPostcode: move.placement.placementPostcode ?? null,
   };
   const reasonNewEpisode = reasonForNewEpisode(current, startedShape);
-  if (reasonNewEpisode === null || reasonNewEpisode === "L") {
+  if (reasonNewEpisode === null) {
+    return { ok: false, refusals: ["The new placement is the same as the current one: same type, provider, carer and postcode. Choose where the child is moving to."] };
+  }
+  if (reasonNewEpisode === "L") {
     return {
       ok: false,
-      refusals: ["The new placement is the same as the current one: same type, provider, carer and postcode. Record a change of legal status on its own instead."],
+      refusals: [
+        "The new placement is the same as the current one: same type, provider, carer and postcode, so only the legal status changes. Record that as a change of legal status on the statutory record instead of a move.",
+      ],
     };
   }
   const needsReason = needsReasonForChange(current, startedShape);

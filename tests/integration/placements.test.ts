@@ -171,6 +171,28 @@ describe("placements", () => {
     await expect(moveChild(ctxFor(s.worker), moveTo(s.child, s.households.full.id))).rejects.toMatchObject({ code: "REFUSED", message: expect.stringContaining("Full household has no vacancy on that date (1 of 1 places taken)") });
   });
 
+  it("a move can change the legal status the same day: one new episode, RNE U with a new carer or T with the same one; a legal status alone is sent to its own form", async () => {
+    const s = await councilWithChildInAgencyCare();
+    const t = s.tenant.id;
+    const ctx = ctxFor(s.worker);
+    // placed with the agency under a full care order (C2); an interim order with the same placement is not a move
+    await expect(moveChild(ctx, moveTo(s.child, s.agency.id, { placeType: "U6", legalStatus: "C1", reasonPlaceChange: null, endPlanned: null, avoidedAgency: false }))).rejects.toMatchObject({
+      code: "REFUSED",
+      fieldErrors: { legalStatus: [expect.stringContaining("Record that as a change of legal status on the statutory record instead of a move")] },
+    });
+    await moveChild(ctx, moveTo(s.child, s.households.near.id, { date: addDays(today, -20), legalStatus: "E1" }));
+    // then the Near household become long-term carers as a new order is made: placement and legal status, same carer
+    await moveChild(ctx, moveTo(s.child, s.households.near.id, { placeType: "U4", legalStatus: "C2", avoidedAgency: true }));
+    const episodes = (await getChildPlacements(ctx, s.child)).periods[0]!.episodes;
+    expect(episodes.map((e) => [e.carer, e.place, e.legalStatus, e.reasonNewEpisode])).toEqual([
+      ["Agency", "U6", "C2", "S"],
+      ["Near household", "U3", "E1", "U"],
+      ["Near household", "U4", "C2", "T"],
+    ]);
+    const audit = await withTenant(t, (tx) => tx.auditEvent.findMany({ where: { tenantId: t, personId: s.child, action: "placement.moved" }, orderBy: { id: "asc" }, select: { details: true } }));
+    expect(audit.map((a) => a.details)).toEqual([expect.objectContaining({ legalStatus: "E1", reasonNewEpisode: "U" }), expect.objectContaining({ legalStatus: "C2", reasonNewEpisode: "T" })]);
+  });
+
   it("moves a child to a placement not on the list, located where the form says (its authority, or the council's when left blank)", async () => {
     const s = await councilWithChildInAgencyCare();
     const ctx = ctxFor(s.worker);

@@ -18,6 +18,8 @@ export function MoveForm({
   places,
   providers,
   reasons,
+  legalStatuses,
+  currentLegalStatus,
   chosen,
   fromSearch,
 }: {
@@ -27,6 +29,9 @@ export function MoveForm({
   places: Option[];
   providers: Option[];
   reasons: Option[];
+  legalStatuses: Option[];
+  /** the current legal status, code and label */
+  currentLegalStatus: string;
   chosen?: CarerOption;
   fromSearch: boolean;
 }) {
@@ -51,6 +56,15 @@ export function MoveForm({
       <SelectField name="placeType" idPrefix={p} label="Placement type" state={state} placeholder="Choose" options={places} defaultValue={carer?.place ?? undefined} />
       <SelectField name="provider" idPrefix={p} label="Provider" hint="Left as Choose, the carer's own" state={state} placeholder="Choose" options={providers} defaultValue={carer?.provider} />
       <TextField name="weeklyCost" idPrefix={p} label="Weekly cost (£)" hint="Left blank, the carer's usual rate" state={state} defaultValue={carer?.rate === null || carer?.rate === undefined ? "" : String(carer.rate)} width="w-32" />
+      <SelectField
+        name="legalStatus"
+        idPrefix={p}
+        label="Legal status from the move (if it changes that day)"
+        hint={`Now ${currentLegalStatus}. A new order the same day makes one new episode with the move.`}
+        state={state}
+        placeholder="No change"
+        options={legalStatuses}
+      />
       <SelectField name="reasonPlaceChange" idPrefix={p} label="Why the current placement is ending" state={state} placeholder="Choose" options={reasons} />
       <Radios
         name="endPlanned"

@@ -222,6 +222,8 @@ export default async function PlacementsPage({ params, searchParams }: { params:
             places={options(PLACEMENT_TYPES)}
             providers={options(PLACEMENT_PROVIDERS)}
             reasons={options(REASONS_PLACE_CHANGE)}
+            legalStatuses={options(LEGAL_STATUSES)}
+            currentLegalStatus={codeWithLabel(LEGAL_STATUSES, r.current!.legalStatus)}
             chosen={chosen}
             fromSearch={chosen !== undefined && r.vacancies.some((v) => v.carer.id === chosen.value) && r.current!.provider !== "PR1"}
           />
