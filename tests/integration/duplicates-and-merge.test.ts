@@ -11,6 +11,8 @@ import { withTenant } from "../../lib/db/tenant";
 import { fromIsoDate } from "../../lib/domain/dates";
 import { allocate, createCase, createFamily, createTeam, createTenant, createUser, ctxFor } from "../support/factories";
 
+const d = fromIsoDate;
+
 async function council() {
   const tenant = await createTenant();
   const team = await createTeam(tenant.id);
@@ -110,6 +112,142 @@ describe("merging two records of one child", () => {
     const theirs = await createFamily(b.tenantId);
     await expect(mergePeople(ctxFor(a.manager), { survivorId: children[0]!.id, mergedId: theirs.children[0]!.id, reason: "r" })).rejects.toMatchObject({ code: "NOT_FOUND" });
     await expect(getMergePage(ctxFor(a.manager), theirs.children[0]!.id)).rejects.toMatchObject({ code: "NOT_FOUND" });
+  });
+});
+
+describe("merging records whose plans, care or referrals overlap", () => {
+  type Kind = "cp" | "cin" | "care" | "referral";
+  /** Amy (kept) and Amie (the duplicate), each in a family and case of her own. */
+  async function twoRecords() {
+    const a = await council();
+    const t = a.tenantId;
+    const first = await createFamily(t, { children: [{ firstName: "Amy", lastName: "Roe", dateOfBirth: "2016-04-03" }] });
+    const second = await createFamily(t, { children: [{ firstName: "Amie", lastName: "Roe", dateOfBirth: "2016-04-03" }] });
+    const keep = first.children[0]!.id;
+    const dup = second.children[0]!.id;
+    const keepCase = await createCase(t, { familyId: first.family.id, childIds: [keep], teamId: a.teamId, openedOn: "2023-01-01" });
+    const dupCase = await createCase(t, { familyId: second.family.id, childIds: [dup], teamId: a.teamId, openedOn: "2023-01-01" });
+    return { ...a, keep, dup, keepCase, dupCase };
+  }
+  type Records = Awaited<ReturnType<typeof twoRecords>>;
+
+  /** One record of a kind for the child on their case, from `start` to `end` (open without). */
+  async function give(r: Records, kind: Kind, who: "keep" | "dup", start: string, end: string | null = null) {
+    const t = r.tenantId;
+    const personId = r[who];
+    const caseId = (who === "keep" ? r.keepCase : r.dupCase).id;
+    const dates = { startDate: d(start), endDate: end ? d(end) : null };
+    await withTenant(t, async (tx) => {
+      if (kind === "cp") await tx.cpPlan.create({ data: { tenantId: t, personId, caseId, ...dates, initialCategory: "NEG", latestCategory: "NEG", recordedById: r.worker.id } });
+      if (kind === "cin") await tx.cinPlan.create({ data: { tenantId: t, personId, caseId, ...dates, recordedById: r.worker.id } });
+      if (kind === "care") {
+        const period = await tx.carePeriod.create({ data: { tenantId: t, personId, caseId, ...dates, reasonEnded: end ? "E11" : null, categoryOfNeed: "N1" } });
+        await tx.careEpisode.create({ data: { tenantId: t, carePeriodId: period.id, personId, ...dates, legalStatus: "C2", reasonNewEpisode: "S", place: "U1", provider: "PR1" } });
+      }
+      if (kind === "referral") {
+        await tx.cinEpisode.create({ data: { tenantId: t, personId, caseId, referralDate: d(start), referralSource: "2A", closureDate: end ? d(end) : null, closureReason: end ? "RC7" : null } });
+      }
+    });
+  }
+
+  /** Everything either record holds, and whether either was merged: the same before and after a refusal. */
+  const state = (r: Records) =>
+    withTenant(r.tenantId, async (tx) => {
+      const t = r.tenantId;
+      const of = (personId: string) =>
+        tx.$queryRaw<{ table: string; ids: string[] }[]>`
+          SELECT 'cp_plan' AS table, array_agg(id::text ORDER BY id) AS ids FROM cp_plan WHERE tenant_id = ${t}::uuid AND person_id = ${personId}::uuid
+          UNION ALL SELECT 'cin_plan', array_agg(id::text ORDER BY id) FROM cin_plan WHERE tenant_id = ${t}::uuid AND person_id = ${personId}::uuid
+          UNION ALL SELECT 'care_period', array_agg(id::text ORDER BY id) FROM care_period WHERE tenant_id = ${t}::uuid AND person_id = ${personId}::uuid
+          UNION ALL SELECT 'care_episode', array_agg(id::text ORDER BY id) FROM care_episode WHERE tenant_id = ${t}::uuid AND person_id = ${personId}::uuid
+          UNION ALL SELECT 'cin_episode', array_agg(id::text ORDER BY id) FROM cin_episode WHERE tenant_id = ${t}::uuid AND person_id = ${personId}::uuid
+          UNION ALL SELECT 'case_child', array_agg(case_id::text ORDER BY case_id) FROM case_child WHERE tenant_id = ${t}::uuid AND person_id = ${personId}::uuid
+          UNION ALL SELECT 'family_member', array_agg(family_id::text ORDER BY family_id) FROM family_member WHERE tenant_id = ${t}::uuid AND person_id = ${personId}::uuid`;
+      return {
+        keep: await of(r.keep),
+        dup: await of(r.dup),
+        people: await tx.person.findMany({ where: { tenantId: t, id: { in: [r.keep, r.dup] } }, select: { id: true, mergedIntoId: true, upn: true, laChildId: true }, orderBy: { id: "asc" } }),
+        merges: await tx.personMerge.count({ where: { tenantId: t } }),
+        audited: await tx.auditEvent.count({ where: { tenantId: t, action: { in: ["person.merged", "person.merged_away"] } } }),
+      };
+    });
+
+  const cases: { kind: Kind; keep: [string, string | null]; dup: [string, string | null]; says: (r: Records) => string }[] = [
+    {
+      kind: "cp",
+      keep: ["2025-05-01", null],
+      dup: ["2025-09-01", "2026-01-10"],
+      says: () => "Amy Roe's child protection plan from 1 May 2025 (not ended) overlaps Amie Roe's from 1 Sept 2025 to 10 Jan 2026: they overlap from 1 Sept 2025 until 10 Jan 2026.",
+    },
+    {
+      kind: "cin",
+      keep: ["2025-01-01", "2025-06-01"],
+      dup: ["2025-05-01", null],
+      says: () => "Amy Roe's child in need plan from 1 Jan 2025 to 1 Jun 2025 overlaps Amie Roe's from 1 May 2025 (not ended): they overlap from 1 May 2025 until 1 Jun 2025.",
+    },
+    {
+      kind: "care",
+      keep: ["2024-01-01", null],
+      dup: ["2025-02-01", "2025-08-01"],
+      says: () => "Amy Roe's period of care from 1 Jan 2024 (not ended) overlaps Amie Roe's from 1 Feb 2025 to 1 Aug 2025: they overlap from 1 Feb 2025 until 1 Aug 2025.",
+    },
+    {
+      kind: "referral",
+      keep: ["2025-03-01", null],
+      dup: ["2025-06-01", "2025-12-01"],
+      says: (r) =>
+        `Amy Roe's referral of 1 Mar 2025 on case ${r.keepCase.reference} (still open) overlaps Amie Roe's of 1 Jun 2025 on case ${r.dupCase.reference} (closed 1 Dec 2025): they overlap from 1 Jun 2025 until 1 Dec 2025.`,
+    },
+  ];
+
+  it.each(cases)("refuses overlapping $kind records before anything is written, saying which overlap and what to do; the page shows it first", async ({ kind, keep, dup, says }) => {
+    const r = await twoRecords();
+    await give(r, kind, "keep", ...keep);
+    await give(r, kind, "dup", ...dup);
+    const before = await state(r);
+
+    // the preview shows the overlap before the manager gives a reason
+    const page = await getMergePage(ctxFor(r.manager), r.keep, r.dup);
+    expect(page.conflicts).toHaveLength(1);
+    expect(page.conflicts[0]).toMatchObject({ kept: { startDate: keep[0], endDate: keep[1] }, merged: { startDate: dup[0], endDate: dup[1] } });
+
+    const refused = await mergePeople(ctxFor(r.manager), { survivorId: r.keep, mergedId: r.dup, reason: "Same child" }).catch((e: unknown) => e);
+    expect(refused).toMatchObject({ code: "REFUSED", details: { kept: { id: r.keep, name: "Amy Roe" }, merged: { id: r.dup, name: "Amie Roe" }, conflicts: [expect.objectContaining({ kind: page.conflicts[0]!.kind })] } });
+    const message = (refused as Error).message;
+    expect(message).toMatch(/^Amie Roe's record cannot be merged into Amy Roe's yet: .* Nothing has been changed\./);
+    expect(message).toContain(says(r));
+    expect(message).toContain("First end or correct one of each overlapping pair so that they no longer overlap, usually the one on Amie Roe's record");
+    // nothing moved: both records hold what they held, neither is merged, no merge recorded
+    expect(await state(r)).toEqual(before);
+    expect(before.people.every((p) => p.mergedIntoId === null)).toBe(true);
+    expect(before.merges + before.audited).toBe(0);
+  });
+
+  it("refuses a placement episode overlap only through its period of care, and lists every overlap at once", async () => {
+    const r = await twoRecords();
+    for (const kind of ["cp", "care"] as const) {
+      await give(r, kind, "keep", "2025-01-01");
+      await give(r, kind, "dup", "2025-03-01");
+    }
+    const refused = await mergePeople(ctxFor(r.manager), { survivorId: r.keep, mergedId: r.dup, reason: "Same child" }).catch((e: unknown) => e);
+    expect((refused as { details: { conflicts: { kind: string }[] } }).details.conflicts.map((c) => c.kind)).toEqual(["CP_PLAN", "CARE_PERIOD"]);
+    expect((refused as Error).message).toContain("each holds a child protection plan and a period of care for the same dates");
+    expect((refused as Error).message).not.toContain("placement episode");
+  });
+
+  it("merges histories that follow one another (each ended the day the other began), moving every plan, period of care and referral", async () => {
+    const r = await twoRecords();
+    for (const kind of ["cp", "cin", "care", "referral"] as const) {
+      await give(r, kind, "dup", "2024-01-01", "2024-06-01");
+      await give(r, kind, "keep", "2024-06-01");
+    }
+    expect((await getMergePage(ctxFor(r.manager), r.keep, r.dup)).conflicts).toEqual([]);
+    const { moved } = await mergePeople(ctxFor(r.manager), { survivorId: r.keep, mergedId: r.dup, reason: "Same child: care history split across two records" });
+    expect(moved).toMatchObject({ "cp_plan.person_id": 1, "cin_plan.person_id": 1, "care_period.person_id": 1, "care_episode.person_id": 1, "cin_episode.person_id": 1 });
+    const after = await state(r);
+    expect(Object.fromEntries(after.keep.map((row) => [row.table, row.ids.length]))).toEqual({ cp_plan: 2, cin_plan: 2, care_period: 2, care_episode: 2, cin_episode: 2, case_child: 2, family_member: 2 });
+    expect(after.dup.every((row) => row.ids === null)).toBe(true);
+    expect(after.people.find((p) => p.id === r.dup)!.mergedIntoId).toBe(r.keep);
   });
 });
 

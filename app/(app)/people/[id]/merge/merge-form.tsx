@@ -5,12 +5,16 @@ import { TextArea } from "@/components/form/fields";
 import { FormErrors, SubmitButton } from "@/components/form/form-parts";
 import { IDLE_STATE } from "@/lib/actions/idle";
 import { mergeAction } from "@/lib/actions/merge";
+import type { MergeRefusal } from "@/lib/domain/merge-conflicts";
+import { MergeConflicts } from "./merge-conflicts";
 
 export function MergeForm({ survivorId, mergedId, mergedName, survivorName }: { survivorId: string; mergedId: string; mergedName: string; survivorName: string }) {
   const [state, action] = useActionState(mergeAction, IDLE_STATE);
+  // refused because the records hold plans, care or referrals for the same dates (an overlap recorded after the page opened)
+  const refusal = state.status === "error" ? ((state.data as Partial<MergeRefusal> | undefined)?.conflicts ? (state.data as MergeRefusal) : null) : null;
   return (
     <form action={action} key={state.answerId} className="space-y-5" noValidate>
-      <FormErrors state={state} />
+      {refusal ? <MergeConflicts refusal={refusal} refused /> : <FormErrors state={state} />}
       <input type="hidden" name="survivorId" value={survivorId} />
       <input type="hidden" name="mergedId" value={mergedId} />
       <TextArea

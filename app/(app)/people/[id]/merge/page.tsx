@@ -6,6 +6,7 @@ import { pageData } from "@/lib/auth/page-data";
 import { requireContext } from "@/lib/auth/session";
 import { getMergePage, type MergePreview } from "@/lib/data/merge";
 import { formatDate, toIsoDate } from "@/lib/domain/dates";
+import { MergeConflicts } from "./merge-conflicts";
 import { MergeForm } from "./merge-form";
 
 export const metadata: Metadata = { title: "Merge duplicate records" };
@@ -68,9 +69,19 @@ export default async function MergePage({ params, searchParams }: { params: Prom
             <Record preview={page.survivor} heading="Keep this record" />
             <Record preview={page.other} heading="Merge this one into it" />
           </div>
-          <div className="card mt-6 max-w-3xl">
-            <MergeForm survivorId={survivor.id} mergedId={page.other.person.id} mergedName={page.other.person.name} survivorName={survivor.name} />
-          </div>
+          {page.conflicts.length > 0 ? (
+            // said before the manager writes a reason: the merge would be refused
+            <div className="mt-6 max-w-3xl">
+              <MergeConflicts refusal={{ conflicts: page.conflicts, kept: { id: survivor.id, name: survivor.name }, merged: { id: page.other.person.id, name: page.other.person.name } }} />
+              <p>
+                When they no longer overlap, <Link href={`/people/${survivor.id}/merge?other=${page.other.person.id}`}>open this comparison again</Link> to merge the records.
+              </p>
+            </div>
+          ) : (
+            <div className="card mt-6 max-w-3xl">
+              <MergeForm survivorId={survivor.id} mergedId={page.other.person.id} mergedName={page.other.person.name} survivorName={survivor.name} />
+            </div>
+          )}
         </>
       ) : (
         <>
