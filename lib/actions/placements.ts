@@ -3,7 +3,8 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
-import { addCarer, moveChild, setCarerOnHold } from "@/lib/data/placements";
+import { addCarer, moveChild, setCarerOnHold, updateCarer } from "@/lib/data/placements";
+import { CARER_KINDS } from "@/lib/domain/placements-carers";
 import { LEGAL_STATUS_CODES, PLACEMENT_PROVIDER_CODES, PLACEMENT_TYPE_CODES, REASON_PLACE_CHANGE_CODES } from "@/lib/domain/ssda903-codes";
 import { checkbox, date, id, requiredText } from "./fields";
 import { handleForm, type FormState } from "./form";
@@ -12,6 +13,15 @@ const blank = (v: unknown) => (v === "" || v === undefined ? null : v);
 const numberOrBlank = (v: unknown) => (v === "" || v === undefined ? null : Number(String(v).trim()));
 const UK_POSTCODE = /^[A-Z]{1,2}[0-9][0-9A-Z]? ?[0-9][A-Z]{2}$/;
 const postcode = (message: string) => z.string().trim().toUpperCase().regex(UK_POSTCODE, message);
+/** A local authority: its 3-digit DfE code, or the SSDA903 code of an area outside England. */
+const LA_CODE = /^([0-9]{3}|WAL|SCO|NIR|NUK)$/;
+const laCode = (what: string) =>
+  z
+    .string()
+    .trim()
+    .toUpperCase()
+    .regex(LA_CODE, `Enter the 3-digit DfE code of the local authority ${what}, like 931; outside England, WAL (Wales), SCO (Scotland), NIR (Northern Ireland) or NUK (outside the UK)`);
+const urn = z.preprocess(blank, z.string().trim().toUpperCase().regex(/^[A-Z0-9]{6,8}$/, "Enter the Ofsted URN, like SC123456 (6 to 8 letters and digits)").nullable());
 
 const moveSchema = z.object({
   personId: id("a child"),
@@ -27,9 +37,10 @@ const moveSchema = z.object({
     z.number({ error: "Enter the weekly cost in pounds, like 320 or 850.50" }).min(0, "The weekly cost cannot be negative").max(50_000, "Enter the weekly cost in pounds").nullable(),
   ),
   placementPostcode: z.preprocess(blank, postcode("Enter the placement's postcode like SP1 2AB").nullable()),
-  placementLatitude: z.preprocess(numberOrBlank, z.number({ error: "Enter the latitude as a number, like 51.0688" }).min(49, "Enter a latitude in England, between 49 and 61").max(61, "Enter a latitude in England, between 49 and 61").nullable()),
-  placementLongitude: z.preprocess(numberOrBlank, z.number({ error: "Enter the longitude as a number, like -1.7945" }).min(-9, "Enter a longitude in England, between -9 and 3").max(3, "Enter a longitude in England, between -9 and 3").nullable()),
-  placementLaCode: z.preprocess(blank, z.string().trim().regex(/^[0-9]{3}$/, "Enter the 3-digit DfE code of the local authority, like 931").nullable()),
+  placementLatitude: z.preprocess(numberOrBlank, z.number({ error: "Enter the latitude as a number, like 51.0688" }).min(49, "Enter a latitude in the UK, between 49 and 61").max(61, "Enter a latitude in the UK, between 49 and 61").nullable()),
+  placementLongitude: z.preprocess(numberOrBlank, z.number({ error: "Enter the longitude as a number, like -1.7945" }).min(-9, "Enter a longitude in the UK, between -9 and 3").max(3, "Enter a longitude in the UK, between -9 and 3").nullable()),
+  placementLaCode: z.preprocess(blank, laCode("it is in").nullable()),
+  urn,
   avoidedAgency: checkbox,
 });
 
@@ -51,11 +62,10 @@ const whole = (what: string, min: number, max: number) =>
 const degrees = (what: string, min: number, max: number) =>
   z.preprocess(
     (v) => (v === "" || v === undefined ? undefined : Number(v)),
-    z.number({ error: `Enter the ${what}, for example from the council's address gazetteer` }).min(min, `The ${what} must be between ${min} and ${max} (England)`).max(max, `The ${what} must be between ${min} and ${max} (England)`),
+    z.number({ error: `Enter the ${what}, for example from the council's address gazetteer` }).min(min, `The ${what} must be between ${min} and ${max} (the UK)`).max(max, `The ${what} must be between ${min} and ${max} (the UK)`),
   );
 
-const carerSchema = z.object({
-  kind: z.enum(["FOSTER_HOUSEHOLD", "FOSTERING_AGENCY", "RESIDENTIAL"], { error: "Choose what kind of carer this is" }),
+const carerFields = {
   name: requiredText("the name", 200),
   provider: z.enum(PLACEMENT_PROVIDER_CODES, { error: "Choose the provider" }),
   approvedPlaces: whole("the approved places", 0, 12),
@@ -64,19 +74,31 @@ const carerSchema = z.object({
   postcode: postcode("Enter a postcode like SP1 2AB"),
   latitude: degrees("latitude", 49, 61),
   longitude: degrees("longitude", -9, 3),
-  laCode: z.string().trim().regex(/^[0-9]{3}$/, "Enter the 3-digit DfE code of the local authority the carer is in, like 931"),
+  laCode: laCode("the carer is in"),
   usualWeeklyRate: z.preprocess(
     (v) => (v === "" || v === undefined ? null : Number(String(v).replace(/[£,\s]/g, ""))),
     z.number({ error: "Enter the usual weekly rate in pounds, like 850" }).min(0, "The rate cannot be negative").max(50_000, "Enter the usual weekly rate in pounds").nullable(),
   ),
-  urn: z.preprocess(blank, z.string().trim().regex(/^[A-Z0-9]{6,8}$/i, "Enter the Ofsted URN, like SC123456").nullable()),
-});
+  urn,
+};
+const carerSchema = z.object({ kind: z.enum(CARER_KINDS, { error: "Choose what kind of carer this is" }), ...carerFields });
+const carerChangeSchema = z.object({ carerId: id("a carer"), version: z.string().min(1, "This form is out of date: reload the page and try again."), ...carerFields });
 
 export async function addCarerAction(_: FormState, formData: FormData): Promise<FormState> {
   const state = await handleForm(formData, carerSchema, (ctx, input) => addCarer(ctx, input));
   if (state.status !== "ok") return state;
   revalidatePath("/carers");
   redirect("/carers?added=1");
+}
+
+/** Changes a carer or provider, then lists the carers saying so. */
+export async function updateCarerAction(_: FormState, formData: FormData): Promise<FormState> {
+  const state = await handleForm(formData, carerChangeSchema, (ctx, { carerId, ...input }) => updateCarer(ctx, carerId, input));
+  if (state.status !== "ok") return state;
+  const carerId = String(formData.get("carerId"));
+  revalidatePath("/carers");
+  revalidatePath(`/carers/${carerId}`);
+  redirect(`/carers?changed=${carerId}`);
 }
 
 export async function setCarerOnHoldAction(_: FormState, formData: FormData): Promise<FormState> {

@@ -7,7 +7,9 @@ import { assertCan, type Ctx } from "@/lib/auth/context";
 import { inOrder } from "@/lib/db/in-order";
 import { withTenant, type Tx } from "@/lib/db/tenant";
 import { ageOn, fromIsoDate, todayInEngland, toIsoDate, type IsoDate } from "@/lib/domain/dates";
-import { movePlacement } from "@/lib/domain/placements";
+import { movePlacement, placedOutsideEngland } from "@/lib/domain/placements";
+import { carerRefusal, type CarerKind } from "@/lib/domain/placements-carers";
+import { changedFields } from "@/lib/domain/user-admin";
 import { matchVacancies, milesBetween, noVacancyRefusal, vacanciesOf, type Coordinates } from "@/lib/domain/placements-matching";
 import type { LegalStatus, PlacementProvider, PlacementType, ReasonPlaceChange } from "@/lib/domain/ssda903-codes";
 import { AppError, notFoundError } from "@/lib/errors";
@@ -16,7 +18,7 @@ import { parseId } from "./ids";
 import { historyOf, saveEpisodes } from "./statutory";
 import { assertMayOpen } from "./restricted";
 
-export type CarerKind = "FOSTER_HOUSEHOLD" | "FOSTERING_AGENCY" | "RESIDENTIAL";
+export type { CarerKind } from "@/lib/domain/placements-carers";
 
 export type CarerRow = {
   id: string;
@@ -31,18 +33,19 @@ export type CarerRow = {
   location: Coordinates;
   laCode: string;
   usualWeeklyRate: number | null;
+  urn: string | null;
   currentChildren: number;
   /** null for agencies and homes, which take children by arrangement */
   vacancies: number | null;
 };
 
-/** Every carer and provider with the children placed there today. */
-async function carersOf(tx: Tx, tenantId: string, today: IsoDate): Promise<CarerRow[]> {
+/** Every carer and provider (or one, `only`) with the children placed there on `today`. */
+async function carersOf(tx: Tx, tenantId: string, today: IsoDate, only?: string): Promise<CarerRow[]> {
   const [carers, placed] = await inOrder([
-    () => tx.carer.findMany({ where: { tenantId }, orderBy: [{ kind: "asc" }, { name: "asc" }] }),
+    () => tx.carer.findMany({ where: { tenantId, ...(only ? { id: only } : {}) }, orderBy: [{ kind: "asc" }, { name: "asc" }] }),
     () => tx.careEpisode.groupBy({
       by: ["carerId"],
-      where: { tenantId, carerId: { not: null }, startDate: { lte: fromIsoDate(today) }, OR: [{ endDate: null }, { endDate: { gt: fromIsoDate(today) } }] },
+      where: { tenantId, carerId: only ?? { not: null }, startDate: { lte: fromIsoDate(today) }, OR: [{ endDate: null }, { endDate: { gt: fromIsoDate(today) } }] },
       _count: { _all: true },
     }),
   ]);
@@ -62,6 +65,7 @@ async function carersOf(tx: Tx, tenantId: string, today: IsoDate): Promise<Carer
       location: { latitude: c.latitude, longitude: c.longitude },
       laCode: c.laCode,
       usualWeeklyRate: c.usualWeeklyRate === null ? null : Number(c.usualWeeklyRate),
+      urn: c.urn,
       currentChildren,
       vacancies: c.kind === "FOSTER_HOUSEHOLD" ? vacanciesOf({ approvedPlaces: c.approvedPlaces ?? 0, currentChildren, onHold: c.onHold }) : null,
     };
@@ -102,12 +106,8 @@ const field = (name: string, message: string) => new AppError("VALIDATION", mess
 /** Adds a foster household, agency or home to the council's list. A household needs its approval. */
 export async function addCarer(ctx: Ctx, input: NewCarer): Promise<{ id: string }> {
   assertCan(ctx, "carer:manage", "add carers and providers");
-  if (input.kind === "FOSTER_HOUSEHOLD") {
-    if (input.approvedPlaces === null) throw field("approvedPlaces", "Enter how many children the household is approved for");
-    if (input.ageFrom === null) throw field("ageFrom", "Enter the youngest age the household is approved for");
-    if (input.ageTo === null) throw field("ageTo", "Enter the oldest age the household is approved for");
-    if (input.ageTo < input.ageFrom) throw field("ageTo", "The oldest age must be the same as or more than the youngest");
-  }
+  const refusal = carerRefusal(input);
+  if (refusal) throw field(refusal.field, refusal.message);
   return withTenant(ctx.tenantId, async (tx) => {
     // a double submit, or two people adding the same household: the second waits, then is refused
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`carer:${ctx.tenantId}:${input.name.trim().toLowerCase()}`}, 0))`;
@@ -125,6 +125,85 @@ export async function addCarer(ctx: Ctx, input: NewCarer): Promise<{ id: string 
     });
     await recordAudit(tx, ctx, { action: "carer.added", entityType: "carer", entityId: created.id, details: { kind: input.kind, name: input.name, provider: input.provider, approvedPlaces: input.approvedPlaces } });
     return created;
+  });
+}
+
+export type CarerForEdit = CarerRow & {
+  /** the version the edit form is loaded at, sent back with the save */
+  version: string;
+};
+
+/** One carer or provider, to change it. Another council's is not found. */
+export async function getCarer(ctx: Ctx, carerIdInput: string): Promise<CarerForEdit> {
+  assertCan(ctx, "carer:manage", "change carers and providers");
+  const carerId = parseId(carerIdInput, "carer");
+  return withTenant(ctx.tenantId, async (tx) => {
+    const [row] = await carersOf(tx, ctx.tenantId, todayInEngland(), carerId);
+    if (!row) throw notFoundError("carer");
+    const { updatedAt } = await tx.carer.findUniqueOrThrow({ where: { tenantId_id: { tenantId: ctx.tenantId, id: carerId } }, select: { updatedAt: true } });
+    return { ...row, version: updatedAt.toISOString() };
+  });
+}
+
+export type CarerChange = Omit<NewCarer, "kind"> & { version: string };
+
+/**
+ * Changes a carer or provider (what kind it is stays). Refused if someone else changed it after the
+ * form was loaded, or if a household's approved places would go below the children placed there now.
+ * Placements already made keep the postcode, location, provider and cost they were recorded with.
+ */
+export async function updateCarer(ctx: Ctx, carerIdInput: string, input: CarerChange): Promise<void> {
+  assertCan(ctx, "carer:manage", "change carers and providers");
+  const carerId = parseId(carerIdInput, "carer");
+  await withTenant(ctx.tenantId, async (tx) => {
+    const t = ctx.tenantId;
+    // one change at a time, and none while a child is being placed there (moveChild locks the row too)
+    const locked = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM carer WHERE tenant_id = ${t}::uuid AND id = ${carerId}::uuid FOR UPDATE`;
+    if (locked.length === 0) throw notFoundError("carer");
+    const before = await tx.carer.findUniqueOrThrow({ where: { tenantId_id: { tenantId: t, id: carerId } } });
+    if (before.updatedAt.toISOString() !== input.version) {
+      throw new AppError(
+        "CONFLICT",
+        `Someone else changed ${before.name} after you opened the page, so your changes were not saved (nothing was overwritten). What you typed is still here: reload the page to see their changes, then make yours again.`,
+      );
+    }
+    const name = input.name.trim();
+    const household = before.kind === "FOSTER_HOUSEHOLD";
+    const [row] = await carersOf(tx, t, todayInEngland(), carerId);
+    const refusal = carerRefusal({ kind: before.kind, name, approvedPlaces: input.approvedPlaces, ageFrom: input.ageFrom, ageTo: input.ageTo }, row?.currentChildren ?? 0);
+    if (refusal) throw field(refusal.field, refusal.message);
+    const same = await tx.carer.findFirst({ where: { tenantId: t, id: { not: carerId }, name: { equals: name, mode: "insensitive" }, postcode: input.postcode }, select: { id: true } });
+    if (same) throw field("name", `${name} at ${input.postcode} is already on the list`);
+    const after = {
+      name,
+      provider: input.provider,
+      approvedPlaces: household ? input.approvedPlaces : null,
+      ageFrom: household ? input.ageFrom : null,
+      ageTo: household ? input.ageTo : null,
+      postcode: input.postcode,
+      latitude: input.latitude,
+      longitude: input.longitude,
+      laCode: input.laCode,
+      usualWeeklyRate: input.usualWeeklyRate,
+      urn: input.urn,
+    };
+    const was: typeof after = {
+      name: before.name,
+      provider: before.provider as PlacementProvider,
+      approvedPlaces: before.approvedPlaces,
+      ageFrom: before.ageFrom,
+      ageTo: before.ageTo,
+      postcode: before.postcode,
+      latitude: before.latitude,
+      longitude: before.longitude,
+      laCode: before.laCode,
+      usualWeeklyRate: before.usualWeeklyRate === null ? null : Number(before.usualWeeklyRate),
+      urn: before.urn,
+    };
+    const changes = changedFields(was, after);
+    if (Object.keys(changes).length === 0) return;
+    await tx.carer.update({ where: { tenantId_id: { tenantId: t, id: carerId } }, data: { ...after, updatedAt: new Date() } });
+    await recordAudit(tx, ctx, { action: "carer.updated", entityType: "carer", entityId: carerId, details: { changes } });
   });
 }
 
@@ -156,6 +235,9 @@ export type PlacementRow = {
   weeklyCost: number | null;
   miles: number | null;
   outOfArea: boolean | null;
+  /** placed in Wales, Scotland, Northern Ireland or outside the UK (no Ofsted URN) */
+  outsideEngland: boolean;
+  urn: string | null;
 };
 
 export type ChildPlacements = {
@@ -213,6 +295,8 @@ export async function getChildPlacements(ctx: Ctx, personIdInput: string): Promi
           weeklyCost: e.weeklyCost === null ? null : Number(e.weeklyCost),
           miles: located ? Math.round(milesBetween({ latitude: e.homeLatitude!, longitude: e.homeLongitude! }, { latitude: e.placementLatitude!, longitude: e.placementLongitude! }) * 10) / 10 : null,
           outOfArea: e.placementLaCode ? e.placementLaCode !== tenant.laCode : null,
+          outsideEngland: placedOutsideEngland(e.placementLaCode),
+          urn: e.urn,
         };
       }),
     }));
@@ -276,8 +360,10 @@ export type MoveInput = {
   /** where a placement with no carer on the list is (decision 0015); a carer's own location otherwise */
   placementLatitude?: number | null;
   placementLongitude?: number | null;
-  /** its local authority; blank, the council's own */
+  /** its local authority (or WAL, SCO, NIR, NUK outside England); blank, the council's own */
   placementLaCode?: string | null;
+  /** the Ofsted URN of a home or unit not on the list; a carer on the list has its own */
+  urn?: string | null;
   avoidedAgency: boolean;
 };
 
@@ -329,7 +415,7 @@ export async function moveChild(ctx: Ctx, input: MoveInput): Promise<{ episodeId
           carerId,
           placementPostcode: carer?.postcode ?? input.placementPostcode,
           weeklyCost: input.weeklyCost ?? (carer?.usualWeeklyRate === null || carer?.usualWeeklyRate === undefined ? null : Number(carer.usualWeeklyRate)),
-          urn: carer?.urn ?? null,
+          urn: carer?.urn ?? input.urn ?? null,
           avoidedAgencyPlacement: input.avoidedAgency,
           // a carer on the list is where the list says; otherwise where the form says
           placement: carer ? { latitude: carer.latitude, longitude: carer.longitude } : typedLatitude !== null && typedLongitude !== null ? { latitude: typedLatitude, longitude: typedLongitude } : null,

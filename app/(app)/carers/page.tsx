@@ -1,11 +1,13 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { PageHeading } from "@/components/page-heading";
 import { ScrollTable } from "@/components/scroll-table";
 import { pageData } from "@/lib/auth/page-data";
 import { can } from "@/lib/auth/permissions";
 import { requireContext } from "@/lib/auth/session";
 import { carersPage, type CarerRow } from "@/lib/data/placements";
-import { PLACEMENT_PROVIDERS } from "@/lib/domain/ssda903-codes";
+import { OUTSIDE_ENGLAND, placedOutsideEngland } from "@/lib/domain/placements";
+import { PLACEMENT_PROVIDERS, codeLabel } from "@/lib/domain/ssda903-codes";
 import { AddCarerForm, OnHoldButton } from "./carer-forms";
 
 export const metadata: Metadata = { title: "Carers and vacancies" };
@@ -17,13 +19,14 @@ const GROUPS: { kind: CarerRow["kind"]; title: string }[] = [
   { kind: "RESIDENTIAL", title: "Children's homes" },
 ];
 
-export default async function CarersPage({ searchParams }: { searchParams: Promise<{ added?: string }> }) {
-  const { added } = await searchParams;
+export default async function CarersPage({ searchParams }: { searchParams: Promise<{ added?: string; changed?: string }> }) {
+  const { added, changed } = await searchParams;
   const ctx = await requireContext();
   const { carers, laCode } = await pageData(() => carersPage(ctx));
   const manage = can(ctx.role, "carer:manage");
   const households = carers.filter((c) => c.kind === "FOSTER_HOUSEHOLD");
   const vacancies = households.reduce((n, c) => n + (c.vacancies ?? 0), 0);
+  const changedCarer = changed ? carers.find((c) => c.id === changed) : undefined;
   return (
     <>
       <PageHeading title="Carers and vacancies">
@@ -34,6 +37,11 @@ export default async function CarersPage({ searchParams }: { searchParams: Promi
       {added && (
         <p role="status" className="mb-6 border-l-4 border-ok bg-white p-3">
           Added to the list.
+        </p>
+      )}
+      {changedCarer && (
+        <p role="status" className="mb-6 border-l-4 border-ok bg-white p-3">
+          Changes to {changedCarer.name} saved.
         </p>
       )}
       {GROUPS.map((g) => {
@@ -67,6 +75,11 @@ export default async function CarersPage({ searchParams }: { searchParams: Promi
                       Usual weekly rate
                     </th>
                     <th scope="col">Where</th>
+                    {manage && (
+                      <th scope="col">
+                        <span className="sr-only">Change</span>
+                      </th>
+                    )}
                     {manage && g.kind === "FOSTER_HOUSEHOLD" && (
                       <th scope="col">
                         <span className="sr-only">On hold</span>
@@ -94,8 +107,17 @@ export default async function CarersPage({ searchParams }: { searchParams: Promi
                       <td className="text-right">{pounds(c.usualWeeklyRate)}</td>
                       <td className="whitespace-nowrap">
                         {c.postcode}
-                        {c.laCode !== laCode && <span className="block text-sm text-muted">Out of area (LA {c.laCode})</span>}
+                        {c.laCode !== laCode && (
+                          <span className="block text-sm text-muted">{placedOutsideEngland(c.laCode) ? `Outside England (${codeLabel(OUTSIDE_ENGLAND, c.laCode)})` : `Out of area (LA ${c.laCode})`}</span>
+                        )}
                       </td>
+                      {manage && (
+                        <td>
+                          <Link href={`/carers/${c.id}`}>
+                            Change<span className="sr-only"> {c.name}</span>
+                          </Link>
+                        </td>
+                      )}
                       {manage && g.kind === "FOSTER_HOUSEHOLD" && (
                         <td>
                           <OnHoldButton carerId={c.id} name={c.name} onHold={c.onHold} />

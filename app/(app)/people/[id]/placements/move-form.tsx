@@ -51,7 +51,15 @@ export function MoveForm({
         <TextField name="placementPostcode" idPrefix={p} label="Placement postcode" autoComplete="off" state={state} width="w-40" />
         <TextField name="placementLatitude" idPrefix={p} label="Latitude (optional)" hint="From the council's address gazetteer, like 51.0688" state={state} width="w-40" />
         <TextField name="placementLongitude" idPrefix={p} label="Longitude (optional)" hint="Like -1.7945" state={state} width="w-40" />
-        <TextField name="placementLaCode" idPrefix={p} label="Local authority it is in (optional)" hint="The 3-digit DfE code; left blank, this council" inputMode="numeric" state={state} width="w-24" />
+        <TextField
+          name="placementLaCode"
+          idPrefix={p}
+          label="Local authority it is in (optional)"
+          hint="The 3-digit DfE code; left blank, this council. Outside England: WAL, SCO, NIR or NUK (outside the UK)"
+          state={state}
+          width="w-24"
+        />
+        <TextField name="urn" idPrefix={p} label="Ofsted URN (optional)" hint="Of the children's home, secure unit or other setting, like SC123456; none outside England" state={state} width="w-40" />
       </fieldset>
       <SelectField name="placeType" idPrefix={p} label="Placement type" state={state} placeholder="Choose" options={places} defaultValue={carer?.place ?? undefined} />
       <SelectField name="provider" idPrefix={p} label="Provider" hint="Left as Choose, the carer's own" state={state} placeholder="Choose" options={providers} defaultValue={carer?.provider} />

@@ -32,7 +32,7 @@ function Episode({ e }: { e: PlacementRow }) {
       <td className="text-right">{pounds(e.weeklyCost)}</td>
       <td className="min-w-24 lg:min-w-0">
         {miles(e.miles)}
-        {e.outOfArea ? " · out of area" : ""}
+        {e.outsideEngland ? " · outside England" : e.outOfArea ? " · out of area" : ""}
       </td>
       <td className="min-w-32 lg:min-w-0">{codeWithLabel(LEGAL_STATUSES, e.legalStatus)}</td>
       <td className="min-w-40 lg:min-w-0">{codeWithLabel(REASONS_NEW_EPISODE, e.reasonNewEpisode)}</td>
