@@ -16,7 +16,7 @@ import type { PeriodOfCare, PlacementEpisode } from "@/lib/domain/placements";
 import { placementAnalytics, type LocatedChild, type LocatedEpisode, type PlacementAnalytics } from "@/lib/domain/placements-analytics";
 import { inHouseFosteringShare, placementSpend, type CostedSpan } from "@/lib/domain/placements-spend";
 import { longTermPlacementStability, overlapsPeriod, shortTermPlacementStability, socialWorkerChanges, type ChildAllocations, type LookedAfterChild } from "@/lib/domain/placements-stability";
-import { CASE_HOLDING_ROLES, SOCIAL_WORK_ROLES, type Role } from "@/lib/domain/roles";
+import { CASE_HOLDING_ROLES, type Role } from "@/lib/domain/roles";
 import type { TenantSettings } from "@/lib/domain/tenant-settings";
 import { AppError } from "@/lib/errors";
 import { lastInterventions } from "./drift";
@@ -51,8 +51,12 @@ export type BoroughDashboard = {
   staleSince?: string;
 };
 
-/** Raised when what a snapshot holds changes shape (2: placements by group of types, fostering, unknown areas). */
-const SNAPSHOT_VERSION = 4;
+/**
+ * Raised when what a snapshot holds changes shape or a figure is worked out differently, so kept
+ * snapshots are shown marked stale and worked out again (2: placements by group of types, fostering,
+ * unknown areas; 5: 3+ social workers counts lead allocations only, not co-workers).
+ */
+const SNAPSHOT_VERSION = 5;
 
 /** How long a snapshot is served before it is worked out again. */
 const FRESH_MINUTES = 15;
@@ -143,10 +147,12 @@ async function loadRows(tx: Tx, t: string) {
                  e.place, e.provider, e.carer_id AS "carerId", e.legal_status AS "legalStatus", e.reason_new_episode AS rne, e.weekly_cost::float8 AS "weeklyCost", e.placement_postcode AS postcode,
                  e.avoided_agency AS avoided, e.home_latitude AS "homeLat", e.home_longitude AS "homeLon", e.placement_latitude AS "placeLat", e.placement_longitude AS "placeLon", e.placement_la_code AS "placeLa"
           FROM care_episode e WHERE e.tenant_id = ${t}::uuid`,
-        // social workers allocated to looked-after children's cases, per child
-        () => other.$queryRaw<{ childId: string; socialWorkerId: string; startDate: string; endDate: string | null }[]>`
-          SELECT cc.person_id AS "childId", a.worker_id AS "socialWorkerId", to_char(a.start_date, 'YYYY-MM-DD') AS "startDate", to_char(a.end_date, 'YYYY-MM-DD') AS "endDate"
-          FROM allocation a JOIN app_user u ON u.tenant_id = a.tenant_id AND u.id = a.worker_id AND u.role = ANY(${[...SOCIAL_WORK_ROLES]}::role[])
+        // every allocation of looked-after children's cases, per child, with the worker's role and their
+        // role on the case: which of them make a child's allocated social worker is K.isAllocatedSocialWorker's call
+        () => other.$queryRaw<K.ChildCaseAllocation[]>`
+          SELECT cc.person_id AS "childId", a.worker_id AS "workerId", u.role AS "workerRole", a.role_on_case::text AS "roleOnCase",
+                 to_char(a.start_date, 'YYYY-MM-DD') AS "startDate", to_char(a.end_date, 'YYYY-MM-DD') AS "endDate"
+          FROM allocation a JOIN app_user u ON u.tenant_id = a.tenant_id AND u.id = a.worker_id
           JOIN case_child cc ON cc.tenant_id = a.tenant_id AND cc.case_id = a.case_id
           WHERE a.tenant_id = ${t}::uuid AND EXISTS (SELECT 1 FROM care_period p WHERE p.tenant_id = cc.tenant_id AND p.person_id = cc.person_id)`,
       ]),
@@ -199,12 +205,8 @@ function derived(rows: Rows): Derived {
   const known = derivedOf.get(rows);
   if (known) return known;
   const spans: CostedSpan[] = rows.careEpisodes.map((e) => ({ startDate: e.startDate, endDate: e.endDate, provider: e.provider as CostedSpan["provider"], weeklyCost: e.weeklyCost ?? undefined }));
-  const swByChild = new Map<string, ChildAllocations>();
-  for (const a of rows.swAllocations) {
-    const c = swByChild.get(a.childId) ?? { childId: a.childId, allocations: [] };
-    (c.allocations as ChildAllocations["allocations"][number][]).push({ socialWorkerId: a.socialWorkerId, startDate: a.startDate, endDate: a.endDate });
-    swByChild.set(a.childId, c);
-  }
+  // each looked-after child's allocated social workers: lead allocations of social work roles, not co-workers
+  const swByChild = K.allocatedSocialWorkers(rows.swAllocations);
   const made: Derived = {
     children: lookedAfterChildren(rows),
     spans,

@@ -1,7 +1,11 @@
 // Every KPI on a small hand-built data set; the expected answers are worked out in the comments.
 import { describe, expect, it } from "vitest";
+import { socialWorkerChanges } from "./placements-stability";
 import {
   agencyRate,
+  allocatedSocialWorkers,
+  isAllocatedSocialWorker,
+  type ChildCaseAllocation,
   assessmentsOnTime,
   caseloadPerFte,
   childrenInNeedRate,
@@ -139,6 +143,53 @@ describe("workforce and flow", () => {
     expect(medianDays([7, 1, 4, 2])).toBe(3); // 2 and 4
     expect(medianDays([5])).toBe(5);
     expect(medianDays([])).toBeNull();
+  });
+});
+
+describe("looked-after children with 3+ social workers in the year: lead allocations of social workers only", () => {
+  const a = (childId: string, workerId: string, startDate: string, endDate: string | null, more: Partial<ChildCaseAllocation> = {}): ChildCaseAllocation => ({
+    childId,
+    workerId,
+    workerRole: "SOCIAL_WORKER",
+    roleOnCase: "LEAD",
+    startDate,
+    endDate,
+    ...more,
+  });
+  const allocations: ChildCaseAllocation[] = [
+    // co: one lead all year; two other social workers joined as co-workers and a clinician → 1 allocated social worker, not counted
+    a("co", "sw1", "2024-09-01", null),
+    a("co", "sw2", "2025-06-01", "2025-09-01", { roleOnCase: "CO_WORKER" }),
+    a("co", "sw3", "2025-09-01", null, { roleOnCase: "CO_WORKER" }),
+    a("co", "clin", "2025-05-01", null, { roleOnCase: "CLINICIAN", workerRole: "CLINICIAN" }),
+    // leads: three successive leads — a social worker, an NQSW, a senior practitioner → 3, counted
+    a("leads", "sw1", "2024-01-01", "2025-06-01"),
+    a("leads", "nq", "2025-06-01", "2025-11-01", { workerRole: "NEWLY_QUALIFIED_SOCIAL_WORKER" }),
+    a("leads", "sp", "2025-11-01", null, { workerRole: "SENIOR_PRACTITIONER" }),
+    // back: sw2, sw3, then sw2 again as lead → 2 different, not counted; a keyworker co-working adds nobody
+    a("back", "sw2", "2025-04-01", "2025-07-01"),
+    a("back", "sw3", "2025-07-01", "2025-10-01"),
+    a("back", "sw2", "2025-10-01", null),
+    a("back", "kw", "2025-05-01", null, { roleOnCase: "CO_WORKER", workerRole: "FAMILY_KEYWORKER" }),
+    // early: the first lead handed over on 1 April 2025 (no day in the year) → 2, not counted
+    a("early", "sw1", "2024-01-01", "2025-04-01"),
+    a("early", "sw2", "2025-04-01", "2025-12-01"),
+    a("early", "sw3", "2025-12-01", null),
+  ];
+
+  it("only a lead held by a social worker, NQSW or senior practitioner makes the child's allocated social worker", () => {
+    expect(isAllocatedSocialWorker({ roleOnCase: "LEAD", workerRole: "SENIOR_PRACTITIONER" })).toBe(true);
+    expect(isAllocatedSocialWorker({ roleOnCase: "CO_WORKER", workerRole: "SOCIAL_WORKER" })).toBe(false);
+    expect(isAllocatedSocialWorker({ roleOnCase: "LEAD", workerRole: "FAMILY_KEYWORKER" })).toBe(false);
+    const byChild = allocatedSocialWorkers(allocations);
+    expect(byChild.get("co")!.allocations.map((x) => x.socialWorkerId)).toEqual(["sw1"]);
+    expect(byChild.get("back")!.allocations.map((x) => x.socialWorkerId)).toEqual(["sw2", "sw3", "sw2"]);
+  });
+
+  it("1 of the 5 looked-after children (leads) had 3+; co-workers never count; a child with no social worker is still counted → 20 %", () => {
+    const byChild = allocatedSocialWorkers(allocations);
+    const lookedAfter = ["co", "leads", "back", "early", "none"].map((id) => byChild.get(id) ?? { childId: id, allocations: [] });
+    expect(socialWorkerChanges(lookedAfter, fy)).toEqual({ count: 1, outOf: 5, rate: 0.2, childIds: ["leads"] });
   });
 });
 

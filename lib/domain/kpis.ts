@@ -2,7 +2,9 @@
 // once; the dashboard, the trend charts, the benchmarking summary and the tests all call these.
 // Inputs are plain rows; a period includes both its first and its last day.
 import { addMonths, type IsoDate } from "./dates";
+import type { ChildAllocations } from "./placements-stability";
 import { isWithinReReferralWindow } from "./re-referral";
+import { SOCIAL_WORK_ROLES, type Role } from "./roles";
 import { workingDaysBetween } from "./working-days";
 
 export type Period = { from: IsoDate; to: IsoDate };
@@ -181,6 +183,41 @@ export function supportStepUpRate(transitions: readonly TransitionRow[], period:
   const up = fromSupport.filter((t) => t.to === "CHILD_IN_NEED" || t.to === "CHILD_PROTECTION").length;
   const closed = fromSupport.filter((t) => t.to === "CLOSED").length;
   return share(up, closed);
+}
+
+/** A worker's allocation to a case a child is on: the rows the social worker changes KPI reads. */
+export type ChildCaseAllocation = {
+  childId: string;
+  workerId: string;
+  workerRole: Role;
+  roleOnCase: "LEAD" | "CO_WORKER" | "CLINICIAN";
+  startDate: IsoDate;
+  endDate: IsoDate | null;
+};
+
+/**
+ * Whether an allocation makes the worker the child's allocated social worker, for "Social worker
+ * changes" (timescales-and-kpis.md): the case's lead, held by a social worker, newly qualified social
+ * worker or senior practitioner. A co-worker or clinician alongside the lead is not a change of the
+ * child's social worker (as in the SSDA903 SWEpisodes, which are built from lead allocations too).
+ */
+export function isAllocatedSocialWorker(a: Pick<ChildCaseAllocation, "roleOnCase" | "workerRole">): boolean {
+  return a.roleOnCase === "LEAD" && SOCIAL_WORK_ROLES.includes(a.workerRole);
+}
+
+/**
+ * Each child's allocated social workers over time (the input of socialWorkerChanges in
+ * placements-stability.ts, which counts the different ones in the period): lead allocations of social
+ * work roles only.
+ */
+export function allocatedSocialWorkers(allocations: readonly ChildCaseAllocation[]): Map<string, ChildAllocations> {
+  const byChild = new Map<string, { childId: string; allocations: { socialWorkerId: string; startDate: IsoDate; endDate: IsoDate | null }[] }>();
+  for (const a of allocations) {
+    if (!isAllocatedSocialWorker(a)) continue;
+    const child = byChild.get(a.childId) ?? byChild.set(a.childId, { childId: a.childId, allocations: [] }).get(a.childId)!;
+    child.allocations.push({ socialWorkerId: a.workerId, startDate: a.startDate, endDate: a.endDate });
+  }
+  return byChild;
 }
 
 export type WorkerRow = { fte: number; agency: boolean };

@@ -188,6 +188,91 @@ describe("borough KPIs", () => {
   });
 });
 
+describe("looked-after children with 3+ social workers in the year", () => {
+  it("counts the different lead social workers of each child looked after in the year, never co-workers, and agrees with independent SQL", async () => {
+    const council = await createTenant();
+    const t = council.id;
+    const team = await createTeam(t);
+    const h = await createUser(t, { role: "HEAD_OF_SERVICE" });
+    const [sw1, sw2, sw3] = (await Promise.all([1, 2, 3].map(() => createUser(t, { role: "SOCIAL_WORKER", teamId: team.id })))) as [TestUser, TestUser, TestUser];
+    const nqsw = await createUser(t, { role: "NEWLY_QUALIFIED_SOCIAL_WORKER", teamId: team.id });
+    const senior = await createUser(t, { role: "SENIOR_PRACTITIONER", teamId: team.id });
+    const keyworker = await createUser(t, { role: "FAMILY_KEYWORKER", teamId: team.id });
+    type Allocation = [worker: TestUser, start: string, end: string | null, role?: "LEAD" | "CO_WORKER" | "CLINICIAN"];
+    /** A child in a case of their own, looked after from `care` (or not at all), with these allocations on the case. */
+    const child = async (care: string | null, allocations: Allocation[]) => {
+      const { family, children } = await createFamily(t);
+      const childId = children[0]!.id;
+      const kase = await createCase(t, { familyId: family.id, childIds: [childId], teamId: team.id, openedOn: "2024-01-01", level: care ? "LOOKED_AFTER" : "CHILD_IN_NEED" });
+      await withTenant(t, async (tx) => {
+        if (care) await tx.carePeriod.create({ data: { tenantId: t, personId: childId, caseId: kase.id, startDate: d(care), categoryOfNeed: "N1" } });
+        for (const [worker, start, end, role] of allocations) {
+          await tx.allocation.create({
+            data: { tenantId: t, caseId: kase.id, workerId: worker.id, roleOnCase: role ?? "LEAD", startDate: d(start), endDate: end ? d(end) : null, endReason: end ? "Moved on" : null },
+          });
+        }
+      });
+      return childId;
+    };
+    // Fay: one lead (sw1) all year; sw2 and then sw3 co-worked with her → 1 allocated social worker, not counted
+    // (counting co-workers, as the KPI once did, made her 3)
+    await child("2025-05-01", [
+      [sw1, "2025-05-01", null],
+      [sw2, "2025-06-01", "2025-09-01", "CO_WORKER"],
+      [sw3, "2025-09-01", null, "CO_WORKER"],
+    ]);
+    // Gus: three successive leads in the year — sw1, an NQSW, a senior practitioner → counted; the keyworker co-working is no social worker
+    await child("2024-01-01", [
+      [sw1, "2024-01-01", "2025-06-01"],
+      [nqsw, "2025-06-01", "2025-11-01"],
+      [senior, "2025-11-01", null],
+      [keyworker, "2025-07-01", null, "CO_WORKER"],
+    ]);
+    // Hal: sw2, sw3, then sw2 back as lead → 2 different, not counted
+    await child("2025-04-01", [
+      [sw2, "2025-04-01", "2025-07-01"],
+      [sw3, "2025-07-01", "2025-10-01"],
+      [sw2, "2025-10-01", null],
+    ]);
+    // Ivy: not looked after, three successive leads → not in the measure at all
+    await child(null, [
+      [sw1, "2025-04-01", "2025-06-01"],
+      [sw2, "2025-06-01", "2025-09-01"],
+      [sw3, "2025-09-01", null],
+    ]);
+
+    // Fay, Gus and Hal looked after in the year; Gus alone had 3+ → 1 of 3
+    const dash = await getBoroughDashboard(ctxFor(h), FY, { refresh: true });
+    expect(dash.figures["sw-changes"]).toEqual({ numerator: 1, denominator: 3, value: 1 / 3 });
+    // the trend's point for the 12 months to 31 March 2026 is the same year, worked out the same way
+    expect(dash.trends["sw-changes"]!.find((p) => p.month === "2026-03-31")!.value).toBe(1 / 3);
+
+    const { withClient } = await import("../support/database");
+    const { database } = await import("./setup");
+    const [independent] = await withClient(database.adminUrl, async (client) =>
+      (
+        await client.query<{ three_plus: number; looked_after: number }>(
+          `
+        WITH looked_after AS (
+          SELECT DISTINCT person_id FROM care_period
+          WHERE tenant_id = $1 AND start_date <= '2026-03-31' AND (end_date IS NULL OR end_date > '2025-04-01')),
+        social_workers AS (
+          SELECT cc.person_id, count(DISTINCT a.worker_id) AS n
+          FROM allocation a
+          JOIN app_user u ON u.tenant_id = a.tenant_id AND u.id = a.worker_id AND u.role IN ('SOCIAL_WORKER', 'NEWLY_QUALIFIED_SOCIAL_WORKER', 'SENIOR_PRACTITIONER')
+          JOIN case_child cc ON cc.tenant_id = a.tenant_id AND cc.case_id = a.case_id
+          WHERE a.tenant_id = $1 AND a.role_on_case = 'LEAD' AND a.start_date <= '2026-03-31' AND (a.end_date IS NULL OR a.end_date > '2025-04-01')
+          GROUP BY cc.person_id)
+        SELECT count(*) FILTER (WHERE coalesce(s.n, 0) >= 3)::int AS three_plus, count(*)::int AS looked_after
+        FROM looked_after l LEFT JOIN social_workers s USING (person_id)`,
+          [t],
+        )
+      ).rows,
+    );
+    expect([dash.figures["sw-changes"].numerator, dash.figures["sw-changes"].denominator]).toEqual([independent!.three_plus, independent!.looked_after]);
+  });
+});
+
 describe("benchmarking between councils", () => {
   /** What a council's administrator would have saved: whether it shares, and the LA codes it names. */
   const shares = (council: TestTenant, partners: TestTenant[], optIn = true) =>
