@@ -37,6 +37,10 @@ describe("role → permission table", () => {
     expect(ROLES.filter((r) => !can(r, "carer:view"))).toEqual(["FAMILY_KEYWORKER", "SENIOR_FAMILY_KEYWORKER", "CLINICIAN"]);
     for (const role of ROLES) if (can(role, "carer:manage") || can(role, "placement:manage")) expect(can(role, "carer:view"), role).toBe(true);
   });
+  it("lets a care leaver's personal adviser record pathway plan reviews, keyworkers included; not clinicians or administrators", () => {
+    expect(ROLES.filter((r) => !can(r, "pathway:record"))).toEqual(["CLINICIAN", "TENANT_ADMIN"]);
+    expect(can("FAMILY_KEYWORKER", "statutory:record")).toBe(false);
+  });
   it("lists no permission twice for a role", () => {
     for (const role of ROLES) expect(new Set(ROLE_PERMISSIONS[role]).size, role).toBe(ROLE_PERMISSIONS[role].length);
   });

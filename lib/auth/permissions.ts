@@ -17,6 +17,7 @@ export const PERMISSIONS = [
   "transition:request",
   "transition:decide",
   "statutory:record", // assessments, s47, plans, looked-after episodes
+  "pathway:record", // a care leaver's pathway plan reviews: often a keyworker is their personal adviser
   "placement:manage",
   "carer:view", // the council's carers, providers and vacancies (no child named)
   "carer:manage", // add carers and providers, put a household on hold
@@ -39,6 +40,7 @@ const PRACTICE: Permission[] = [
   "visit:record",
   "summary:edit",
   "transition:request",
+  "pathway:record",
 ];
 const SOCIAL_WORK: Permission[] = [...PRACTICE, "contact:decide", "statutory:record", "placement:manage", "carer:view"];
 const MANAGEMENT: Permission[] = [
@@ -51,6 +53,7 @@ const MANAGEMENT: Permission[] = [
   "transition:request",
   "transition:decide",
   "statutory:record",
+  "pathway:record",
   "placement:manage",
   "carer:view",
   "allocation:manage",

@@ -136,8 +136,14 @@ function notFuture(field: string, value: IsoDate | null | undefined, what: strin
 
 const overlap = (error: unknown) => (error as { code?: string; meta?: { code?: string } }).code === "P2004" || String((error as Error).message).includes("23P01");
 
-async function write<T>(ctx: Ctx, personIdInput: string, caseIdInput: string | null, work: (tx: Tx, personId: string, caseId: string | null) => Promise<T>): Promise<T> {
-  assertCan(ctx, "statutory:record", "record statutory work");
+async function write<T>(
+  ctx: Ctx,
+  personIdInput: string,
+  caseIdInput: string | null,
+  work: (tx: Tx, personId: string, caseId: string | null) => Promise<T>,
+  permission: "statutory:record" | "pathway:record" = "statutory:record",
+): Promise<T> {
+  assertCan(ctx, permission, permission === "pathway:record" ? "record pathway plan reviews" : "record statutory work");
   const personId = parseId(personIdInput, "child");
   const caseId = caseIdInput ? parseId(caseIdInput, "case") : null;
   try {
@@ -309,7 +315,7 @@ export async function recordPathwayPlanReview(ctx: Ctx, input: { personId: strin
     });
     await recordAudit(tx, ctx, { action: "pathway_plan.reviewed", entityType: "pathway_plan_review", entityId: created.id, caseId: careLeaverCase.caseId, personId, details: { reviewDate: input.reviewDate } });
     return created;
-  });
+  }, "pathway:record");
 }
 
 async function endPlan(ctx: Ctx, kind: "cp" | "cin", input: { personId: string; planId: string; endDate: IsoDate }) {

@@ -48,7 +48,15 @@ test("a social worker records an assessment, an s47 with its conference, and a c
   const due = page.getByRole("region", { name: "What is due" });
   await expect(due).toContainText(/Child protection review conference — by \d/);
   await expect(due.getByRole("listitem").filter({ hasText: "Child protection visit" })).toContainText("working days from the plan's start");
+  await expect(due.getByRole("listitem").filter({ hasText: "First core group meeting" })).toContainText("10 working days from the initial conference");
   await page.goto(`/people/${child!.id}/statutory`);
+
+  // the core group meets today: the duty is met on time
+  await plans.getByText("Record a core group meeting").click();
+  await plans.getByRole("button", { name: "Record the meeting" }).click();
+  await expect(plans).toContainText(/Core group meetings: \d/);
+  const childDue = page.getByRole("region", { name: "What is due" });
+  await expect(childDue.getByRole("listitem").filter({ hasText: "First core group meeting" })).toContainText("Met on time");
 
   // the census's disabilities: none and some at once is refused, and what was ticked stays
   const disabilities = page.getByRole("region", { name: "Disabilities" });
@@ -66,10 +74,11 @@ test("a social worker records an assessment, an s47 with its conference, and a c
   const stored = await sql<{ kind: string }>(
     `SELECT 'assessment' AS kind FROM assessment WHERE person_id = $1 AND start_date = $2::date AND authorised_date IS NULL
      UNION ALL SELECT 's47' FROM section47 WHERE person_id = $1 AND icpc_date = $2::date
-     UNION ALL SELECT 'cp' FROM cp_plan WHERE person_id = $1 AND start_date = $2::date AND end_date IS NULL`,
+     UNION ALL SELECT 'cp' FROM cp_plan WHERE person_id = $1 AND start_date = $2::date AND end_date IS NULL
+     UNION ALL SELECT 'core group' FROM cp_core_group g JOIN cp_plan p ON p.tenant_id = g.tenant_id AND p.id = g.cp_plan_id WHERE p.person_id = $1 AND g.meeting_date = $2::date`,
     [child!.id, today],
   );
-  expect(stored.map((s) => s.kind).sort()).toEqual(["assessment", "cp", "s47"]);
+  expect(stored.map((s) => s.kind).sort()).toEqual(["assessment", "core group", "cp", "s47"]);
 });
 
 test("the case page shows the next review and visit due, and logging a visit clears the overdue visit", async ({ page, sql }) => {
@@ -103,4 +112,36 @@ test("the case page shows the next review and visit due, and logging a visit cle
   await expect(page.getByRole("status")).toHaveText("The visit has been recorded.");
   await expect(visitItem).not.toContainText("Overdue");
   await expect(visitItem).toContainText(/6 weeks from the visit on|3 months from the visit on/);
+});
+
+test("a care leaver's worker sees the pathway plan review due and records one", async ({ page, sql }) => {
+  // a care leaver whose last pathway plan review was missed (the demo data has some)
+  const [young] = await sql<{ id: string; email: string }>(
+    `SELECT p.id, u.email FROM person p
+     JOIN case_child cc ON cc.tenant_id = p.tenant_id AND cc.person_id = p.id AND cc.removed_on IS NULL
+     JOIN case_file c ON c.tenant_id = cc.tenant_id AND c.id = cc.case_id AND c.status = 'OPEN' AND c.level = 'CARE_LEAVER'
+     JOIN allocation a ON a.tenant_id = c.tenant_id AND a.case_id = c.id AND a.end_date IS NULL AND a.role_on_case = 'LEAD'
+     JOIN app_user u ON u.tenant_id = a.tenant_id AND u.id = a.worker_id AND u.active
+     WHERE NOT EXISTS (SELECT 1 FROM pathway_plan_review r WHERE r.tenant_id = p.tenant_id AND r.person_id = p.id AND r.review_date > current_date - 183)
+     ORDER BY p.la_child_id LIMIT 1`,
+  );
+  await signIn(page, young!.email);
+  await page.goto(`/people/${young!.id}/statutory`);
+  const due = page.getByRole("region", { name: "What is due" });
+  await expect(due.getByRole("listitem").filter({ hasText: "Pathway plan review" })).toContainText("Overdue");
+  await expectAccessible(page);
+
+  const pathway = page.getByRole("region", { name: "Pathway plan" });
+  await pathway.getByText("Record a pathway plan review").click();
+  await pathway.getByLabel("Pathway plan reviewed on").fill("2099-01-01");
+  await pathway.getByRole("button", { name: "Record the review" }).click();
+  await expect(errorSummary(page)).toContainText("The review date must be today or in the past");
+  await expect(pathway.getByLabel("Pathway plan reviewed on")).toHaveValue("2099-01-01");
+  await expectAccessible(page);
+  const today = await page.evaluate(() => new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/London" }).format(new Date()));
+  await pathway.getByLabel("Pathway plan reviewed on").fill(today);
+  await pathway.getByRole("button", { name: "Record the review" }).click();
+  const item = due.getByRole("listitem").filter({ hasText: "Pathway plan review" });
+  await expect(item).toContainText("6 months from the last review");
+  await expect(item).not.toContainText("Overdue");
 });

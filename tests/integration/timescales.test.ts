@@ -106,7 +106,8 @@ describe("core group meetings and pathway plan reviews", () => {
   it("a care leaver's pathway plan is due 6 months from the last review; only a care leaver can have one recorded", async () => {
     const tenant = await createTenant();
     const team = await createTeam(tenant.id);
-    const worker = await createUser(tenant.id, { role: "SOCIAL_WORKER", teamId: team.id });
+    // a care leaver's personal adviser is often a keyworker
+    const worker = await createUser(tenant.id, { role: "FAMILY_KEYWORKER", teamId: team.id });
     const leaver = await createAllocatedCase(tenant.id, worker, "CARE_LEAVER", 1);
     const young = leaver.children[0]!.id;
     const ctx = ctxFor(worker);
@@ -118,6 +119,9 @@ describe("core group meetings and pathway plan reviews", () => {
     await recordPathwayPlanReview(ctx, { personId: young, reviewDate: reviewed });
     expect((await getChildDue(ctx, young)).find((i) => i.kind === "pathway-plan")).toMatchObject({ dueDate: addMonths(reviewed, 6), state: "overdue" });
     expect((await listWhatsDue(ctx)).some((r) => r.kind === "pathway-plan" && r.personId === young)).toBe(true);
+
+    // who may record a pathway review may not record other statutory work
+    await expect(recordCoreGroup(ctx, { personId: young, planId: randomUUID(), meetingDate: todayInEngland() })).rejects.toMatchObject({ code: "FORBIDDEN" });
 
     const cp = await createAllocatedCase(tenant.id, worker, "CHILD_PROTECTION", 1);
     await expect(recordPathwayPlanReview(ctx, { personId: cp.children[0]!.id, reviewDate: todayInEngland() })).rejects.toMatchObject({

@@ -214,7 +214,7 @@ export default async function StatutoryPage({ params }: { params: Promise<{ id: 
               Reviews: {r.pathwayPlanReviews.length ? r.pathwayPlanReviews.map((d) => formatDate(d)).join(", ") : "none recorded yet"}
             </p>
             <p className="text-sm text-muted">A care leaver&apos;s pathway plan is reviewed at least every 6 months.</p>
-            {canRecord && careLeaver && (
+            {can(ctx.role, "pathway:record") && careLeaver && (
               <Add label="Record a pathway plan review">
                 <PathwayPlanReviewForm personId={pid} today={today} />
               </Add>
