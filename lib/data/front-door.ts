@@ -26,7 +26,7 @@ import { allocateInTx, endAllocationsInTx } from "./allocations";
 import { recordAudit } from "./audit";
 import { findLikelyDuplicatesInTx, type LikelyDuplicate } from "./duplicates";
 import { parseId } from "./ids";
-import { nextCaseReference } from "./references";
+import { nextCaseReference, nextLaChildId } from "./references";
 import { assertMayOpen, refusedPeople, restrictionsFor } from "./restricted";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -165,6 +165,7 @@ function checkNewFamily(family: NewFamily, receivedOn: IsoDate, today: IsoDate):
 /**
  * Creates a family not yet known to the council and its children's person records. Every person the
  * front door creates is created here, so duplicate detection (a later issue) has one place to hook in.
+ * Each new child is given the council's next LA child id (docs/decisions/0021-child-identifiers.md).
  */
 export async function createFamilyWithChildren(tx: Tx, ctx: Ctx, family: NewFamily): Promise<{ familyId: string; childIds: string[] }> {
   // Every child already known: the contact is about their existing family, nothing new is created.
@@ -195,8 +196,10 @@ export async function createFamilyWithChildren(tx: Tx, ctx: Ctx, family: NewFami
         dateOfBirth: child.dateOfBirth ? fromIsoDate(child.dateOfBirth) : null,
         expectedDateOfBirth: child.expectedDateOfBirth ? fromIsoDate(child.expectedDateOfBirth) : null,
         postcode: family.postcode ?? null,
+        // the council's own identifier from the start, so the CIN census and SSDA903 know the child by it every year
+        laChildId: await nextLaChildId(tx, ctx.tenantId),
       },
-      select: { id: true },
+      select: { id: true, laChildId: true },
     });
     await tx.familyMember.create({ data: { tenantId: ctx.tenantId, familyId: created.id, personId: person.id, relationship: "CHILD" } });
     await recordAudit(tx, ctx, {
@@ -204,7 +207,7 @@ export async function createFamilyWithChildren(tx: Tx, ctx: Ctx, family: NewFami
       entityType: "person",
       entityId: person.id,
       personId: person.id,
-      details: { familyId: created.id, ...(child.newPersonReason ? { newDespiteLikelyMatch: child.newPersonReason } : {}) },
+      details: { familyId: created.id, laChildId: person.laChildId, ...(child.newPersonReason ? { newDespiteLikelyMatch: child.newPersonReason } : {}) },
     });
     childIds.push(person.id);
   }

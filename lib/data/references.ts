@@ -1,4 +1,5 @@
-// Human-readable references, numbered per council from tenant_counter: case "KM-00151".
+// Human-readable references, numbered per council from tenant_counter: case "KM-00151", LA child id
+// "KM000151".
 // Call inside the transaction that uses the reference, so a rolled-back case gives its number back
 // and two transactions can never take the same one (the counter row is locked by the UPDATE until the
 // transaction ends).
@@ -61,5 +62,37 @@ export async function nextCaseReference(tx: Tx, tenantId: string): Promise<strin
     const reference = `${prefix}-${String(value).padStart(5, "0")}`;
     const taken = await tx.case.findFirst({ where: { tenantId, reference }, select: { id: true } });
     if (!taken) return reference;
+  }
+}
+
+const LA_CHILD_ID_COUNTER = "la_child_id";
+
+/**
+ * The next LA child id for a child the council records, written as its existing ones are: the case
+ * reference prefix and a zero-padded number, as both seeds write them (prisma/seed/build.ts
+ * `WX000123`, lib/db/scale-seed.ts `SC0000123`), with as many digits as the council's latest such id
+ * (6 when it has none). Numbered from the council's counter, which starts above the highest number of
+ * that shape any child holds; an id that is somehow taken already (typed in by hand) is skipped. The
+ * unique index (tenant_id, la_child_id) stays the last word.
+ */
+export async function nextLaChildId(tx: Tx, tenantId: string): Promise<string> {
+  const prefix = await casePrefix(tx, tenantId);
+  // the prefix is letters only (casePrefix), so it needs no escaping in the pattern
+  const pattern = `^${prefix}[0-9]{6,9}$`;
+  // the unique index (tenant_id, la_child_id) answers this by reading back from the end
+  const [latest] = await tx.$queryRaw<{ la_child_id: string }[]>`
+    SELECT la_child_id FROM person WHERE tenant_id = ${tenantId}::uuid AND la_child_id ~ ${pattern} ORDER BY la_child_id DESC LIMIT 1`;
+  const digits = latest ? latest.la_child_id.length - prefix.length : 6;
+  const highestExisting = async () => {
+    const [row] = await tx.$queryRaw<{ highest: bigint | number | null }[]>`
+      SELECT max(substring(la_child_id FROM '[0-9]+$')::bigint) AS highest FROM person WHERE tenant_id = ${tenantId}::uuid AND la_child_id ~ ${pattern}`;
+    return Number(row?.highest ?? 0);
+  };
+  for (;;) {
+    const value = await nextCounterValue(tx, tenantId, LA_CHILD_ID_COUNTER, highestExisting);
+    const id = `${prefix}${String(value).padStart(digits, "0")}`;
+    // one a person typed in another case (the form saves capitals, older records may not) is taken too
+    const taken = await tx.person.findFirst({ where: { tenantId, laChildId: { equals: id, mode: "insensitive" } }, select: { id: true } });
+    if (!taken) return id;
   }
 }

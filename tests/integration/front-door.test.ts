@@ -369,6 +369,59 @@ describe("case references", () => {
   });
 });
 
+describe("LA child ids", () => {
+  const contactAboutNew = (ctx: ReturnType<typeof ctxFor>, lastName: string, children: { firstName: string; dateOfBirth: string | null; expectedDateOfBirth?: string | null }[]) =>
+    recordContact(ctx, {
+      idempotencyKey: randomUUID(),
+      receivedOn: today,
+      source: "3B",
+      reason: "Health visitor concerned about the home conditions",
+      newFamily: { name: lastName, postcode: "KM1 4AB", children: children.map((c) => child(c.firstName, { lastName, dateOfBirth: c.dateOfBirth, expectedDateOfBirth: c.expectedDateOfBirth ?? null })) },
+    });
+  const laChildIdsOf = async (tenantId: string, contactId: string) =>
+    (
+      await sql(tenantId, (tx) =>
+        tx.contactChild.findMany({ where: { tenantId, contactId }, select: { person: { select: { laChildId: true } } }, orderBy: { person: { firstName: "asc" } } }),
+      )
+    ).map((c) => c.person.laChildId);
+
+  it("a new child gets the council's next one, as its existing ones are written (case prefix, digits), skipping one typed in by hand", async () => {
+    const council = await makeCouncil();
+    const t = council.tenantId;
+    // the council's records so far: case references ZQ-…, children ZQ000041 and ZQ000007, and one of another shape
+    const { family, children } = await createFamily(t, { children: [{}, {}, {}] });
+    const existing = await createCase(t, { familyId: family.id, childIds: [children[0]!.id] });
+    await sql(t, async (tx) => {
+      await tx.case.updateMany({ where: { id: existing.id }, data: { reference: "ZQ-00001" } });
+      for (const [i, laChildId] of ["ZQ000041", "ZQ000007", "OLDSYSTEM1"].entries()) await tx.person.updateMany({ where: { id: children[i]!.id }, data: { laChildId } });
+    });
+    const first = await contactAboutNew(ctxFor(council.worker), "Quenby", [
+      { firstName: "Ada", dateOfBirth: "2019-02-03" },
+      { firstName: "Bea", dateOfBirth: null, expectedDateOfBirth: addDays(today, 40) },
+    ]);
+    expect(await laChildIdsOf(t, first.contactId)).toEqual(["ZQ000042", "ZQ000043"]);
+    // someone typed the next one in by hand (in small letters): it is skipped, never given twice
+    await sql(t, (tx) => tx.person.updateMany({ where: { id: children[2]!.id }, data: { laChildId: "zq000044" } }));
+    const second = await contactAboutNew(ctxFor(council.keyworker), "Rowe", [{ firstName: "Cal", dateOfBirth: "2017-05-06" }]);
+    expect(await laChildIdsOf(t, second.contactId)).toEqual(["ZQ000045"]);
+    // the new record's audit says which id it was given
+    const created = await sql(t, (tx) => tx.auditEvent.findFirstOrThrow({ where: { tenantId: t, action: "person.created" }, orderBy: { id: "desc" } }));
+    expect(created.details).toMatchObject({ laChildId: "ZQ000045" });
+  });
+
+  it("is never given twice when contacts are recorded at the same moment, and each council counts its own", async () => {
+    const council = await makeCouncil();
+    await warmPool(council.tenantId);
+    const recorded = await Promise.all(["Ash", "Birch", "Cedar", "Damson"].map((name) => contactAboutNew(ctxFor(council.worker), name, [{ firstName: `${name}kid`, dateOfBirth: "2016-01-01" }])));
+    const ids = (await Promise.all(recorded.map((r) => laChildIdsOf(council.tenantId, r.contactId)))).flat();
+    // a council with no case references of its own yet: the first letters of its name, 6 digits
+    expect(ids.sort()).toEqual(["CO000001", "CO000002", "CO000003", "CO000004"]);
+    const other = await makeCouncil();
+    const elsewhere = await contactAboutNew(ctxFor(other.worker), "Elm", [{ firstName: "Eve", dateOfBirth: "2016-01-01" }]);
+    expect(await laChildIdsOf(other.tenantId, elsewhere.contactId)).toEqual(["CO000001"]);
+  });
+});
+
 describe("council A cannot touch council B's front door", () => {
   let bContact: string;
   let bFamily: { id: string; childId: string };
