@@ -20,6 +20,7 @@ import { checkSsda903Return, hasProblems } from "@/lib/exports/ssda903/check";
 import { SUPPORTED_YEARS, childrenInReturn, collectionPeriod } from "@/lib/exports/ssda903/collection-year";
 import { socialWorkerEpisodes, upnForReturn } from "@/lib/exports/ssda903/from-records";
 import type { Ssda903Child, Ssda903Episode, Ssda903Return } from "@/lib/exports/ssda903/types";
+import { laChildIdFor } from "@/lib/domain/identifiers";
 import { AppError } from "@/lib/errors";
 import { recordAudit } from "./audit";
 
@@ -61,8 +62,9 @@ const byStart = <T extends { startDate: IsoDate }>(a: T, b: T) => (a.startDate <
 
 type Loaded = {
   input: Ssda903Return;
-  people: Map<string, { personId: string; name: string }>;
-  /** problems only the database can see, by CHILD */
+  /** each child of the return (the same objects as input.children) and whose record it is */
+  people: Map<Ssda903Child, { personId: string; name: string }>;
+  /** problems only the database can see, by the child's record (person id) */
   extra: Map<string, Ssda903Problem[]>;
 };
 
@@ -97,10 +99,13 @@ async function loadReturn(tx: Tx, tenantId: string, year: number): Promise<Loade
   const socialWorkRoles: readonly string[] = [...SOCIAL_WORK_ROLES, ...MANAGER_ROLES];
 
   const children: Ssda903Child[] = [];
-  const refs = new Map<string, { personId: string; name: string }>();
+  // keyed by the child, never by CHILD: two children can share one (the checker says so), and each
+  // must keep their own record and problems
+  const refs = new Map<Ssda903Child, { personId: string; name: string }>();
   const extra = new Map<string, Ssda903Problem[]>();
   for (const p of people) {
-    const childId = p.laChildId?.trim() ?? "";
+    // the identifier the census gives the child too, so both returns know them by one CHILD
+    const childId = laChildIdFor(p);
     const dateOfBirth = iso(p.dateOfBirth) ?? "";
     const childPeriods = periods.filter((cp) => cp.personId === p.id);
     const childEpisodes: Ssda903Episode[] = [];
@@ -138,7 +143,7 @@ async function loadReturn(tx: Tx, tenantId: string, year: number): Promise<Loade
         message: `${worker.name}, the child's social worker from ${formatDate(episode.startDate)}, has no Social Work England registration number recorded (SW_ID). A tenant administrator records it on their page in Users and teams.`,
       });
     }
-    children.push({
+    const child: Ssda903Child = {
       childId,
       sex: p.sex.trim(),
       dateOfBirth,
@@ -148,11 +153,42 @@ async function loadReturn(tx: Tx, tenantId: string, year: number): Promise<Loade
       episodes: childEpisodes.sort(byStart),
       reviews: reviews.filter((r) => r.personId === p.id).map((r) => ({ date: toIsoDate(r.reviewDate), participation: r.reviewCode ?? "" })),
       socialWorkerEpisodes: sw.map(({ workerId: _w, ...e }) => e),
-    });
-    refs.set(childId, { personId: p.id, name: `${p.firstName} ${p.lastName}` });
-    if (problems.length > 0) extra.set(childId, [...(extra.get(childId) ?? []), ...problems]);
+    };
+    children.push(child);
+    refs.set(child, { personId: p.id, name: `${p.firstName} ${p.lastName}` });
+    if (problems.length > 0) extra.set(p.id, problems);
   }
   return { input: { year, children }, people: refs, extra };
+}
+
+/**
+ * The problems of each child's record: the checker's (it lists children with problems in the order of
+ * childrenInReturn, each under their CHILD) and the database's. Children sharing a CHILD are told apart
+ * by that order: the checker gives each of them the duplicate problem, so each is listed, in turn.
+ */
+function problemsPerChild(loaded: Loaded, checked: readonly { childId: string; problems: Ssda903Problem[] }[]): Ssda903ChildProblems[] {
+  const waiting = new Map<string, { personId: string; name: string }[]>();
+  for (const child of childrenInReturn(loaded.input)) {
+    const ref = loaded.people.get(child);
+    if (ref) waiting.set(child.childId, [...(waiting.get(child.childId) ?? []), ref]);
+  }
+  const byPerson = new Map<string, Ssda903ChildProblems>();
+  const unmatched: Ssda903ChildProblems[] = [];
+  for (const { childId, problems } of checked) {
+    const ref = waiting.get(childId)?.shift();
+    if (ref) byPerson.set(ref.personId, { childId, personId: ref.personId, name: ref.name, problems: [...problems] });
+    else unmatched.push({ childId, personId: null, name: null, problems: [...problems] });
+  }
+  for (const [child, ref] of loaded.people) {
+    const extra = loaded.extra.get(ref.personId);
+    if (!extra) continue;
+    const listed = byPerson.get(ref.personId);
+    if (listed) listed.problems.push(...extra);
+    else byPerson.set(ref.personId, { childId: child.childId, personId: ref.personId, name: ref.name, problems: [...extra] });
+  }
+  const order = (a: Ssda903ChildProblems, b: Ssda903ChildProblems) =>
+    a.childId < b.childId ? -1 : a.childId > b.childId ? 1 : (a.name ?? "") < (b.name ?? "") ? -1 : (a.name ?? "") > (b.name ?? "") ? 1 : 0;
+  return [...byPerson.values(), ...unmatched].sort(order);
 }
 
 /**
@@ -169,15 +205,8 @@ export async function exportSsda903(ctx: Ctx, input: { year: unknown; purpose: "
     async (tx) => {
       const loaded = await loadReturn(tx, ctx.tenantId, year);
       const check = checkSsda903Return(loaded.input);
-      const byChild = new Map(check.children.map((c) => [c.childId, c.problems]));
-      for (const [childId, problems] of loaded.extra) byChild.set(childId, [...(byChild.get(childId) ?? []), ...problems]);
       const showNames = can(ctx.role, "case:view") || can(ctx.role, "kpi:view-case-links");
-      const children: Ssda903ChildProblems[] = [...byChild.entries()]
-        .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-        .map(([childId, problems]) => {
-          const ref = loaded.people.get(childId);
-          return { childId, personId: ref?.personId ?? null, name: showNames ? (ref?.name ?? null) : null, problems };
-        });
+      const children = problemsPerChild(loaded, check.children).map((c) => ({ ...c, name: showNames ? c.name : null }));
       const childCount = childrenInReturn(loaded.input).length;
       let result: Ssda903Export;
       if (hasProblems(check) || children.length > 0) {

@@ -7,15 +7,10 @@ import { addWorkingDays } from "@/lib/domain/working-days";
 import { censusPeriod } from "./census-year";
 
 /**
- * LAchildID: the child's recorded LA child identifier; for a child recorded without one (the front
- * door does not assign one), "P" and the first 19 hex digits of their record's id, upper case. That
- * never changes, so the child has the same identifier every year (docs/decisions/0013-cin-census.md).
+ * LAchildID: the child's recorded LA child identifier, or one derived from their record's id that never
+ * changes; the SSDA903 uses the same (lib/domain/identifiers.ts).
  */
-export function laChildIdFor(person: { id: string; laChildId: string | null | undefined }): string {
-  const recorded = person.laChildId?.trim();
-  if (recorded) return recorded;
-  return `P${person.id.replace(/-/g, "").slice(0, 19).toUpperCase()}`;
-}
+export { laChildIdFor } from "@/lib/domain/identifiers";
 
 /**
  * UPNunknown for a child with no UPN: UN7 when each of their referrals in the year ended with no
