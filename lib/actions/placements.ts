@@ -4,8 +4,9 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { addCarer, moveChild, setCarerOnHold, updateCarer } from "@/lib/data/placements";
+import { startCare } from "@/lib/data/statutory";
 import { CARER_KINDS } from "@/lib/domain/placements-carers";
-import { LEGAL_STATUS_CODES, PLACEMENT_PROVIDER_CODES, PLACEMENT_TYPE_CODES, REASON_PLACE_CHANGE_CODES } from "@/lib/domain/ssda903-codes";
+import { CATEGORY_OF_NEED_CODES, LEGAL_STATUS_CODES, PLACEMENT_PROVIDER_CODES, PLACEMENT_TYPE_CODES, REASON_PLACE_CHANGE_CODES } from "@/lib/domain/ssda903-codes";
 import { checkbox, date, id, requiredText } from "./fields";
 import { handleForm, type FormState } from "./form";
 
@@ -23,6 +24,24 @@ const laCode = (what: string) =>
     .regex(LA_CODE, `Enter the 3-digit DfE code of the local authority ${what}, like 931; outside England, WAL (Wales), SCO (Scotland), NIR (Northern Ireland) or NUK (outside the UK)`);
 const urn = z.preprocess(blank, z.string().trim().toUpperCase().regex(/^[A-Z0-9]{6,8}$/, "Enter the Ofsted URN, like SC123456 (6 to 8 letters and digits)").nullable());
 
+const weeklyCost = z.preprocess(
+  (v) => (v === "" || v === undefined ? null : Number(String(v).replace(/[£,\s]/g, ""))),
+  z.number({ error: "Enter the weekly cost in pounds, like 320 or 850.50" }).min(0, "The weekly cost cannot be negative").max(50_000, "Enter the weekly cost in pounds").nullable(),
+);
+const latitude = (what: string) =>
+  z.preprocess(numberOrBlank, z.number({ error: `Enter the latitude ${what} as a number, like 51.0688` }).min(49, "Enter a latitude in the UK, between 49 and 61").max(61, "Enter a latitude in the UK, between 49 and 61").nullable());
+const longitude = (what: string) =>
+  z.preprocess(numberOrBlank, z.number({ error: `Enter the longitude ${what} as a number, like -1.7945` }).min(-9, "Enter a longitude in the UK, between -9 and 3").max(3, "Enter a longitude in the UK, between -9 and 3").nullable());
+
+/** Where a placement is that has no carer on the list (decision 0015), and its Ofsted URN. */
+const placementNotOnList = {
+  placementPostcode: z.preprocess(blank, postcode("Enter the placement's postcode like SP1 2AB").nullable()),
+  placementLatitude: latitude("of the placement"),
+  placementLongitude: longitude("of the placement"),
+  placementLaCode: z.preprocess(blank, laCode("it is in").nullable()),
+  urn,
+};
+
 const moveSchema = z.object({
   personId: id("a child"),
   date: date("the date of the move", { notFuture: true }),
@@ -32,15 +51,8 @@ const moveSchema = z.object({
   carerId: z.preprocess(blank, id("a carer from the list").nullable()),
   reasonPlaceChange: z.preprocess(blank, z.enum(REASON_PLACE_CHANGE_CODES, { error: "Choose the reason for the change" }).nullable()),
   endPlanned: z.preprocess((v) => (v === "yes" ? true : v === "no" ? false : null), z.boolean().nullable()),
-  weeklyCost: z.preprocess(
-    (v) => (v === "" || v === undefined ? null : Number(String(v).replace(/[£,\s]/g, ""))),
-    z.number({ error: "Enter the weekly cost in pounds, like 320 or 850.50" }).min(0, "The weekly cost cannot be negative").max(50_000, "Enter the weekly cost in pounds").nullable(),
-  ),
-  placementPostcode: z.preprocess(blank, postcode("Enter the placement's postcode like SP1 2AB").nullable()),
-  placementLatitude: z.preprocess(numberOrBlank, z.number({ error: "Enter the latitude as a number, like 51.0688" }).min(49, "Enter a latitude in the UK, between 49 and 61").max(61, "Enter a latitude in the UK, between 49 and 61").nullable()),
-  placementLongitude: z.preprocess(numberOrBlank, z.number({ error: "Enter the longitude as a number, like -1.7945" }).min(-9, "Enter a longitude in the UK, between -9 and 3").max(3, "Enter a longitude in the UK, between -9 and 3").nullable()),
-  placementLaCode: z.preprocess(blank, laCode("it is in").nullable()),
-  urn,
+  weeklyCost,
+  ...placementNotOnList,
   avoidedAgency: checkbox,
 });
 
@@ -52,6 +64,34 @@ export async function moveChildAction(_: FormState, formData: FormData): Promise
   revalidatePath(`/people/${personId}/placements`);
   revalidatePath("/carers");
   redirect(`/people/${personId}/placements?moved=1`);
+}
+
+const startCareSchema = z.object({
+  personId: id("a child"),
+  caseId: id("the case"),
+  startDate: date("the date the child became looked after", { notFuture: true }),
+  legalStatus: z.enum(LEGAL_STATUS_CODES, { error: "Choose the legal status" }),
+  categoryOfNeed: z.enum(CATEGORY_OF_NEED_CODES, { error: "Choose the category of need" }),
+  place: z.enum(PLACEMENT_TYPE_CODES, { error: "Choose the placement type" }),
+  provider: z.preprocess(blank, z.enum(PLACEMENT_PROVIDER_CODES, { error: "Choose the provider" }).nullable()),
+  carerId: z.preprocess(blank, id("a carer from the list").nullable()),
+  weeklyCost,
+  ...placementNotOnList,
+  homePostcode: z.preprocess(blank, postcode("Enter the child's home postcode like SP1 2AB").nullable()),
+  homeLatitude: latitude("of the child's home"),
+  homeLongitude: longitude("of the child's home"),
+  avoidedAgency: checkbox,
+});
+
+/** Records that a child became looked after, placed where Find a placement found (or typed), then shows their placements. */
+export async function startCareAction(_: FormState, formData: FormData): Promise<FormState> {
+  const state = await handleForm(formData, startCareSchema, (ctx, input) => startCare(ctx, input));
+  if (state.status !== "ok") return state;
+  const personId = String(formData.get("personId"));
+  revalidatePath(`/people/${personId}/placements`);
+  revalidatePath(`/people/${personId}/statutory`);
+  revalidatePath("/carers");
+  redirect(`/people/${personId}/placements?started=1`);
 }
 
 const whole = (what: string, min: number, max: number) =>

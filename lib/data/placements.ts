@@ -252,12 +252,20 @@ export type ChildPlacements = {
   vacancies: { carer: CarerRow; miles: number | null }[];
   /** agencies and homes, after the in-house options */
   others: { carer: CarerRow; miles: number | null }[];
-  /** every carer, for the move form */
+  /** every carer, for the move and start-of-care forms */
   carers: CarerRow[];
+  /** the child's open cases, where a period of care can start (none while looked after) */
+  openCases: { id: string; reference: string }[];
+  /** where the search measured from, when known: the current placement's record of the home, else the home given or last recorded */
+  home: Coordinates | null;
 };
 
-/** A looked-after child's placements, and where they could go next. Audited as a view of the child's record. */
-export async function getChildPlacements(ctx: Ctx, personIdInput: string): Promise<ChildPlacements> {
+/**
+ * A child's placements, and where they could go next: from where the current placement records the
+ * child's home, or for a child not looked after, from `options.home` (typed in the search) or the home
+ * their last placement recorded. Audited as a view of the child's record.
+ */
+export async function getChildPlacements(ctx: Ctx, personIdInput: string, options: { home?: Coordinates | null } = {}): Promise<ChildPlacements> {
   assertCan(ctx, "case:view", "see a child's placements");
   const personId = parseId(personIdInput, "child");
   const today = todayInEngland();
@@ -269,9 +277,10 @@ export async function getChildPlacements(ctx: Ctx, personIdInput: string): Promi
       () => tx.tenant.findUniqueOrThrow({ where: { id: t }, select: { laCode: true } }),
     ]);
     if (!person) throw notFoundError("child");
-    const [periods, carers] = await inOrder([
+    const [periods, carers, cases] = await inOrder([
       () => tx.carePeriod.findMany({ where: { tenantId: t, personId }, orderBy: { startDate: "desc" }, include: { episodes: { orderBy: { startDate: "asc" }, include: { carer: { select: { name: true } } } } } }),
       () => carersOf(tx, t, today),
+      () => tx.caseChild.findMany({ where: { tenantId: t, personId, case: { status: "OPEN" } }, select: { case: { select: { id: true, reference: true, openedOn: true } } } }),
     ]);
     await recordAudit(tx, ctx, { action: "placements.viewed", entityType: "person", entityId: personId, personId });
     const rows = periods.map((p) => ({
@@ -303,7 +312,10 @@ export async function getChildPlacements(ctx: Ctx, personIdInput: string): Promi
     const open = periods.find((p) => !p.endDate);
     const currentEpisode = open?.episodes.find((e) => !e.endDate) ?? null;
     const current = currentEpisode ? rows.flatMap((p) => p.episodes).find((e) => e.id === currentEpisode.id)! : null;
-    const home = currentEpisode && currentEpisode.homeLatitude !== null && currentEpisode.homeLongitude !== null ? { latitude: currentEpisode.homeLatitude, longitude: currentEpisode.homeLongitude } : null;
+    const at = (e: { homeLatitude: number | null; homeLongitude: number | null } | null | undefined) =>
+      e && e.homeLatitude !== null && e.homeLongitude !== null ? { latitude: e.homeLatitude, longitude: e.homeLongitude } : null;
+    const lastEpisode = periods[0]?.episodes.at(-1);
+    const home = currentEpisode ? at(currentEpisode) : (options.home ?? at(lastEpisode));
     const dob = person.dateOfBirth ? toIsoDate(person.dateOfBirth) : null;
     const age = dob ? ageOn(dob, today) : null;
     // where the child could go next: not where they are now
@@ -322,7 +334,8 @@ export async function getChildPlacements(ctx: Ctx, personIdInput: string): Promi
       .filter((c) => c.kind !== "FOSTER_HOUSEHOLD")
       .map((carer) => ({ carer, miles: home ? Math.round(milesBetween(home, carer.location) * 10) / 10 : null }))
       .sort((a, b) => (a.miles ?? Infinity) - (b.miles ?? Infinity) || a.carer.name.localeCompare(b.carer.name));
-    return { child: { id: person.id, name: `${person.firstName} ${person.lastName}`, age }, laCode: tenant.laCode, periods: rows, current, homeLocated: home !== null, vacancies, others, carers };
+    const openCases = currentEpisode ? [] : cases.map((c) => c.case).sort((a, b) => b.openedOn.getTime() - a.openedOn.getTime()).map(({ id, reference }) => ({ id, reference }));
+    return { child: { id: person.id, name: `${person.firstName} ${person.lastName}`, age }, laCode: tenant.laCode, periods: rows, current, homeLocated: home !== null, home, vacancies, others, carers, openCases };
   });
 }
 

@@ -7,7 +7,8 @@ import { assertCan, type Ctx } from "@/lib/auth/context";
 import { inOrder } from "@/lib/db/in-order";
 import { withTenant, type Tx } from "@/lib/db/tenant";
 import { ageOn, formatDate, fromIsoDate, todayInEngland, toIsoDate, type IsoDate } from "@/lib/domain/dates";
-import { changeLegalStatus, endCare, type PlacementEpisode, type PlacementHistory } from "@/lib/domain/placements";
+import { avoidedAgencyRefusal, changeLegalStatus, endCare, type PlacementEpisode, type PlacementHistory } from "@/lib/domain/placements";
+import { noVacancyRefusal } from "@/lib/domain/placements-matching";
 import type { Level } from "@/lib/domain/roles";
 import type { CategoryOfNeed, LegalStatus, PlacementProvider, PlacementType, ReasonCareEnded } from "@/lib/domain/ssda903-codes";
 import { AppError, notFoundError } from "@/lib/errors";
@@ -368,10 +369,23 @@ export type StartCareInput = {
   /** where the child's home is (decision 0015), for distance and Find a placement */
   homeLatitude?: number | null;
   homeLongitude?: number | null;
+  /** where a placement not on the list is, its authority (blank: the council's own) and Ofsted URN */
+  placementLatitude?: number | null;
+  placementLongitude?: number | null;
+  placementLaCode?: string | null;
+  urn?: string | null;
+  /** an in-house placement found instead of an agency one (the "agency placements avoided" saving) */
+  avoidedAgency?: boolean;
 };
 
 export async function startCare(ctx: Ctx, input: StartCareInput) {
   notFuture("startDate", input.startDate, "The date the child became looked after");
+  const both = (a: number | null | undefined, b: number | null | undefined, first: string, second: string, what: string) => {
+    if ((a ?? null) === null && (b ?? null) !== null) throw invalid(first, `Enter both the latitude and the longitude of ${what}, or neither`);
+    if ((a ?? null) !== null && (b ?? null) === null) throw invalid(second, `Enter both the latitude and the longitude of ${what}, or neither`);
+  };
+  both(input.homeLatitude, input.homeLongitude, "homeLatitude", "homeLongitude", "the child's home");
+  if (!input.carerId) both(input.placementLatitude, input.placementLongitude, "placementLatitude", "placementLongitude", "the placement");
   return write(ctx, input.personId, input.caseId, async (tx, personId, caseId) => {
     const c = await childInCase(tx, ctx.tenantId, personId, caseId!);
     if (c.status !== "OPEN") throw new AppError("REFUSED", "This case is closed. Record care on the child's open case.");
@@ -385,10 +399,14 @@ export async function startCare(ctx: Ctx, input: StartCareInput) {
       const placed = await tx.careEpisode.count({
         where: { tenantId: ctx.tenantId, carerId: carer.id, startDate: { lte: d(input.startDate) }, OR: [{ endDate: null }, { endDate: { gt: d(input.startDate) } }] },
       });
-      if (carer.onHold || placed >= (carer.approvedPlaces ?? 0)) {
-        throw new AppError("REFUSED", `${carer.name} has no vacancy on that date (${placed} of ${carer.approvedPlaces} places taken${carer.onHold ? ", on hold" : ""}). Choose another household.`);
-      }
+      const refusal = noVacancyRefusal({ name: carer.name, approvedPlaces: carer.approvedPlaces ?? 0, currentChildren: placed, onHold: carer.onHold }, { alreadyPlacedThere: false });
+      if (refusal) throw new AppError("REFUSED", refusal, { carerId: [refusal] });
     }
+    const provider = input.provider ?? ((carer?.provider as PlacementProvider | undefined) ?? null);
+    const avoided = avoidedAgencyRefusal({ placeType: input.place, provider, avoidedAgencyPlacement: input.avoidedAgency ?? false });
+    if (avoided) throw invalid("avoidedAgency", avoided);
+    const typedLocation = input.placementLatitude != null && input.placementLongitude != null ? { latitude: input.placementLatitude, longitude: input.placementLongitude } : null;
+    const ownLaCode = async () => (await tx.tenant.findUniqueOrThrow({ where: { id: ctx.tenantId }, select: { laCode: true } })).laCode;
     const period = await tx.carePeriod.create({
       data: { tenantId: ctx.tenantId, personId, caseId: caseId!, startDate: d(input.startDate), categoryOfNeed: input.categoryOfNeed },
       select: { id: true },
@@ -402,20 +420,29 @@ export async function startCare(ctx: Ctx, input: StartCareInput) {
         legalStatus: input.legalStatus,
         reasonNewEpisode: "S",
         place: input.place,
-        provider: input.provider ?? ((carer?.provider as PlacementProvider | undefined) ?? null),
+        provider,
         carerId,
         homePostcode: input.homePostcode ?? null,
         placementPostcode: carer?.postcode ?? input.placementPostcode ?? null,
         weeklyCost: input.weeklyCost ?? (carer?.usualWeeklyRate === null || carer?.usualWeeklyRate === undefined ? null : Number(carer.usualWeeklyRate)),
-        urn: carer?.urn ?? null,
+        // a carer on the list has its own URN and location; otherwise what was typed (decision 0015)
+        urn: carer?.urn ?? input.urn ?? null,
+        avoidedAgency: input.avoidedAgency ?? false,
         homeLatitude: input.homeLatitude ?? null,
         homeLongitude: input.homeLongitude ?? null,
-        placementLatitude: carer?.latitude ?? null,
-        placementLongitude: carer?.longitude ?? null,
-        placementLaCode: carer?.laCode ?? null,
+        placementLatitude: carer ? carer.latitude : (typedLocation?.latitude ?? null),
+        placementLongitude: carer ? carer.longitude : (typedLocation?.longitude ?? null),
+        placementLaCode: carer ? carer.laCode : (input.placementLaCode ?? (input.placementPostcode || typedLocation ? await ownLaCode() : null)),
       },
     });
-    await recordAudit(tx, ctx, { action: "care.started", entityType: "care_period", entityId: period.id, caseId, personId, details: { startDate: input.startDate, legalStatus: input.legalStatus, place: input.place, carerId } });
+    await recordAudit(tx, ctx, {
+      action: "care.started",
+      entityType: "care_period",
+      entityId: period.id,
+      caseId,
+      personId,
+      details: { startDate: input.startDate, legalStatus: input.legalStatus, place: input.place, carerId, avoidedAgency: input.avoidedAgency ?? false },
+    });
     return period;
   });
 }

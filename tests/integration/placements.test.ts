@@ -331,4 +331,54 @@ describe("placements", () => {
     expect(placed.current).toMatchObject({ carer: "Far household", provider: "PR1", weeklyCost: 320, miles: 15, outOfArea: false });
     expect((await listCarers(ctx)).find((c) => c.id === s.households.far.id)).toMatchObject({ currentChildren: 1, vacancies: 0 });
   });
+
+  it("a child not yet looked after: Find a placement searches from the home typed, and care starts with the household chosen, recording the agency placement avoided for the saving", async () => {
+    const s = await councilWithChildInAgencyCare();
+    const ctx = ctxFor(s.worker);
+    const made = await createAllocatedCase(s.tenant.id, s.worker, "CHILD_PROTECTION", 1);
+    const child = made.children[0]!.id;
+    await withTenant(s.tenant.id, (tx) => tx.person.update({ where: { tenantId_id: { tenantId: s.tenant.id, id: child } }, data: { dateOfBirth: fromIsoDate(addDays(today, -8 * 365)) } }));
+    // never looked after, no home recorded: households by name, and the case care would start on
+    const unlocated = await getChildPlacements(ctx, child);
+    expect(unlocated).toMatchObject({ current: null, homeLocated: false, home: null, openCases: [{ id: made.case.id }] });
+    expect(unlocated.vacancies.map((v) => [v.carer.name, v.miles])).toEqual([
+      ["Far household", null],
+      ["Near household", null],
+    ]);
+    // the home typed in the search: nearest first
+    const found = await getChildPlacements(ctx, child, { home });
+    expect(found.vacancies.map((v) => [v.carer.name, v.miles])).toEqual([
+      ["Near household", 3],
+      ["Far household", 15],
+    ]);
+    expect(found.others.map((o) => o.carer.name)).toEqual(["Agency"]);
+
+    const start = { personId: child, caseId: made.case.id, startDate: today, legalStatus: "C2" as const, categoryOfNeed: "N1" as const, place: "U6" as const, provider: null, homeLatitude: home.latitude, homeLongitude: home.longitude };
+    // an agency placement is not one avoided
+    await expect(startCare(ctx, { ...start, carerId: s.agency.id, avoidedAgency: true })).rejects.toMatchObject({ code: "VALIDATION", fieldErrors: { avoidedAgency: [expect.stringContaining("Only an in-house foster placement")] } });
+    await startCare(ctx, { ...start, carerId: s.households.near.id, avoidedAgency: true });
+    const placed = await getChildPlacements(ctx, child);
+    expect(placed.current).toMatchObject({ carer: "Near household", provider: "PR1", reasonNewEpisode: "S", weeklyCost: 320, miles: 3 });
+    expect(placed.openCases).toEqual([]);
+    const saved = await withTenant(s.tenant.id, (tx) => tx.careEpisode.findFirstOrThrow({ where: { tenantId: s.tenant.id, personId: child } }));
+    expect(saved).toMatchObject({ avoidedAgency: true, placementLaCode: s.laCode });
+    const audit = await withTenant(s.tenant.id, (tx) => tx.auditEvent.findFirstOrThrow({ where: { tenantId: s.tenant.id, personId: child, action: "care.started" }, select: { details: true } }));
+    expect(audit.details).toMatchObject({ carerId: s.households.near.id, avoidedAgency: true });
+    // the head of service's saving counts it
+    const head = await createUser(s.tenant.id, { role: "HEAD_OF_SERVICE", teamId: null });
+    const dash = await getBoroughDashboard(ctxFor(head), { kind: "rolling" }, { refresh: true });
+    expect(dash.placements!.avoided).toMatchObject({ placements: 1, now: 1 });
+  });
+
+  it("care can start in a home not on the list, with its Ofsted URN, location and authority (outside England too); a half-typed location is refused", async () => {
+    const s = await councilWithChildInAgencyCare();
+    const ctx = ctxFor(s.worker);
+    const made = await createAllocatedCase(s.tenant.id, s.worker, "CHILD_PROTECTION", 1);
+    const child = made.children[0]!.id;
+    const start = { personId: child, caseId: made.case.id, startDate: today, legalStatus: "L2" as const, categoryOfNeed: "N1" as const, place: "K2" as const, provider: "PR5" as const, placementPostcode: "LL11 1AA", weeklyCost: 5100 };
+    await expect(startCare(ctx, { ...start, placementLatitude: 53.05 })).rejects.toMatchObject({ code: "VALIDATION", fieldErrors: { placementLongitude: [expect.stringContaining("both the latitude and the longitude")] } });
+    await expect(startCare(ctx, { ...start, homeLongitude: -1.8 })).rejects.toMatchObject({ code: "VALIDATION", fieldErrors: { homeLatitude: [expect.stringContaining("the child's home")] } });
+    await startCare(ctx, { ...start, placementLatitude: 53.05, placementLongitude: -3.0, placementLaCode: "WAL", urn: "W0000123", homeLatitude: home.latitude, homeLongitude: home.longitude });
+    expect((await getChildPlacements(ctx, child)).current).toMatchObject({ place: "K2", carer: null, urn: "W0000123", outOfArea: true, outsideEngland: true, weeklyCost: 5100 });
+  });
 });

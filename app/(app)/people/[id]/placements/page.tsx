@@ -5,10 +5,11 @@ import { ScrollTable } from "@/components/scroll-table";
 import { pageData } from "@/lib/auth/page-data";
 import { can } from "@/lib/auth/permissions";
 import { requireContext } from "@/lib/auth/session";
-import { getChildPlacements, type CarerRow, type PlacementRow } from "@/lib/data/placements";
+import { getChildPlacements, type CarerRow, type ChildPlacements, type PlacementRow } from "@/lib/data/placements";
 import { formatDate, todayInEngland } from "@/lib/domain/dates";
-import { LEGAL_STATUSES, PLACEMENT_PROVIDERS, PLACEMENT_TYPES, REASONS_NEW_EPISODE, REASONS_PLACE_CHANGE, codeLabel, codeWithLabel } from "@/lib/domain/ssda903-codes";
+import { CATEGORIES_OF_NEED, LEGAL_STATUSES, PLACEMENT_PROVIDERS, PLACEMENT_TYPES, REASONS_NEW_EPISODE, REASONS_PLACE_CHANGE, codeLabel, codeWithLabel } from "@/lib/domain/ssda903-codes";
 import { MoveForm, type CarerOption } from "./move-form";
+import { StartCareForm } from "./start-care-form";
 
 export const metadata: Metadata = { title: "Placements" };
 
@@ -41,12 +42,140 @@ function Episode({ e }: { e: PlacementRow }) {
   );
 }
 
-export default async function PlacementsPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ carer?: string; moved?: string }> }) {
+/** A number from the search's query string, when it is one within the bounds; otherwise null. */
+function coordinate(value: string | undefined, min: number, max: number): number | null {
+  if (!value?.trim()) return null;
+  const n = Number(value);
+  return Number.isFinite(n) && n >= min && n <= max ? n : null;
+}
+
+/**
+ * Find a placement: in-house households with a vacancy for the child's age, nearest first, then agencies
+ * and homes; each links to the form below with the carer chosen (`href`).
+ */
+function PlacementSearch({ r, verb, href, children }: { r: ChildPlacements; verb: string; href: (carerId: string) => string; children?: React.ReactNode }) {
+  return (
+    <section aria-labelledby="find-h" className="card mb-6">
+      <h2 id="find-h" className="mb-3 text-xl font-bold">
+        Find a placement
+      </h2>
+      <p className="mb-3">
+        In-house foster households with a vacancy approved for a child of {r.child.age ?? "unknown age"}, nearest to the child&apos;s home first. Look here before going to an agency.{" "}
+        <Link href="/carers">All carers and vacancies</Link>
+      </p>
+      {children}
+      {!r.homeLocated && (
+        <p className="mb-3 border-l-4 border-warn bg-white p-3">
+          Where {r.child.name}&apos;s home is has not been recorded, so distances are not known and the households are listed by name.
+        </p>
+      )}
+      {r.vacancies.length === 0 ? (
+        <p>No in-house household has a vacancy for this child today.</p>
+      ) : (
+        <ScrollTable label="In-house households with a vacancy">
+          <table className="table">
+            <caption className="sr-only">In-house households with a vacancy, nearest first</caption>
+            <thead>
+              <tr>
+                <th scope="col">Household</th>
+                <th scope="col">From the child&apos;s home</th>
+                <th scope="col" className="text-right">
+                  Vacancies
+                </th>
+                <th scope="col">Ages</th>
+                <th scope="col" className="text-right">
+                  Usual weekly rate
+                </th>
+                <th scope="col">
+                  <span className="sr-only">Choose</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {r.vacancies.map(({ carer, miles: m }) => (
+                <tr key={carer.id}>
+                  <th scope="row">{carer.name}</th>
+                  <td className="whitespace-nowrap">{miles(m)}</td>
+                  <td className="text-right">{carer.vacancies}</td>
+                  <td>
+                    {carer.ageFrom}–{carer.ageTo}
+                  </td>
+                  <td className="text-right">{pounds(carer.usualWeeklyRate)}</td>
+                  <td>
+                    <Link href={href(carer.id)}>
+                      {verb} {carer.name}
+                    </Link>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </ScrollTable>
+      )}
+      <h3 className="mt-6 mb-2 font-semibold">Agencies and homes</h3>
+      {r.others.length === 0 ? (
+        <p>The council has no agencies or homes on its list.</p>
+      ) : (
+        <ScrollTable label="Agencies and homes">
+          <table className="table">
+            <caption className="sr-only">Agencies and homes, nearest first</caption>
+            <thead>
+              <tr>
+                <th scope="col">Name</th>
+                <th scope="col">Kind</th>
+                <th scope="col">From the child&apos;s home</th>
+                <th scope="col" className="text-right">
+                  Usual weekly rate
+                </th>
+                <th scope="col">
+                  <span className="sr-only">Choose</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {r.others.map(({ carer, miles: m }) => (
+                <tr key={carer.id}>
+                  <th scope="row">{carer.name}</th>
+                  <td>{KIND[carer.kind]}</td>
+                  <td className="whitespace-nowrap">
+                    {miles(m)}
+                    {carer.laCode !== r.laCode ? " · out of area" : ""}
+                  </td>
+                  <td className="text-right">{pounds(carer.usualWeeklyRate)}</td>
+                  <td>
+                    <Link href={href(carer.id)}>
+                      {verb} {carer.name}
+                    </Link>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </ScrollTable>
+      )}
+    </section>
+  );
+}
+
+export default async function PlacementsPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<{ carer?: string; moved?: string; started?: string; homeLatitude?: string; homeLongitude?: string }>;
+}) {
   const { id } = await params;
-  const { carer: chosenId, moved } = await searchParams;
+  const query = await searchParams;
+  const { carer: chosenId, moved, started } = query;
+  // the home typed in the search, for a child not looked after (both, in range, or neither)
+  const typedLatitude = coordinate(query.homeLatitude, 49, 61);
+  const typedLongitude = coordinate(query.homeLongitude, -9, 3);
+  const typedHome = typedLatitude !== null && typedLongitude !== null ? { latitude: typedLatitude, longitude: typedLongitude } : null;
+  const homeTyped = Boolean(query.homeLatitude?.trim() || query.homeLongitude?.trim());
   const ctx = await requireContext();
-  const r = await pageData(() => getChildPlacements(ctx, id));
+  const r = await pageData(() => getChildPlacements(ctx, id, { home: typedHome }));
   const canMove = can(ctx.role, "placement:manage") && r.current !== null;
+  const canStart = can(ctx.role, "placement:manage") && can(ctx.role, "statutory:record") && r.current === null && r.openCases.length > 0;
   const carerOptions: CarerOption[] = r.carers.map((c) => ({
     value: c.id,
     label: `${c.name} (${KIND[c.kind].toLowerCase()}${c.vacancies !== null ? `, ${c.vacancies} vacanc${c.vacancies === 1 ? "y" : "ies"}` : ""})`,
@@ -55,6 +184,8 @@ export default async function PlacementsPage({ params, searchParams }: { params:
     place: USUAL_PLACE[c.kind],
   }));
   const chosen = carerOptions.find((c) => c.value === chosenId);
+  const chosenFromSearch = chosen !== undefined && r.vacancies.some((v) => v.carer.id === chosen.value);
+  const homeQuery = r.home ? `&homeLatitude=${r.home.latitude}&homeLongitude=${r.home.longitude}` : "";
   return (
     <>
       <p className="mb-4">
@@ -66,6 +197,11 @@ export default async function PlacementsPage({ params, searchParams }: { params:
       {moved && (
         <p role="status" className="mb-6 border-l-4 border-ok bg-white p-3">
           The move is recorded: the new placement is below, and the regulation 28 visiting clock runs from its start.
+        </p>
+      )}
+      {started && r.current && (
+        <p role="status" className="mb-6 border-l-4 border-ok bg-white p-3">
+          {r.child.name} is recorded as looked after: the placement is below, and the regulation 28 visiting clock runs from its start.
         </p>
       )}
 
@@ -107,102 +243,56 @@ export default async function PlacementsPage({ params, searchParams }: { params:
         ))}
       </section>
 
-      {canMove && (
-        <section aria-labelledby="find-h" className="card mb-6">
-          <h2 id="find-h" className="mb-3 text-xl font-bold">
-            Find a placement
-          </h2>
-          <p className="mb-3">
-            In-house foster households with a vacancy approved for a child of {r.child.age ?? "unknown age"}, nearest to the child&apos;s home first. Look here before going to an agency.{" "}
-            <Link href="/carers">All carers and vacancies</Link>
-          </p>
-          {!r.homeLocated && (
-            <p className="mb-3 border-l-4 border-warn bg-white p-3">
-              Where {r.child.name}&apos;s home is has not been recorded, so distances are not known and the households are listed by name.
+      {canMove && <PlacementSearch r={r} verb="Move to" href={(carerId) => `/people/${r.child.id}/placements?carer=${carerId}#move-h`} />}
+
+      {!r.current && can(ctx.role, "placement:manage") && r.openCases.length === 0 && (
+        <p className="card mb-6">To record that {r.child.name} became looked after, the child must be on an open case: open or re-open their case first.</p>
+      )}
+      {canStart && (
+        <PlacementSearch r={r} verb="Place with" href={(carerId) => `/people/${r.child.id}/placements?carer=${carerId}${homeQuery}#start-h`}>
+          <form method="get" action={`/people/${r.child.id}/placements#find-h`} className="mb-4 flex flex-wrap items-end gap-4" aria-label="Search from the child's home">
+            <div>
+              <label htmlFor="search-homeLatitude" className="field-label">
+                Child&apos;s home: latitude
+              </label>
+              <input id="search-homeLatitude" name="homeLatitude" className="input w-40" autoComplete="off" defaultValue={r.home ? String(r.home.latitude) : (query.homeLatitude ?? "")} />
+            </div>
+            <div>
+              <label htmlFor="search-homeLongitude" className="field-label">
+                Longitude
+              </label>
+              <input id="search-homeLongitude" name="homeLongitude" className="input w-40" autoComplete="off" defaultValue={r.home ? String(r.home.longitude) : (query.homeLongitude ?? "")} />
+            </div>
+            <button type="submit" className="btn-secondary">
+              Search from the child&apos;s home
+            </button>
+          </form>
+          {homeTyped && !typedHome && (
+            <p role="alert" className="mb-3 border-l-4 border-danger bg-white p-3">
+              Enter both the latitude (49 to 61) and the longitude (-9 to 3) of the child&apos;s home, like 51.0688 and -1.7945, to list households nearest first.
             </p>
           )}
-          {r.vacancies.length === 0 ? (
-            <p>No in-house household has a vacancy for this child today.</p>
-          ) : (
-            <ScrollTable label="In-house households with a vacancy">
-              <table className="table">
-                <caption className="sr-only">In-house households with a vacancy, nearest first</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">Household</th>
-                    <th scope="col">From the child&apos;s home</th>
-                    <th scope="col" className="text-right">
-                      Vacancies
-                    </th>
-                    <th scope="col">Ages</th>
-                    <th scope="col" className="text-right">
-                      Usual weekly rate
-                    </th>
-                    <th scope="col">
-                      <span className="sr-only">Choose</span>
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {r.vacancies.map(({ carer, miles: m }) => (
-                    <tr key={carer.id}>
-                      <th scope="row">{carer.name}</th>
-                      <td className="whitespace-nowrap">{miles(m)}</td>
-                      <td className="text-right">{carer.vacancies}</td>
-                      <td>
-                        {carer.ageFrom}–{carer.ageTo}
-                      </td>
-                      <td className="text-right">{pounds(carer.usualWeeklyRate)}</td>
-                      <td>
-                        <Link href={`/people/${r.child.id}/placements?carer=${carer.id}#move-h`}>
-                          Move to {carer.name}
-                        </Link>
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </ScrollTable>
-          )}
-          <h3 className="mt-6 mb-2 font-semibold">Agencies and homes</h3>
-          {r.others.length === 0 ? (
-            <p>The council has no agencies or homes on its list.</p>
-          ) : (
-            <ScrollTable label="Agencies and homes">
-              <table className="table">
-                <caption className="sr-only">Agencies and homes, nearest first</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">Name</th>
-                    <th scope="col">Kind</th>
-                    <th scope="col">From the child&apos;s home</th>
-                    <th scope="col" className="text-right">
-                      Usual weekly rate
-                    </th>
-                    <th scope="col">
-                      <span className="sr-only">Choose</span>
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {r.others.map(({ carer, miles: m }) => (
-                    <tr key={carer.id}>
-                      <th scope="row">{carer.name}</th>
-                      <td>{KIND[carer.kind]}</td>
-                      <td className="whitespace-nowrap">
-                        {miles(m)}
-                        {carer.laCode !== r.laCode ? " · out of area" : ""}
-                      </td>
-                      <td className="text-right">{pounds(carer.usualWeeklyRate)}</td>
-                      <td>
-                        <Link href={`/people/${r.child.id}/placements?carer=${carer.id}#move-h`}>Move to {carer.name}</Link>
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </ScrollTable>
-          )}
+        </PlacementSearch>
+      )}
+      {canStart && (
+        <section aria-labelledby="start-h" className="card">
+          <h2 id="start-h" className="mb-3 text-xl font-bold">
+            Record that the child became looked after
+          </h2>
+          <p>The first placement of the period of care starts on the day the child became looked after.</p>
+          <StartCareForm
+            personId={r.child.id}
+            today={todayInEngland()}
+            cases={r.openCases.map((c) => ({ value: c.id, label: c.reference }))}
+            legalStatuses={options(LEGAL_STATUSES)}
+            needs={options(CATEGORIES_OF_NEED)}
+            carers={carerOptions}
+            places={options(PLACEMENT_TYPES)}
+            providers={options(PLACEMENT_PROVIDERS)}
+            chosen={chosen}
+            fromSearch={chosenFromSearch}
+            home={r.home}
+          />
         </section>
       )}
 
@@ -225,7 +315,7 @@ export default async function PlacementsPage({ params, searchParams }: { params:
             legalStatuses={options(LEGAL_STATUSES)}
             currentLegalStatus={codeWithLabel(LEGAL_STATUSES, r.current!.legalStatus)}
             chosen={chosen}
-            fromSearch={chosen !== undefined && r.vacancies.some((v) => v.carer.id === chosen.value) && r.current!.provider !== "PR1"}
+            fromSearch={chosenFromSearch && r.current!.provider !== "PR1"}
           />
         </section>
       )}
