@@ -20,7 +20,7 @@ function whereToEnd(kind: MergeConflictKind, person: { id: string; name: string 
     case "CARE_EPISODE":
       return { href: `/people/${person.id}/placements`, label: `${person.name}'s placements` };
     case "CIN_EPISODE":
-      return span.caseId ? { href: `/cases/${span.caseId}`, label: `case ${span.caseReference ?? ""} (${person.name})` } : { href: `/people/${person.id}`, label: `${person.name}'s record` };
+      return span.caseId ? { href: `/cases/${span.caseId}`, label: `${person.name}'s case ${span.caseReference ?? ""}` } : { href: `/people/${person.id}`, label: `${person.name}'s record` };
   }
 }
 
