@@ -37,6 +37,17 @@ describe("role → permission table", () => {
     expect(ROLES.filter((r) => !can(r, "carer:view"))).toEqual(["FAMILY_KEYWORKER", "SENIOR_FAMILY_KEYWORKER", "CLINICIAN"]);
     for (const role of ROLES) if (can(role, "carer:manage") || can(role, "placement:manage")) expect(can(role, "carer:view"), role).toBe(true);
   });
+  it("lets whoever records a child's statutory record correct their identifiers and equality details: social workers and managers, not keyworkers, clinicians or administrators", () => {
+    expect(ROLES.filter((r) => can(r, "person:edit"))).toEqual([
+      "SOCIAL_WORKER",
+      "NEWLY_QUALIFIED_SOCIAL_WORKER",
+      "SENIOR_PRACTITIONER",
+      "ASSISTANT_TEAM_MANAGER",
+      "TEAM_MANAGER",
+      "HEAD_OF_SERVICE",
+    ]);
+    for (const role of ROLES) expect(can(role, "person:edit"), role).toBe(can(role, "statutory:record"));
+  });
   it("lets a care leaver's personal adviser record pathway plan reviews, keyworkers included; not clinicians or administrators", () => {
     expect(ROLES.filter((r) => !can(r, "pathway:record"))).toEqual(["CLINICIAN", "TENANT_ADMIN"]);
     expect(can("FAMILY_KEYWORKER", "statutory:record")).toBe(false);

@@ -22,6 +22,7 @@ export const PERMISSIONS = [
   "carer:view", // the council's carers, providers and vacancies (no child named)
   "carer:manage", // add carers and providers, put a household on hold
   "person:merge",
+  "person:edit", // a child's identifiers and equality details: date of birth, sex, ethnicity, UPN, LA child id
   "audit:view", // who viewed or changed a child's record
   "record:restrict", // restrict a family's records and name who may open them
   "kpi:view",
@@ -42,7 +43,7 @@ const PRACTICE: Permission[] = [
   "transition:request",
   "pathway:record",
 ];
-const SOCIAL_WORK: Permission[] = [...PRACTICE, "contact:decide", "statutory:record", "placement:manage", "carer:view"];
+const SOCIAL_WORK: Permission[] = [...PRACTICE, "contact:decide", "statutory:record", "person:edit", "placement:manage", "carer:view"];
 const MANAGEMENT: Permission[] = [
   "case:view",
   "search:people",
@@ -54,6 +55,7 @@ const MANAGEMENT: Permission[] = [
   "transition:decide",
   "statutory:record",
   "pathway:record",
+  "person:edit",
   "placement:manage",
   "carer:view",
   "allocation:manage",

@@ -3,6 +3,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { listUsersForAdmin } from "../../lib/data/admin";
 import { getCaseForView } from "../../lib/data/cases";
+import { getChildIdentifiersForEdit, saveChildIdentifiers } from "../../lib/data/child-identifiers";
 import { listMyCaseload } from "../../lib/data/caseload";
 import { getFamilyForView } from "../../lib/data/families";
 import { getPersonForView } from "../../lib/data/people";
@@ -61,6 +62,18 @@ describe("council A cannot open council B's records", () => {
     await expect(getPersonForView(ctxFor(a.worker), b.childId)).rejects.toMatchObject(notFound);
     await expect(getPersonForView(ctxFor(a.worker), b.adultId)).rejects.toMatchObject(notFound);
     await expect(getPersonForView(ctxFor(b.worker), b.childId)).resolves.toMatchObject({ id: b.childId });
+  });
+  it("a child's identifiers and equality details, to see or to change", async () => {
+    const form = await getChildIdentifiersForEdit(ctxFor(b.worker), b.childId);
+    const change = { personId: b.childId, version: form.version, ...form.values, ethnicity: "WBRI", upn: "A123456789012", laChildId: "AFROMA1" };
+    for (const user of [a.worker, a.manager, a.head]) {
+      await expect(getChildIdentifiersForEdit(ctxFor(user), b.childId)).rejects.toMatchObject(notFound);
+      await expect(saveChildIdentifiers(ctxFor(user), change)).rejects.toMatchObject(notFound);
+    }
+    const { withTenant } = await import("../../lib/db/tenant");
+    const after = await withTenant(b.tenantId, (tx) => tx.person.findFirstOrThrow({ where: { tenantId: b.tenantId, id: b.childId }, select: { ethnicity: true, upn: true, laChildId: true } }));
+    expect(after).toEqual({ ethnicity: form.values.ethnicity, upn: form.values.upn, laChildId: form.values.laChildId });
+    await expect(getChildIdentifiersForEdit(ctxFor(b.worker), b.childId)).resolves.toMatchObject({ version: form.version });
   });
   it("team", async () => {
     await expect(getTeamWithWorkers(ctxFor(a.head), b.teamId)).rejects.toMatchObject(notFound);

@@ -19,13 +19,21 @@ function words(code: string) {
   return code.toLowerCase().replace(/_/g, " ");
 }
 
-export default async function PersonPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ mergedFrom?: string }> }) {
+const IDENTIFIERS_SAVED: Record<string, string> = {
+  saved: "The child's identifiers and equality details have been saved.",
+  unchanged: "Nothing was changed: the details you sent were the ones already recorded.",
+};
+
+export default async function PersonPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ mergedFrom?: string; identifiers?: string }> }) {
   const { id } = await params;
-  const { mergedFrom } = await searchParams;
+  const { mergedFrom, identifiers } = await searchParams;
   const ctx = await requireContext();
   const p = await pageData(() => getPersonForView(ctx, id));
   const referrals = p.kind === "CHILD" ? await pageData(() => listPersonReferrals(ctx, p.id)) : null;
   const canRecordContact = can(ctx.role, "contact:record");
+  const child = p.kind === "CHILD";
+  const canEditIdentifiers = child && can(ctx.role, "person:edit");
+  const saved = identifiers ? IDENTIFIERS_SAVED[identifiers] : undefined;
   return (
     <>
       <PageHeading caption={p.kind === "CHILD" ? "Child" : "Adult"} title={p.name}>
@@ -52,6 +60,11 @@ export default async function PersonPage({ params, searchParams }: { params: Pro
             )}
           </ul>
         )}
+        {saved && (
+          <p role="status" className="mt-4 border-l-4 border-brand bg-brand-light p-3">
+            {saved}
+          </p>
+        )}
         {mergedFrom && (
           <p role="status" className="mt-4 border-l-4 border-brand bg-brand-light p-3">
             The record you opened was merged into this one, which holds both histories.
@@ -71,24 +84,30 @@ export default async function PersonPage({ params, searchParams }: { params: Pro
             </dd>
             <dt className="text-muted">Sex</dt>
             <dd>{SEX[p.sex] ?? p.sex}</dd>
-            {p.ethnicity && (
+            {(p.ethnicity || child) && (
               <>
                 <dt className="text-muted">Ethnicity</dt>
                 <dd>
-                  {ETHNIC_ORIGINS.find((e) => e.code === p.ethnicity)?.label ?? p.ethnicity} <span className="text-muted">({p.ethnicity})</span>
+                  {p.ethnicity ? (
+                    <>
+                      {ETHNIC_ORIGINS.find((e) => e.code === p.ethnicity)?.label ?? p.ethnicity} <span className="text-muted">({p.ethnicity})</span>
+                    </>
+                  ) : (
+                    "Not recorded"
+                  )}
                 </dd>
               </>
             )}
-            {p.laChildId && (
+            {(p.laChildId || child) && (
               <>
                 <dt className="text-muted">LA child id</dt>
-                <dd>{p.laChildId}</dd>
+                <dd>{p.laChildId ?? "Not recorded"}</dd>
               </>
             )}
-            {p.upn && (
+            {(p.upn || child) && (
               <>
                 <dt className="text-muted">UPN</dt>
-                <dd>{p.upn}</dd>
+                <dd>{p.upn ?? "Not recorded"}</dd>
               </>
             )}
             {p.postcode && (
@@ -98,6 +117,11 @@ export default async function PersonPage({ params, searchParams }: { params: Pro
               </>
             )}
           </dl>
+          {canEditIdentifiers && (
+            <p className="mt-3">
+              <Link href={`/people/${p.id}/identifiers`}>Change identifiers and equality details</Link>
+            </p>
+          )}
         </section>
         <section aria-labelledby="involvement-heading" className="card">
           <h2 id="involvement-heading" className="mb-3 text-xl font-bold">

@@ -41,6 +41,7 @@ const ACTIONS: Record<string, string> = {
   "person.merged": "Merged a duplicate record into this one",
   "person.merged_away": "Merged this record into another",
   "person.disabilities_recorded": "Recorded the child's disabilities",
+  "person.identifiers_changed": "Changed the child's identifiers or equality details",
 };
 
 const WHEN = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "Europe/London" });
