@@ -56,7 +56,7 @@ export type BoroughDashboard = {
  * snapshots are shown marked stale and worked out again (2: placements by group of types, fostering,
  * unknown areas; 5: 3+ social workers counts lead allocations only, not co-workers).
  */
-const SNAPSHOT_VERSION = 5;
+const SNAPSHOT_VERSION = 6;
 
 /** How long a snapshot is served before it is worked out again. */
 const FRESH_MINUTES = 15;

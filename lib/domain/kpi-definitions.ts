@@ -138,7 +138,7 @@ export const KPI_DEFINITIONS: KpiDefinition[] = [
     title: "Looked-after children with 3+ social workers in the year",
     unit: "percent",
     definition:
-      "Children looked after for at least a day of the period who had three or more different allocated social workers during it, divided by all children looked after in the period. A child's allocated social worker is the lead worker on their case, when that is a social worker, newly qualified social worker or senior practitioner; co-workers and clinicians working alongside the lead are not counted, as in the SSDA903 social worker episodes. A worker who comes back as lead counts once.",
+      "Children looked after for at least a day of the period who had three or more different allocated social workers during it, divided by all children looked after in the period. A child's allocated social worker is the lead worker on their case, when that is a social worker, newly qualified social worker, senior practitioner or a team manager holding the case (as the SSDA903 social worker episodes count them); co-workers and clinicians working alongside the lead are not counted. A worker who comes back as lead counts once.",
     england: { value: 0.27, label: "27% (2024)" },
     higherIsBetter: false,
     atPeriodEnd: false,

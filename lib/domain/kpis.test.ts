@@ -171,14 +171,20 @@ describe("looked-after children with 3+ social workers in the year: lead allocat
     a("back", "sw3", "2025-07-01", "2025-10-01"),
     a("back", "sw2", "2025-10-01", null),
     a("back", "kw", "2025-05-01", null, { roleOnCase: "CO_WORKER", workerRole: "FAMILY_KEYWORKER" }),
+    // covered: sw1, then the team manager held the case while it waited, then sw2 → 3, counted (the SSDA903 names the manager too)
+    a("covered", "sw1", "2025-04-01", "2025-06-01"),
+    a("covered", "tm", "2025-06-01", "2025-07-01", { workerRole: "TEAM_MANAGER" }),
+    a("covered", "sw2", "2025-07-01", null),
     // early: the first lead handed over on 1 April 2025 (no day in the year) → 2, not counted
     a("early", "sw1", "2024-01-01", "2025-04-01"),
     a("early", "sw2", "2025-04-01", "2025-12-01"),
     a("early", "sw3", "2025-12-01", null),
   ];
 
-  it("only a lead held by a social worker, NQSW or senior practitioner makes the child's allocated social worker", () => {
+  it("only a lead held by a social worker, NQSW, senior practitioner or team manager makes the child's allocated social worker", () => {
     expect(isAllocatedSocialWorker({ roleOnCase: "LEAD", workerRole: "SENIOR_PRACTITIONER" })).toBe(true);
+    expect(isAllocatedSocialWorker({ roleOnCase: "LEAD", workerRole: "ASSISTANT_TEAM_MANAGER" })).toBe(true);
+    expect(isAllocatedSocialWorker({ roleOnCase: "CLINICIAN", workerRole: "CLINICIAN" })).toBe(false);
     expect(isAllocatedSocialWorker({ roleOnCase: "CO_WORKER", workerRole: "SOCIAL_WORKER" })).toBe(false);
     expect(isAllocatedSocialWorker({ roleOnCase: "LEAD", workerRole: "FAMILY_KEYWORKER" })).toBe(false);
     const byChild = allocatedSocialWorkers(allocations);
@@ -186,10 +192,10 @@ describe("looked-after children with 3+ social workers in the year: lead allocat
     expect(byChild.get("back")!.allocations.map((x) => x.socialWorkerId)).toEqual(["sw2", "sw3", "sw2"]);
   });
 
-  it("1 of the 5 looked-after children (leads) had 3+; co-workers never count; a child with no social worker is still counted → 20 %", () => {
+  it("2 of the 6 looked-after children (leads, covered) had 3+; co-workers never count; a child with no social worker is still counted → 33 %", () => {
     const byChild = allocatedSocialWorkers(allocations);
-    const lookedAfter = ["co", "leads", "back", "early", "none"].map((id) => byChild.get(id) ?? { childId: id, allocations: [] });
-    expect(socialWorkerChanges(lookedAfter, fy)).toEqual({ count: 1, outOf: 5, rate: 0.2, childIds: ["leads"] });
+    const lookedAfter = ["co", "leads", "back", "covered", "early", "none"].map((id) => byChild.get(id) ?? { childId: id, allocations: [] });
+    expect(socialWorkerChanges(lookedAfter, fy)).toEqual({ count: 2, outOf: 6, rate: 2 / 6, childIds: ["leads", "covered"] });
   });
 });
 

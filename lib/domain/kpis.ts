@@ -4,7 +4,7 @@
 import { addMonths, type IsoDate } from "./dates";
 import type { ChildAllocations } from "./placements-stability";
 import { isWithinReReferralWindow } from "./re-referral";
-import { SOCIAL_WORK_ROLES, type Role } from "./roles";
+import { MANAGER_ROLES, SOCIAL_WORK_ROLES, type Role } from "./roles";
 import { workingDaysBetween } from "./working-days";
 
 export type Period = { from: IsoDate; to: IsoDate };
@@ -198,11 +198,12 @@ export type ChildCaseAllocation = {
 /**
  * Whether an allocation makes the worker the child's allocated social worker, for "Social worker
  * changes" (timescales-and-kpis.md): the case's lead, held by a social worker, newly qualified social
- * worker or senior practitioner. A co-worker or clinician alongside the lead is not a change of the
- * child's social worker (as in the SSDA903 SWEpisodes, which are built from lead allocations too).
+ * worker, senior practitioner or a (registered social worker) team manager covering the case — the
+ * workers the SSDA903 SWEpisodes name. A co-worker or clinician alongside the lead is not a change of
+ * the child's social worker, nor is a keyworker leading.
  */
 export function isAllocatedSocialWorker(a: Pick<ChildCaseAllocation, "roleOnCase" | "workerRole">): boolean {
-  return a.roleOnCase === "LEAD" && SOCIAL_WORK_ROLES.includes(a.workerRole);
+  return a.roleOnCase === "LEAD" && (SOCIAL_WORK_ROLES.includes(a.workerRole) || MANAGER_ROLES.includes(a.workerRole));
 }
 
 /**

@@ -198,6 +198,7 @@ describe("looked-after children with 3+ social workers in the year", () => {
     const nqsw = await createUser(t, { role: "NEWLY_QUALIFIED_SOCIAL_WORKER", teamId: team.id });
     const senior = await createUser(t, { role: "SENIOR_PRACTITIONER", teamId: team.id });
     const keyworker = await createUser(t, { role: "FAMILY_KEYWORKER", teamId: team.id });
+    const manager = await createUser(t, { role: "TEAM_MANAGER", teamId: team.id });
     type Allocation = [worker: TestUser, start: string, end: string | null, role?: "LEAD" | "CO_WORKER" | "CLINICIAN"];
     /** A child in a case of their own, looked after from `care` (or not at all), with these allocations on the case. */
     const child = async (care: string | null, allocations: Allocation[]) => {
@@ -234,6 +235,12 @@ describe("looked-after children with 3+ social workers in the year", () => {
       [sw3, "2025-07-01", "2025-10-01"],
       [sw2, "2025-10-01", null],
     ]);
+    // Jo: sw1, the team manager holding the case for a month, then sw3 → 3, counted (the SSDA903's SWEpisodes name the manager too)
+    await child("2025-04-01", [
+      [sw1, "2025-04-01", "2025-06-01"],
+      [manager, "2025-06-01", "2025-07-01"],
+      [sw3, "2025-07-01", null],
+    ]);
     // Ivy: not looked after, three successive leads → not in the measure at all
     await child(null, [
       [sw1, "2025-04-01", "2025-06-01"],
@@ -241,11 +248,11 @@ describe("looked-after children with 3+ social workers in the year", () => {
       [sw3, "2025-09-01", null],
     ]);
 
-    // Fay, Gus and Hal looked after in the year; Gus alone had 3+ → 1 of 3
+    // Fay, Gus, Hal and Jo looked after in the year; Gus and Jo had 3+ → 2 of 4
     const dash = await getBoroughDashboard(ctxFor(h), FY, { refresh: true });
-    expect(dash.figures["sw-changes"]).toEqual({ numerator: 1, denominator: 3, value: 1 / 3 });
+    expect(dash.figures["sw-changes"]).toEqual({ numerator: 2, denominator: 4, value: 2 / 4 });
     // the trend's point for the 12 months to 31 March 2026 is the same year, worked out the same way
-    expect(dash.trends["sw-changes"]!.find((p) => p.month === "2026-03-31")!.value).toBe(1 / 3);
+    expect(dash.trends["sw-changes"]!.find((p) => p.month === "2026-03-31")!.value).toBe(2 / 4);
 
     const { withClient } = await import("../support/database");
     const { database } = await import("./setup");
@@ -259,7 +266,7 @@ describe("looked-after children with 3+ social workers in the year", () => {
         social_workers AS (
           SELECT cc.person_id, count(DISTINCT a.worker_id) AS n
           FROM allocation a
-          JOIN app_user u ON u.tenant_id = a.tenant_id AND u.id = a.worker_id AND u.role IN ('SOCIAL_WORKER', 'NEWLY_QUALIFIED_SOCIAL_WORKER', 'SENIOR_PRACTITIONER')
+          JOIN app_user u ON u.tenant_id = a.tenant_id AND u.id = a.worker_id AND u.role IN ('SOCIAL_WORKER', 'NEWLY_QUALIFIED_SOCIAL_WORKER', 'SENIOR_PRACTITIONER', 'ASSISTANT_TEAM_MANAGER', 'TEAM_MANAGER')
           JOIN case_child cc ON cc.tenant_id = a.tenant_id AND cc.case_id = a.case_id
           WHERE a.tenant_id = $1 AND a.role_on_case = 'LEAD' AND a.start_date <= '2026-03-31' AND (a.end_date IS NULL OR a.end_date > '2025-04-01')
           GROUP BY cc.person_id)
