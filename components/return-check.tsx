@@ -32,11 +32,16 @@ export type ChildWithProblems = {
   personId: string | null;
   /** null for roles that do not see cases */
   name: string | null;
-  problems: { area: string; message: string }[];
+  /** `childDetails`: fixed on the child's identifiers and equality details (date of birth, sex, ethnicity, UPN, LA child id) */
+  problems: { area: string; message: string; childDetails?: boolean }[];
 };
 
-/** Problems for the whole return, then each child's; children's names link to their statutory record for roles that see cases. */
-export function ReturnProblems({ general, childList, linkToRecords }: { general: string[]; childList: ChildWithProblems[]; linkToRecords: boolean }) {
+/**
+ * Problems for the whole return, then each child's; children's names link to their statutory record for
+ * roles that see cases, and a problem with the child's own details links to the page that fixes it for
+ * roles that may change them.
+ */
+export function ReturnProblems({ general, childList, linkToRecords, linkToDetails = false }: { general: string[]; childList: ChildWithProblems[]; linkToRecords: boolean; linkToDetails?: boolean }) {
   return (
     <>
       {general.length > 0 && (
@@ -69,6 +74,14 @@ export function ReturnProblems({ general, childList, linkToRecords }: { general:
                 {child.problems.map((p, i) => (
                   <li key={i}>
                     <span className="text-muted">{p.area}:</span> {p.message}
+                    {linkToDetails && p.childDetails && child.personId && (
+                      <>
+                        {" "}
+                        <Link href={`/people/${child.personId}/identifiers`}>
+                          Change {child.name ? `${child.name}'s` : "the child's"} identifiers and equality details
+                        </Link>
+                      </>
+                    )}
                   </li>
                 ))}
               </ul>

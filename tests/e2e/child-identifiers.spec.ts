@@ -67,3 +67,34 @@ test("a social worker records a child's missing ethnicity and UPN, after a UPN w
   expect(audit).toHaveLength(1);
   expect(audit[0]!.details.changes).toEqual({ ethnicity: { before: null, after: "MWAS" }, upn: { before: null, after: upn } });
 });
+
+test("the SSDA903 problem list links a child's missing ethnicity to the form that fixes it", async ({ browser, sql }) => {
+  // a child looked after in 2025-26 whose ethnicity went missing; put back afterwards
+  const [child] = await sql<{ id: string; name: string; child: string; ethnicity: string }>(
+    `SELECT DISTINCT p.id, p.first_name || ' ' || p.last_name AS name, p.la_child_id AS child, p.ethnicity FROM care_episode e
+     JOIN person p ON p.tenant_id = e.tenant_id AND p.id = e.person_id JOIN tenant t ON t.tenant_id = e.tenant_id
+     WHERE t.slug = 'kingsmere' AND e.start_date <= '2026-03-31' AND (e.end_date IS NULL OR e.end_date >= '2025-04-01') AND p.ethnicity IS NOT NULL
+     ORDER BY p.la_child_id LIMIT 1`,
+  );
+  expect(child, "a child looked after in 2025-26").toBeDefined();
+  await sql("UPDATE person SET ethnicity = NULL WHERE id = $1", [child!.id]);
+  try {
+    const page = await (await browser.newContext()).newPage();
+    await signIn(page, "head.of.service@kingsmere.example");
+    await page.goto("/exports/ssda903?year=2026");
+    const listed = () => page.getByRole("list", { name: "Children with problems" }).getByRole("listitem").filter({ hasText: `CHILD ${child!.child}` });
+    await expect(listed()).toContainText("The child: give the ethnicity (ETHNIC).");
+    await expectAccessible(page);
+    await listed().getByRole("link", { name: `Change ${child!.name}'s identifiers and equality details` }).click();
+    await expect(page).toHaveURL(new RegExp(`/people/${child!.id}/identifiers$`));
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Identifiers and equality details");
+    await page.getByLabel("Ethnicity").selectOption(child!.ethnicity);
+    await page.getByRole("button", { name: "Save the details" }).click();
+    await expect(page.getByRole("status")).toHaveText("The child's identifiers and equality details have been saved.");
+    await page.goto("/exports/ssda903?year=2026");
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("SSDA903 return (children looked after)");
+    await expect(page.getByRole("main")).not.toContainText(`CHILD ${child!.child}`);
+  } finally {
+    await sql("UPDATE person SET ethnicity = $2 WHERE id = $1", [child!.id, child!.ethnicity]);
+  }
+});

@@ -31,6 +31,8 @@ export default async function CinCensusPage({ searchParams }: { searchParams: Pr
   }
   // roles that see cases get the children's names, linking to their statutory record; administrators the identifier only
   const linkToRecords = can(ctx.role, "case:view");
+  // the child's own details are fixed on their identifiers page; disabilities, on the statutory record their name links to
+  const linkToDetails = linkToRecords && can(ctx.role, "person:edit");
 
   return (
     <>
@@ -68,7 +70,7 @@ export default async function CinCensusPage({ searchParams }: { searchParams: Pr
               </p>
             </>
           ) : (
-            <ReturnProblems general={result.general} childList={result.children.map((c) => ({ id: c.laChildId, idLabel: "LA child ID", personId: c.personId, name: c.name, problems: c.problems.map((p) => ({ area: p.module, message: p.message })) }))} linkToRecords={linkToRecords} />
+            <ReturnProblems general={result.general} childList={result.children.map((c) => ({ id: c.laChildId, idLabel: "LA child ID", personId: c.personId, name: c.name, problems: c.problems.map((p) => ({ area: p.module, message: p.message, childDetails: p.module === "Child" && !/disabilit/i.test(p.message) })) }))} linkToRecords={linkToRecords} linkToDetails={linkToDetails} />
           )}
         </section>
       )}

@@ -31,6 +31,7 @@ export default async function Ssda903Page({ searchParams }: { searchParams: Prom
     yearError = error.fieldErrors?.year?.[0] ?? error.message;
   }
   const linkToRecords = can(ctx.role, "case:view");
+  const linkToDetails = linkToRecords && can(ctx.role, "person:edit");
 
   return (
     <>
@@ -72,7 +73,7 @@ export default async function Ssda903Page({ searchParams }: { searchParams: Prom
               </p>
             </>
           ) : (
-            <ReturnProblems general={result.general} childList={result.children.map((c) => ({ id: c.childId, idLabel: "CHILD", personId: c.personId, name: c.name, problems: c.problems.map((p) => ({ area: TABLE_LABELS[p.table] ?? p.table, message: p.message })) }))} linkToRecords={linkToRecords} />
+            <ReturnProblems general={result.general} childList={result.children.map((c) => ({ id: c.childId, idLabel: "CHILD", personId: c.personId, name: c.name, problems: c.problems.map((p) => ({ area: TABLE_LABELS[p.table] ?? p.table, message: p.message, childDetails: p.table === "Header" })) }))} linkToRecords={linkToRecords} linkToDetails={linkToDetails} />
           )}
         </section>
       )}
