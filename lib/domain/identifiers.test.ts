@@ -14,6 +14,11 @@ describe("UPN check letter", () => {
   });
   it("rejects malformed numbers", () => {
     expect(isValidUpn("A12345")).toBe(false);
+    // a temporary UPN's last letter comes from the check alphabet: I, O and S are not in it
+    for (const letter of ["I", "O", "S"]) {
+      expect(() => upnCheckLetter(`12345678901${letter}`)).toThrow();
+      for (const check of "ABCDEFGHJKLMNPQRTUVWXYZ") expect(isValidUpn(`${check}12345678901${letter}`)).toBe(false);
+    }
     expect(() => upnCheckLetter("12345678901")).toThrow();
   });
 });

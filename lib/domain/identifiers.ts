@@ -5,7 +5,8 @@ const CHECK_LETTERS = "ABCDEFGHJKLMNPQRTUVWXYZ";
 
 /** The check letter (first character) for the 12 characters that follow it in a UPN. */
 export function upnCheckLetter(rest: string): string {
-  if (!/^\d{11}[0-9A-Z]$/.test(rest)) throw new Error("A UPN has 11 digits and a final digit or letter after the check letter");
+  // a temporary UPN ends in a letter of the check alphabet (never I, O or S)
+  if (!/^\d{11}[0-9ABCDEFGHJKLMNPQRTUVWXYZ]$/.test(rest)) throw new Error("A UPN has 11 digits and a final digit or letter after the check letter");
   let sum = 0;
   for (let i = 0; i < 12; i++) {
     const ch = rest[i]!;
@@ -17,7 +18,7 @@ export function upnCheckLetter(rest: string): string {
 }
 
 export function isValidUpn(upn: string): boolean {
-  if (!/^[A-Z]\d{11}[0-9A-Z]$/.test(upn)) return false;
+  if (!/^[A-Z]\d{11}[0-9ABCDEFGHJKLMNPQRTUVWXYZ]$/.test(upn)) return false;
   return upnCheckLetter(upn.slice(1)) === upn[0];
 }
 

@@ -138,7 +138,7 @@ describe("CIN census of the demo councils (2025-26)", () => {
     expect(await schemaErrors(after)).toEqual([]);
   });
 
-  it("gives a child recorded without an LA child ID (as the front door does) a stable one, and the file stays valid", async () => {
+  it("gives a child recorded without an LA child ID (as the front door did before decision 0021) a stable one, and the file stays valid", async () => {
     const council = councils.find((c) => c.slug === "tamsbridge")!;
     const t = council.id;
     const personId = "0f8c2a1e-1111-4222-8333-944455556666";
