@@ -21,6 +21,7 @@ import { SUPPORTED_YEARS, childrenInReturn, collectionPeriod } from "@/lib/expor
 import { socialWorkerEpisodes, upnForReturn } from "@/lib/exports/ssda903/from-records";
 import type { Ssda903Child, Ssda903Episode, Ssda903Return } from "@/lib/exports/ssda903/types";
 import { laChildIdFor } from "@/lib/domain/identifiers";
+import { placedOutsideEngland } from "@/lib/domain/placements";
 import { AppError } from "@/lib/errors";
 import { recordAudit } from "./audit";
 
@@ -127,6 +128,8 @@ async function loadReturn(tx: Tx, tenantId: string, year: number): Promise<Loade
           homePostcode: e.homePostcode,
           placementPostcode: e.placementPostcode,
           urn: e.urn,
+          // Wales, Scotland, Northern Ireland or abroad: no Ofsted URN to give
+          placedOutsideEngland: placedOutsideEngland(e.placementLaCode),
         });
       });
     }

@@ -172,6 +172,32 @@ describe("SSDA903 export of the demo councils (2025-26)", () => {
     expect(audit.details).toMatchObject({ ok: false, childrenWithProblems: 1 });
   });
 
+  it("asks for the URN of a children's home in England, not of one in Wales", async () => {
+    const council = councils.find((c) => c.slug === "tamsbridge")!;
+    const t = council.id;
+    const child = async (laChildId: string, placementLaCode: string) => {
+      const personId = randomUUID();
+      await withTenant(t, async (tx) => {
+        const careCase = await tx.carePeriod.findFirstOrThrow({ where: { tenantId: t }, select: { caseId: true } });
+        await tx.person.create({
+          data: { tenantId: t, id: personId, kind: "CHILD", firstName: "Home", lastName: laChildId, dateOfBirth: fromIsoDate("2010-02-01"), sex: "M", ethnicity: "WBRI", upn: "A123456789012", laChildId },
+        });
+        const periodId = randomUUID();
+        await tx.carePeriod.create({ data: { tenantId: t, id: periodId, personId, caseId: careCase.caseId, startDate: fromIsoDate("2025-06-01"), categoryOfNeed: "N1" } });
+        await tx.careEpisode.create({
+          data: { tenantId: t, carePeriodId: periodId, personId, startDate: fromIsoDate("2025-06-01"), legalStatus: "C2", reasonNewEpisode: "S", place: "K2", provider: "PR4", urn: null, homePostcode: "TB1 1AA", placementPostcode: "CF10 1AA", placementLaCode },
+        });
+      });
+    };
+    await child("TBWALES1", "WAL");
+    await child("TBENGLAND1", "931");
+    const result = await exportSsda903(await ctxAs(council, "HEAD_OF_SERVICE"), { year: 2026, purpose: "check" });
+    if (result.ok) throw new Error("the English home has no URN: the check should list it");
+    const problems = (childId: string) => result.children.find((c) => c.childId === childId)?.problems.map((p) => p.message).join("\n") ?? "";
+    expect(problems("TBENGLAND1")).toMatch(/URN/);
+    expect(problems("TBWALES1")).not.toMatch(/URN/);
+  });
+
   it("names a child's social worker with no Social Work England number, and says who records it where", async () => {
     const council = councils.find((c) => c.slug === "tamsbridge")!;
     const t = council.id;
