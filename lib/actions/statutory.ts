@@ -17,11 +17,10 @@ import {
   recordLegalStatusChange,
   recordPathwayPlanReview,
   recordSection47,
-  startCare,
   startCinPlan,
   startCpPlan,
 } from "@/lib/data/statutory";
-import { CATEGORY_OF_NEED_CODES, LEGAL_STATUS_CODES, PLACEMENT_PROVIDER_CODES, PLACEMENT_TYPE_CODES, REASONS_CARE_ENDED, REVIEW_PARTICIPATION_CODES, type ReasonCareEnded } from "@/lib/domain/ssda903-codes";
+import { LEGAL_STATUS_CODES, REASONS_CARE_ENDED, REVIEW_PARTICIPATION_CODES, type ReasonCareEnded } from "@/lib/domain/ssda903-codes";
 
 const REASON_CARE_ENDED_CODES = REASONS_CARE_ENDED.map((r) => r.code) as [ReasonCareEnded, ...ReasonCareEnded[]];
 import { DISABILITIES } from "@/lib/exports/cin-census/codes";
@@ -110,21 +109,6 @@ export async function startCinPlanAction(_: FormState, formData: FormData) {
 export async function endCinPlanAction(_: FormState, formData: FormData) {
   const schema = z.object({ ...child, planId: id("a plan"), endDate: date("the end date", { notFuture: true }) });
   return run(formData, schema, (ctx, input) => endCinPlan(ctx, input));
-}
-
-export async function startCareAction(_: FormState, formData: FormData) {
-  const schema = z.object({
-    ...inCase,
-    startDate: date("the date the child became looked after", { notFuture: true }),
-    legalStatus: z.enum(LEGAL_STATUS_CODES, { error: "Choose the legal status" }),
-    categoryOfNeed: z.enum(CATEGORY_OF_NEED_CODES, { error: "Choose the category of need" }),
-    place: z.enum(PLACEMENT_TYPE_CODES, { error: "Choose the placement type" }),
-    provider: z.preprocess(blank, z.enum(PLACEMENT_PROVIDER_CODES, { error: "Choose the provider" }).optional()).transform((v) => v ?? null),
-    carerId: z.preprocess(blank, id("a carer from the list").optional()).transform((v) => v ?? null),
-    homeLatitude: z.preprocess((v) => (v === "" || v === undefined ? undefined : Number(v)), z.number({ error: "Enter the latitude as a number, like 51.0688" }).min(49, "Enter a latitude in England, between 49 and 61").max(61, "Enter a latitude in England, between 49 and 61").optional()),
-    homeLongitude: z.preprocess((v) => (v === "" || v === undefined ? undefined : Number(v)), z.number({ error: "Enter the longitude as a number, like -1.7945" }).min(-9, "Enter a longitude in England, between -9 and 3").max(3, "Enter a longitude in England, between -9 and 3").optional()),
-  });
-  return run(formData, schema, (ctx, input) => startCare(ctx, input));
 }
 
 export async function changeLegalStatusAction(_: FormState, formData: FormData) {

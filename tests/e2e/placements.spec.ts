@@ -153,8 +153,10 @@ test("a social worker records that a child became looked after, placed with an i
   );
   expect(c, "a child on a plan who has never been looked after").toBeTruthy();
   await signIn(page, c!.email);
+  // the statutory record sends them to the placements page, where the search and the form are
   await page.goto(`/people/${c!.child}/statutory`);
-  await page.getByText("Record that the child became looked after").click();
+  await page.getByRole("link", { name: "Record that the child became looked after" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Placements");
   const form = page.locator("form").filter({ has: page.getByRole("button", { name: "Record that the child is looked after" }) });
   await form.getByLabel("Legal status").selectOption("C2");
   await form.getByLabel("Category of need").selectOption("N1");
@@ -162,12 +164,12 @@ test("a social worker records that a child became looked after, placed with an i
   const household = form.getByLabel("Carer or provider").locator("option", { hasText: /[1-9] vacanc/ }).first();
   const name = ((await household.textContent()) ?? "").replace(/ \(.*$/, "");
   await form.getByLabel("Carer or provider").selectOption({ label: (await household.textContent())! });
-  await form.getByLabel("Child's home: latitude (optional)").fill("51.5");
-  await form.getByLabel("Child's home: longitude (optional)").fill("-0.12");
+  await form.getByLabel("Home latitude (optional)").fill("51.5");
+  await form.getByLabel("Home longitude (optional)").fill("-0.12");
   await form.getByRole("button", { name: "Record that the child is looked after" }).click();
   // the child is now looked after: the form gives way to the period of care and its placements
+  await expect(page.getByRole("status")).toContainText("is recorded as looked after");
   await expect(page.getByRole("button", { name: "Record that the child is looked after" })).toHaveCount(0);
-  await page.getByRole("link", { name: /Placements: history, find a placement, move/ }).click();
   const history = page.getByRole("region", { name: /Placements from/ }).first();
   await expect(history.getByRole("row").last()).toContainText(name);
   await expect(history.getByRole("row").last()).toContainText(/\d+(\.\d)? miles/);

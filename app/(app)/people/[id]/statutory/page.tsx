@@ -4,13 +4,12 @@ import { PageHeading } from "@/components/page-heading";
 import { pageData } from "@/lib/auth/page-data";
 import { can } from "@/lib/auth/permissions";
 import { requireContext } from "@/lib/auth/session";
-import { listCarers } from "@/lib/data/placements";
 import { getStatutoryRecord } from "@/lib/data/statutory";
 import { getChildDue } from "@/lib/data/timescales";
 import { DueList } from "@/components/due-list";
 import { formatDate, todayInEngland } from "@/lib/domain/dates";
 import { primaryNeedLabel } from "@/lib/domain/referral-codes";
-import { CATEGORIES_OF_NEED, LEGAL_STATUSES, PLACEMENT_PROVIDERS, PLACEMENT_TYPES, REASONS_CARE_ENDED, REVIEW_PARTICIPATION, codeLabel } from "@/lib/domain/ssda903-codes";
+import { LEGAL_STATUSES, REASONS_CARE_ENDED, REVIEW_PARTICIPATION, codeLabel } from "@/lib/domain/ssda903-codes";
 import { ABUSE_CATEGORIES, ASSESSMENT_FACTORS } from "@/lib/domain/statutory-codes";
 import { DISABILITIES } from "@/lib/exports/cin-census/codes";
 import {
@@ -29,7 +28,6 @@ import {
   LegalStatusForm,
   PathwayPlanReviewForm,
   Section47Form,
-  StartCareForm,
 } from "./statutory-forms";
 
 export const metadata: Metadata = { title: "Statutory record" };
@@ -68,7 +66,6 @@ export default async function StatutoryPage({ params }: { params: Promise<{ id: 
   const pid = r.child.id;
   const lookedAfter = r.carePeriods.find((p) => !p.endDate);
   const careLeaver = r.cases.some((c) => c.status === "OPEN" && c.level === "CARE_LEAVER");
-  const carers = canRecord && !lookedAfter ? await pageData(() => listCarers(ctx)) : [];
   return (
     <>
       <p className="mb-4">
@@ -248,18 +245,9 @@ export default async function StatutoryPage({ params }: { params: Promise<{ id: 
             <p className="text-sm text-muted">Health assessments: {r.healthAssessments.map((h) => `${formatDate(h.date)} (${h.kind.toLowerCase()})`).join(", ")}</p>
           )}
           {canRecord && !lookedAfter && openCases.length > 0 && (
-            <Add label="Record that the child became looked after">
-              <StartCareForm
-                personId={pid}
-                cases={openCases}
-                today={today}
-                legalStatuses={options(LEGAL_STATUSES)}
-                needs={options(CATEGORIES_OF_NEED)}
-                places={options(PLACEMENT_TYPES)}
-                providers={options(PLACEMENT_PROVIDERS)}
-                carers={carers.map((c) => ({ value: c.id, label: `${c.name}${c.vacancies !== null ? ` (${c.vacancies} vacanc${c.vacancies === 1 ? "y" : "ies"}, ages ${c.ageFrom}–${c.ageTo})` : ""}` }))}
-              />
-            </Add>
+            <p className="mt-3">
+              <Link href={`/people/${pid}/placements`}>Record that the child became looked after</Link>, finding a placement first
+            </p>
           )}
           {canRecord && lookedAfter && (
             <>

@@ -178,44 +178,6 @@ export function CinPlanForm({ personId, cases, today }: { personId: string; case
   );
 }
 
-export function StartCareForm({
-  personId,
-  cases,
-  today,
-  legalStatuses,
-  needs,
-  places,
-  providers,
-  carers,
-}: {
-  personId: string;
-  cases: Option[];
-  today: string;
-  legalStatuses: Option[];
-  needs: Option[];
-  places: Option[];
-  providers: Option[];
-  carers: Option[];
-}) {
-  return (
-    <ActionForm action={actions.startCareAction} personId={personId} prefix="care" submit="Record that the child is looked after">
-      {(state, p) => (
-        <>
-          <CaseSelect cases={cases} state={state} idPrefix={p} />
-          <TextField name="startDate" idPrefix={p} type="date" label="Became looked after on" state={state} defaultValue={today} width="w-48" />
-          <SelectField name="legalStatus" idPrefix={p} label="Legal status" state={state} placeholder="Choose" options={legalStatuses} />
-          <SelectField name="categoryOfNeed" idPrefix={p} label="Category of need" state={state} placeholder="Choose" options={needs} />
-          <SelectField name="place" idPrefix={p} label="Placement type" state={state} placeholder="Choose" options={places} />
-          <SelectField name="carerId" idPrefix={p} label="Carer or provider" hint="Households show their vacancies; leave as none if they are not on the list" state={state} placeholder="None on the list" options={carers} />
-          <SelectField name="provider" idPrefix={p} label="Placement provider" hint="Not needed for temporary placements (T0–T3); left as None with a carer chosen, the carer's own" state={state} placeholder="None" options={providers} />
-          <TextField name="homeLatitude" idPrefix={p} label="Child's home: latitude (optional)" hint="From the council's address gazetteer, like 51.0688; used for distance and Find a placement" state={state} width="w-40" />
-          <TextField name="homeLongitude" idPrefix={p} label="Child's home: longitude (optional)" hint="Like -1.7945" state={state} width="w-40" />
-        </>
-      )}
-    </ActionForm>
-  );
-}
-
 export function LegalStatusForm({ personId, today, legalStatuses }: { personId: string; today: string; legalStatuses: Option[] }) {
   return (
     <ActionForm action={actions.changeLegalStatusAction} personId={personId} prefix="ls" submit="Record the change">
