@@ -52,6 +52,10 @@ describe("role → permission table", () => {
     expect(ROLES.filter((r) => !can(r, "pathway:record"))).toEqual(["CLINICIAN", "TENANT_ADMIN"]);
     expect(can("FAMILY_KEYWORKER", "statutory:record")).toBe(false);
   });
+  it("lets managers, not practitioners, remove a statutory record entered in error; whoever removes one may record them", () => {
+    expect(ROLES.filter((r) => can(r, "statutory:remove"))).toEqual(["ASSISTANT_TEAM_MANAGER", "TEAM_MANAGER", "HEAD_OF_SERVICE"]);
+    for (const role of ROLES) if (can(role, "statutory:remove")) expect(can(role, "statutory:record"), role).toBe(true);
+  });
   it("lists no permission twice for a role", () => {
     for (const role of ROLES) expect(new Set(ROLE_PERMISSIONS[role]).size, role).toBe(ROLE_PERMISSIONS[role].length);
   });

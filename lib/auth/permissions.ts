@@ -18,6 +18,7 @@ export const PERMISSIONS = [
   "transition:decide",
   "statutory:record", // assessments, s47, plans, looked-after episodes
   "pathway:record", // a care leaver's pathway plan reviews: often a keyworker is their personal adviser
+  "statutory:remove", // remove a statutory record entered in error (twice, or on the wrong child): managers only
   "placement:manage",
   "carer:view", // the council's carers, providers and vacancies (no child named)
   "carer:manage", // add carers and providers, put a household on hold
@@ -54,6 +55,7 @@ const MANAGEMENT: Permission[] = [
   "transition:request",
   "transition:decide",
   "statutory:record",
+  "statutory:remove",
   "pathway:record",
   "person:edit",
   "placement:manage",
