@@ -7,6 +7,7 @@ import { useActionState } from "react";
 import { Checkbox, SelectField, TextField, type Option } from "@/components/form/fields";
 import { FormErrors, SubmitButton } from "@/components/form/form-parts";
 import { IDLE_STATE } from "@/lib/actions/idle";
+import { PlacementLocationFields } from "./placement-location-fields";
 import { startCareAction } from "@/lib/actions/placements";
 import type { CarerOption } from "./move-form";
 
@@ -53,22 +54,7 @@ export function StartCareForm({
       <SelectField name="legalStatus" idPrefix={p} label="Legal status" state={state} placeholder="Choose" options={legalStatuses} />
       <SelectField name="categoryOfNeed" idPrefix={p} label="Category of need" state={state} placeholder="Choose" options={needs} />
       <SelectField name="carerId" idPrefix={p} label="Carer or provider" hint="Leave as none for a placement with no carer on the list" state={state} placeholder="None on the list" options={carers} defaultValue={chosen?.value} />
-      <fieldset className="space-y-3">
-        <legend className="font-semibold">Where the placement is, if the carer or provider is not on the list</legend>
-        <p className="field-hint">A carer on the list is placed where the list says. Otherwise the SSDA903 return needs the postcode and the Ofsted URN, and distance from home needs the location.</p>
-        <TextField name="placementPostcode" idPrefix={p} label="Placement postcode" autoComplete="off" state={state} width="w-40" />
-        <TextField name="placementLatitude" idPrefix={p} label="Latitude (optional)" hint="From the council's address gazetteer, like 51.0688" state={state} width="w-40" />
-        <TextField name="placementLongitude" idPrefix={p} label="Longitude (optional)" hint="Like -1.7945" state={state} width="w-40" />
-        <TextField
-          name="placementLaCode"
-          idPrefix={p}
-          label="Local authority it is in (optional)"
-          hint="The 3-digit DfE code; left blank, this council. Outside England: WAL, SCO, NIR or NUK (outside the UK)"
-          state={state}
-          width="w-24"
-        />
-        <TextField name="urn" idPrefix={p} label="Ofsted URN (optional)" hint="Of the children's home, secure unit or other setting, like SC123456; none outside England" state={state} width="w-40" />
-      </fieldset>
+      <PlacementLocationFields idPrefix={p} state={state} />
       <SelectField name="place" idPrefix={p} label="Placement type" state={state} placeholder="Choose" options={places} defaultValue={chosen?.place ?? undefined} />
       <SelectField name="provider" idPrefix={p} label="Provider" hint="Left as Choose with a carer chosen, the carer's own; none for temporary placements (T0–T3)" state={state} placeholder="Choose" options={providers} defaultValue={chosen?.provider} />
       <TextField name="weeklyCost" idPrefix={p} label="Weekly cost (£)" hint="Left blank, the carer's usual rate" state={state} defaultValue={chosen?.rate === null || chosen?.rate === undefined ? "" : String(chosen.rate)} width="w-32" />
