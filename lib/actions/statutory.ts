@@ -4,6 +4,7 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import {
   completeAssessment,
+  correctStatutoryRecord,
   endCinPlan,
   endCpPlan,
   recordAssessment,
@@ -25,6 +26,7 @@ import { LEGAL_STATUS_CODES, REASONS_CARE_ENDED, REVIEW_PARTICIPATION_CODES, typ
 const REASON_CARE_ENDED_CODES = REASONS_CARE_ENDED.map((r) => r.code) as [ReasonCareEnded, ...ReasonCareEnded[]];
 import { DISABILITIES } from "@/lib/exports/cin-census/codes";
 import { ABUSE_CATEGORY_CODES, ASSESSMENT_FACTOR_CODES } from "@/lib/domain/statutory-codes";
+import { STATUTORY_RECORD_TYPES } from "@/lib/domain/statutory-corrections";
 import { checkbox, date, id } from "./fields";
 import { handleForm, type FormState } from "./form";
 
@@ -143,4 +145,19 @@ export async function recordDisabilitiesAction(_: FormState, formData: FormData)
       .pipe(z.array(z.enum(DISABILITY_CODES, { error: "Choose from the list" })).min(1, "Choose No disability, or the disabilities the child has")),
   });
   return run(formData, schema, (ctx, input) => recordDisabilities(ctx, input));
+}
+
+/** Which record a correction or removal is of, and the version its form was loaded at. */
+const aRecord = {
+  ...child,
+  recordType: z.enum(STATUTORY_RECORD_TYPES, { error: "Choose a statutory record" }),
+  recordId: id("a record"),
+  version: z.string({ error: "This form is out of date: reload the page and try again." }).min(1, "This form is out of date: reload the page and try again."),
+  reason: z.string().optional().default(""),
+};
+
+/** A correction: the record's fields are checked by the data layer, with the rules of recording them (lib/domain/statutory-corrections.ts). */
+export async function correctRecordAction(_: FormState, formData: FormData) {
+  const schema = z.looseObject(aRecord);
+  return run(formData, schema, (ctx, { personId, recordType, recordId, version, reason, ...values }) => correctStatutoryRecord(ctx, { personId, recordType, recordId, version, reason, values }));
 }

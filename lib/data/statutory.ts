@@ -9,6 +9,22 @@ import { withTenant, type Tx } from "@/lib/db/tenant";
 import { ageOn, formatDate, fromIsoDate, todayInEngland, toIsoDate, type IsoDate } from "@/lib/domain/dates";
 import { avoidedAgencyRefusal, changeLegalStatus, endCare, type PlacementEpisode, type PlacementHistory } from "@/lib/domain/placements";
 import { noVacancyRefusal } from "@/lib/domain/placements-matching";
+import { formatLondonDateTime } from "@/lib/domain/london-time";
+import {
+  checkCorrection,
+  isStatutoryRecordType,
+  reasonError,
+  recordChanges,
+  recordVersion,
+  removedMessage,
+  staleMessage,
+  valuesOfVersion,
+  RECORD_WORDS,
+  type EditableRecord,
+  type RecordChange,
+  type RecordValues,
+  type StatutoryRecordType,
+} from "@/lib/domain/statutory-corrections";
 import type { Level } from "@/lib/domain/roles";
 import type { CategoryOfNeed, LegalStatus, PlacementProvider, PlacementType, ReasonCareEnded } from "@/lib/domain/ssda903-codes";
 import { AppError, notFoundError } from "@/lib/errors";
@@ -20,14 +36,27 @@ const d = (iso: IsoDate) => fromIsoDate(iso);
 const iso = (date: Date | null) => (date ? toIsoDate(date) : null);
 const invalid = (field: string, message: string) => new AppError("VALIDATION", message, { [field]: [message] });
 
+/** Each record carries `edit`: its values and the version they were loaded at, for the correction and removal forms. */
 export type StatutoryRecord = {
   child: { id: string; name: string; dateOfBirth: IsoDate | null; age: number | null; disabilities: string[] };
   cases: { id: string; reference: string; level: Level; status: "OPEN" | "CLOSED" }[];
   referrals: { id: string; caseId: string; referralDate: IsoDate; closureDate: IsoDate | null; closureReason: string | null; primaryNeedCode: string | null }[];
-  assessments: { id: string; caseId: string; startDate: IsoDate; authorisedDate: IsoDate | null; factors: string[] }[];
-  section47s: { id: string; caseId: string; strategyDiscussionDate: IsoDate; startDate: IsoDate; icpcDate: IsoDate | null; icpcNotRequired: boolean }[];
-  cpPlans: { id: string; caseId: string; startDate: IsoDate; endDate: IsoDate | null; initialCategory: string; latestCategory: string; reviews: IsoDate[]; coreGroups: IsoDate[] }[];
-  cinPlans: { id: string; caseId: string; startDate: IsoDate; endDate: IsoDate | null }[];
+  assessments: { id: string; caseId: string; startDate: IsoDate; authorisedDate: IsoDate | null; factors: string[]; edit: EditableRecord<"assessment"> }[];
+  section47s: { id: string; caseId: string; strategyDiscussionDate: IsoDate; startDate: IsoDate; icpcDate: IsoDate | null; icpcNotRequired: boolean; edit: EditableRecord<"section47"> }[];
+  cpPlans: {
+    id: string;
+    caseId: string;
+    startDate: IsoDate;
+    endDate: IsoDate | null;
+    initialCategory: string;
+    latestCategory: string;
+    reviews: IsoDate[];
+    coreGroups: IsoDate[];
+    edit: EditableRecord<"cp_plan">;
+    reviewRecords: EditableRecord<"cp_review">[];
+    coreGroupRecords: EditableRecord<"core_group">[];
+  }[];
+  cinPlans: { id: string; caseId: string; startDate: IsoDate; endDate: IsoDate | null; edit: EditableRecord<"cin_plan"> }[];
   carePeriods: {
     id: string;
     caseId: string;
@@ -36,11 +65,43 @@ export type StatutoryRecord = {
     reasonEnded: string | null;
     categoryOfNeed: string | null;
     episodes: { id: string; startDate: IsoDate; endDate: IsoDate | null; legalStatus: string; place: string; provider: string | null; reasonNewEpisode: string }[];
-    reviews: { date: IsoDate; code: string | null }[];
+    reviews: { date: IsoDate; code: string | null; edit: EditableRecord<"la_review"> }[];
   }[];
-  healthAssessments: { id: string; kind: "INITIAL" | "REVIEW"; date: IsoDate }[];
+  healthAssessments: { id: string; kind: "INITIAL" | "REVIEW"; date: IsoDate; edit: EditableRecord<"health_assessment"> }[];
   pathwayPlanReviews: IsoDate[];
+  pathwayPlanReviewRecords: EditableRecord<"pathway_plan_review">[];
 };
+
+/** A stored row's values as the correction forms edit them (one place, so the page's version and the check's agree). */
+const VALUES = {
+  assessment: (a: { startDate: Date; authorisedDate: Date | null; factors: string[] }): RecordValues["assessment"] => ({
+    startDate: toIsoDate(a.startDate),
+    authorisedDate: iso(a.authorisedDate),
+    factors: [...a.factors].sort(),
+  }),
+  section47: (s: { strategyDiscussionDate: Date; startDate: Date; icpcDate: Date | null; icpcNotRequired: boolean }): RecordValues["section47"] => ({
+    strategyDiscussionDate: toIsoDate(s.strategyDiscussionDate),
+    startDate: toIsoDate(s.startDate),
+    icpcDate: iso(s.icpcDate),
+    icpcNotRequired: s.icpcNotRequired,
+  }),
+  cp_plan: (c: { startDate: Date; endDate: Date | null; initialCategory: string; latestCategory: string }): RecordValues["cp_plan"] => ({
+    startDate: toIsoDate(c.startDate),
+    endDate: iso(c.endDate),
+    initialCategory: c.initialCategory,
+    latestCategory: c.latestCategory,
+  }),
+  cp_review: (r: { reviewDate: Date }): RecordValues["cp_review"] => ({ reviewDate: toIsoDate(r.reviewDate) }),
+  core_group: (m: { meetingDate: Date }): RecordValues["core_group"] => ({ meetingDate: toIsoDate(m.meetingDate) }),
+  cin_plan: (c: { startDate: Date; endDate: Date | null }): RecordValues["cin_plan"] => ({ startDate: toIsoDate(c.startDate), endDate: iso(c.endDate) }),
+  la_review: (r: { reviewDate: Date; reviewCode: string | null }): RecordValues["la_review"] => ({ reviewDate: toIsoDate(r.reviewDate), reviewCode: r.reviewCode }),
+  health_assessment: (h: { assessmentDate: Date; kind: "INITIAL" | "REVIEW" }): RecordValues["health_assessment"] => ({ date: toIsoDate(h.assessmentDate), kind: h.kind }),
+  pathway_plan_review: (r: { reviewDate: Date }): RecordValues["pathway_plan_review"] => ({ reviewDate: toIsoDate(r.reviewDate) }),
+};
+
+function editable<T extends StatutoryRecordType>(type: T, id: string, values: RecordValues[T]): EditableRecord<T> {
+  return { type, id, values, version: recordVersion(type, values) };
+}
 
 export async function getStatutoryRecord(ctx: Ctx, personIdInput: string): Promise<StatutoryRecord> {
   assertCan(ctx, "case:view", "see statutory records");
@@ -63,7 +124,7 @@ export async function getStatutoryRecord(ctx: Ctx, personIdInput: string): Promi
         include: { episodes: { orderBy: { startDate: "asc" } }, reviews: { orderBy: { reviewDate: "asc" } } },
       }),
       () => tx.healthAssessment.findMany({ where: { tenantId: t, personId }, orderBy: { assessmentDate: "desc" } }),
-      () => tx.pathwayPlanReview.findMany({ where: { tenantId: t, personId }, orderBy: { reviewDate: "asc" }, select: { reviewDate: true } }),
+      () => tx.pathwayPlanReview.findMany({ where: { tenantId: t, personId }, orderBy: { reviewDate: "asc" }, select: { id: true, reviewDate: true } }),
     ]);
     await recordAudit(tx, ctx, { action: "statutory.viewed", entityType: "person", entityId: personId, personId });
     const dob = iso(p.dateOfBirth);
@@ -71,7 +132,14 @@ export async function getStatutoryRecord(ctx: Ctx, personIdInput: string): Promi
       child: { id: p.id, name: `${p.firstName} ${p.lastName}`, dateOfBirth: dob, age: dob ? ageOn(dob, todayInEngland()) : null, disabilities: p.disabilities },
       cases: cases.map((c) => c.case).sort((a, b) => b.openedOn.getTime() - a.openedOn.getTime()).map(({ openedOn: _o, ...c }) => c),
       referrals: referrals.map((r) => ({ id: r.id, caseId: r.caseId, referralDate: toIsoDate(r.referralDate), closureDate: iso(r.closureDate), closureReason: r.closureReason, primaryNeedCode: r.primaryNeedCode })),
-      assessments: assessments.map((a) => ({ id: a.id, caseId: a.caseId, startDate: toIsoDate(a.startDate), authorisedDate: iso(a.authorisedDate), factors: a.factors })),
+      assessments: assessments.map((a) => ({
+        id: a.id,
+        caseId: a.caseId,
+        startDate: toIsoDate(a.startDate),
+        authorisedDate: iso(a.authorisedDate),
+        factors: a.factors,
+        edit: editable("assessment", a.id, VALUES.assessment(a)),
+      })),
       section47s: section47s.map((s) => ({
         id: s.id,
         caseId: s.caseId,
@@ -79,6 +147,7 @@ export async function getStatutoryRecord(ctx: Ctx, personIdInput: string): Promi
         startDate: toIsoDate(s.startDate),
         icpcDate: iso(s.icpcDate),
         icpcNotRequired: s.icpcNotRequired,
+        edit: editable("section47", s.id, VALUES.section47(s)),
       })),
       cpPlans: cpPlans.map((c) => ({
         id: c.id,
@@ -89,8 +158,11 @@ export async function getStatutoryRecord(ctx: Ctx, personIdInput: string): Promi
         latestCategory: c.latestCategory,
         reviews: c.reviews.map((r) => toIsoDate(r.reviewDate)),
         coreGroups: c.coreGroups.map((m) => toIsoDate(m.meetingDate)),
+        edit: editable("cp_plan", c.id, VALUES.cp_plan(c)),
+        reviewRecords: c.reviews.map((r) => editable("cp_review", r.id, VALUES.cp_review(r))),
+        coreGroupRecords: c.coreGroups.map((m) => editable("core_group", m.id, VALUES.core_group(m))),
       })),
-      cinPlans: cinPlans.map((c) => ({ id: c.id, caseId: c.caseId, startDate: toIsoDate(c.startDate), endDate: iso(c.endDate) })),
+      cinPlans: cinPlans.map((c) => ({ id: c.id, caseId: c.caseId, startDate: toIsoDate(c.startDate), endDate: iso(c.endDate), edit: editable("cin_plan", c.id, VALUES.cin_plan(c)) })),
       carePeriods: carePeriods.map((c) => ({
         id: c.id,
         caseId: c.caseId,
@@ -107,10 +179,11 @@ export async function getStatutoryRecord(ctx: Ctx, personIdInput: string): Promi
           provider: e.provider,
           reasonNewEpisode: e.reasonNewEpisode,
         })),
-        reviews: c.reviews.map((r) => ({ date: toIsoDate(r.reviewDate), code: r.reviewCode })),
+        reviews: c.reviews.map((r) => ({ date: toIsoDate(r.reviewDate), code: r.reviewCode, edit: editable("la_review", r.id, VALUES.la_review(r)) })),
       })),
-      healthAssessments: health.map((h) => ({ id: h.id, kind: h.kind, date: toIsoDate(h.assessmentDate) })),
+      healthAssessments: health.map((h) => ({ id: h.id, kind: h.kind, date: toIsoDate(h.assessmentDate), edit: editable("health_assessment", h.id, VALUES.health_assessment(h)) })),
       pathwayPlanReviews: pathwayReviews.map((r) => toIsoDate(r.reviewDate)),
+      pathwayPlanReviewRecords: pathwayReviews.map((r) => editable("pathway_plan_review", r.id, VALUES.pathway_plan_review(r))),
     };
   });
 }
@@ -137,14 +210,20 @@ function notFuture(field: string, value: IsoDate | null | undefined, what: strin
 
 const overlap = (error: unknown) => (error as { code?: string; meta?: { code?: string } }).code === "P2004" || String((error as Error).message).includes("23P01");
 
+const WRITE_WHAT = {
+  "statutory:record": "record statutory work",
+  "pathway:record": "record pathway plan reviews",
+  "statutory:remove": "remove statutory records entered in error",
+} as const;
+
 async function write<T>(
   ctx: Ctx,
   personIdInput: string,
   caseIdInput: string | null,
   work: (tx: Tx, personId: string, caseId: string | null) => Promise<T>,
-  permission: "statutory:record" | "pathway:record" = "statutory:record",
+  permission: "statutory:record" | "pathway:record" | "statutory:remove" = "statutory:record",
 ): Promise<T> {
-  assertCan(ctx, permission, permission === "pathway:record" ? "record pathway plan reviews" : "record statutory work");
+  assertCan(ctx, permission, WRITE_WHAT[permission]);
   const personId = parseId(personIdInput, "child");
   const caseId = caseIdInput ? parseId(caseIdInput, "case") : null;
   try {
@@ -611,4 +690,277 @@ export async function recordDisabilities(ctx: Ctx, input: { personId: string; di
     await recordAudit(tx, ctx, { action: "person.disabilities_recorded", entityType: "person", entityId: personId, personId, details: { disabilities: input.disabilities } });
     return { ok: true };
   });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Correcting a record, and removing one entered in error (docs/decisions/0022-correcting-statutory-records.md).
+// Periods of care and placement episodes are not here: their SSDA903 history has its own rules
+// (lib/domain/placements.ts). Nor are referrals: they open and close with the case.
+
+/** A stored record: its values, the case it is audited against, and what its checks need. */
+type Stored = {
+  values: RecordValues[StatutoryRecordType];
+  caseId: string | null;
+  /** the CIN episode the census links it to (assessments, enquiries, plans) */
+  episodeId: string | null;
+  /** a review's or core group meeting's plan */
+  plan: { id: string; startDate: IsoDate; endDate: IsoDate | null } | null;
+};
+
+const planSpan = (p: { id: string; startDate: Date; endDate: Date | null }) => ({ id: p.id, startDate: toIsoDate(p.startDate), endDate: iso(p.endDate) });
+
+/** The child's record of that type and id, or null (not theirs, not the council's, or removed). */
+async function storedRecord(tx: Tx, t: string, personId: string, type: StatutoryRecordType, id: string): Promise<Stored | null> {
+  const none = { episodeId: null, plan: null };
+  const planSelect = { select: { id: true, caseId: true, startDate: true, endDate: true } } as const;
+  switch (type) {
+    case "assessment": {
+      const a = await tx.assessment.findFirst({ where: { tenantId: t, id, personId } });
+      return a && { ...none, values: VALUES.assessment(a), caseId: a.caseId, episodeId: a.cinEpisodeId };
+    }
+    case "section47": {
+      const s = await tx.section47.findFirst({ where: { tenantId: t, id, personId } });
+      return s && { ...none, values: VALUES.section47(s), caseId: s.caseId, episodeId: s.cinEpisodeId };
+    }
+    case "cp_plan": {
+      const c = await tx.cpPlan.findFirst({ where: { tenantId: t, id, personId } });
+      return c && { ...none, values: VALUES.cp_plan(c), caseId: c.caseId, episodeId: c.cinEpisodeId };
+    }
+    case "cin_plan": {
+      const c = await tx.cinPlan.findFirst({ where: { tenantId: t, id, personId } });
+      return c && { ...none, values: VALUES.cin_plan(c), caseId: c.caseId, episodeId: c.cinEpisodeId };
+    }
+    case "cp_review": {
+      const r = await tx.cpReview.findFirst({ where: { tenantId: t, id, plan: { personId } }, include: { plan: planSelect } });
+      return r && { ...none, values: VALUES.cp_review(r), caseId: r.plan.caseId, plan: planSpan(r.plan) };
+    }
+    case "core_group": {
+      const m = await tx.cpCoreGroup.findFirst({ where: { tenantId: t, id, plan: { personId } }, include: { plan: planSelect } });
+      return m && { ...none, values: VALUES.core_group(m), caseId: m.plan.caseId, plan: planSpan(m.plan) };
+    }
+    case "la_review": {
+      const r = await tx.laReview.findFirst({ where: { tenantId: t, id, personId }, include: { period: { select: { caseId: true } } } });
+      return r && { ...none, values: VALUES.la_review(r), caseId: r.period.caseId };
+    }
+    case "health_assessment": {
+      const h = await tx.healthAssessment.findFirst({ where: { tenantId: t, id, personId } });
+      if (!h) return null;
+      // audited against the case of the care the assessment fell in (or the latest before it)
+      const period = await tx.carePeriod.findFirst({ where: { tenantId: t, personId, startDate: { lte: h.assessmentDate } }, orderBy: { startDate: "desc" }, select: { caseId: true } });
+      return { ...none, values: VALUES.health_assessment(h), caseId: period?.caseId ?? null };
+    }
+    case "pathway_plan_review": {
+      const r = await tx.pathwayPlanReview.findFirst({ where: { tenantId: t, id, personId } });
+      if (!r) return null;
+      const leaving = await tx.caseChild.findFirst({ where: { tenantId: t, personId, case: { level: "CARE_LEAVER" } }, orderBy: { case: { openedOn: "desc" } }, select: { caseId: true } });
+      return { ...none, values: VALUES.pathway_plan_review(r), caseId: leaving?.caseId ?? null };
+    }
+  }
+}
+
+/** Who last changed the record, and when (asked only for a refusal's message). */
+async function lastChange(tx: Tx, t: string, personId: string, id: string, action?: string) {
+  const event = await tx.auditEvent.findFirst({
+    where: { tenantId: t, personId, entityId: id, ...(action ? { action } : {}) },
+    orderBy: [{ at: "desc" }, { id: "desc" }],
+    select: { actorId: true, at: true },
+  });
+  if (!event) return null;
+  const actor = event.actorId ? await tx.user.findFirst({ where: { tenantId: t, id: event.actorId }, select: { name: true } }) : null;
+  return { by: actor?.name ?? null, at: event.at.toISOString() };
+}
+
+/** The record, as it was when the form was loaded: refused (CONFLICT, saying what changed) when someone changed or removed it since. */
+async function currentRecord(tx: Tx, t: string, personId: string, type: StatutoryRecordType, id: string, version: string, purpose: "correct" | "remove"): Promise<Stored> {
+  const stored = await storedRecord(tx, t, personId, type, id);
+  if (!stored) {
+    const removal = await lastChange(tx, t, personId, id, `${type}.removed`);
+    if (removal) throw new AppError("CONFLICT", removedMessage(type, purpose, removal, formatLondonDateTime));
+    throw notFoundError(RECORD_WORDS[type].name);
+  }
+  const now = recordVersion(type, stored.values);
+  if (version !== now) {
+    const loaded = valuesOfVersion(type, version);
+    const changes = loaded ? recordChanges(type, loaded, stored.values) : [];
+    const last = await lastChange(tx, t, personId, id);
+    throw new AppError("CONFLICT", staleMessage(type, purpose, changes, last, formatLondonDateTime), undefined, { conflict: { version: now, values: stored.values } });
+  }
+  return stored;
+}
+
+/** The CIN episode a corrected record belongs to: the same one while its start is unchanged, else the one open on the new start in its case. */
+async function episodeOnStart(tx: Tx, t: string, personId: string, stored: Stored, was: IsoDate, start: IsoDate, field: string, what: string): Promise<string | null> {
+  if (start === was) return stored.episodeId;
+  const episode = await episodeFor(tx, t, personId, stored.caseId!, start);
+  if (!episode) throw invalid(field, `The child has no referral open on ${formatDate(start)} in this ${what}'s case: it follows a referral. Check the date.`);
+  return episode.id;
+}
+
+/** A plan left running must belong to a referral still open. */
+async function mayRunOn(tx: Tx, t: string, episodeId: string | null) {
+  if (!episodeId) return;
+  const episode = await tx.cinEpisode.findFirst({ where: { tenantId: t, id: episodeId }, select: { closureDate: true } });
+  if (episode?.closureDate) throw invalid("endDate", `The referral this plan belongs to closed on ${formatDate(toIsoDate(episode.closureDate))}, so the plan cannot run on. Enter the date the plan ended.`);
+}
+
+const withinPlan = (date: IsoDate, plan: { startDate: IsoDate; endDate: IsoDate | null }) => date >= plan.startDate && (!plan.endDate || date <= plan.endDate);
+const planDates = (plan: { startDate: IsoDate; endDate: IsoDate | null }) => `from ${formatDate(plan.startDate)}${plan.endDate ? ` to ${formatDate(plan.endDate)}` : ""}`;
+
+/** Checks what needs the records around it, then writes the corrected values. */
+async function applyCorrection(tx: Tx, t: string, personId: string, type: StatutoryRecordType, id: string, stored: Stored, next: RecordValues[StatutoryRecordType]) {
+  const key = { tenantId_id: { tenantId: t, id } };
+  const twice = (what: string) => `If it is the same ${what} recorded twice, keep one and ask a manager to remove the other.`;
+  switch (type) {
+    case "assessment": {
+      const was = stored.values as RecordValues["assessment"];
+      const v = next as RecordValues["assessment"];
+      const episodeId = await episodeOnStart(tx, t, personId, stored, was.startDate, v.startDate, "startDate", "assessment");
+      if (v.startDate !== was.startDate) {
+        const same = await tx.assessment.count({ where: { tenantId: t, personId, cinEpisodeId: episodeId, startDate: d(v.startDate), id: { not: id } } });
+        if (same) throw invalid("startDate", `Another assessment starting ${formatDate(v.startDate)} is already recorded for this referral. ${twice("assessment")}`);
+      }
+      await tx.assessment.update({ where: key, data: { startDate: d(v.startDate), authorisedDate: v.authorisedDate ? d(v.authorisedDate) : null, factors: v.factors, cinEpisodeId: episodeId } });
+      return;
+    }
+    case "section47": {
+      const was = stored.values as RecordValues["section47"];
+      const v = next as RecordValues["section47"];
+      const episodeId = await episodeOnStart(tx, t, personId, stored, was.startDate, v.startDate, "startDate", "enquiry");
+      if (v.strategyDiscussionDate !== was.strategyDiscussionDate) {
+        const same = await tx.section47.count({ where: { tenantId: t, personId, caseId: stored.caseId!, strategyDiscussionDate: d(v.strategyDiscussionDate), id: { not: id } } });
+        if (same) throw invalid("strategyDiscussionDate", `Another section 47 enquiry from the strategy discussion of ${formatDate(v.strategyDiscussionDate)} is already recorded. ${twice("enquiry")}`);
+      }
+      await tx.section47.update({
+        where: key,
+        data: { strategyDiscussionDate: d(v.strategyDiscussionDate), startDate: d(v.startDate), icpcDate: v.icpcDate ? d(v.icpcDate) : null, icpcNotRequired: v.icpcNotRequired, cinEpisodeId: episodeId },
+      });
+      return;
+    }
+    case "cp_plan":
+    case "cin_plan": {
+      const was = stored.values as RecordValues["cin_plan"];
+      const v = next as RecordValues["cin_plan"];
+      const episodeId = await episodeOnStart(tx, t, personId, stored, was.startDate, v.startDate, "startDate", "plan");
+      if (!v.endDate && was.endDate) await mayRunOn(tx, t, episodeId);
+      const dates = { startDate: d(v.startDate), endDate: v.endDate ? d(v.endDate) : null, cinEpisodeId: episodeId };
+      if (type === "cin_plan") {
+        await tx.cinPlan.update({ where: key, data: dates });
+        return;
+      }
+      // the plan's reviews and core group meetings must still fall within it
+      const [reviews, meetings] = await inOrder([
+        () => tx.cpReview.findMany({ where: { tenantId: t, cpPlanId: id }, select: { reviewDate: true }, orderBy: { reviewDate: "asc" } }),
+        () => tx.cpCoreGroup.findMany({ where: { tenantId: t, cpPlanId: id }, select: { meetingDate: true }, orderBy: { meetingDate: "asc" } }),
+      ]);
+      const held = [...reviews.map((r) => ({ date: toIsoDate(r.reviewDate), what: "a review conference" })), ...meetings.map((m) => ({ date: toIsoDate(m.meetingDate), what: "a core group meeting" }))];
+      for (const h of held) {
+        if (withinPlan(h.date, v)) continue;
+        const early = h.date < v.startDate;
+        throw invalid(early ? "startDate" : "endDate", `The plan has ${h.what} on ${formatDate(h.date)}, ${early ? "before that start" : "after that end"}. Correct or remove that ${h.what.slice(2)} first, or check the date.`);
+      }
+      const p = v as unknown as RecordValues["cp_plan"];
+      await tx.cpPlan.update({ where: key, data: { ...dates, initialCategory: p.initialCategory as "NEG", latestCategory: p.latestCategory as "NEG" } });
+      return;
+    }
+    case "cp_review":
+    case "core_group": {
+      const plan = stored.plan!;
+      const date = type === "cp_review" ? (next as RecordValues["cp_review"]).reviewDate : (next as RecordValues["core_group"]).meetingDate;
+      const field = type === "cp_review" ? "reviewDate" : "meetingDate";
+      const what = type === "cp_review" ? "review" : "meeting";
+      if (!withinPlan(date, plan)) throw invalid(field, `The ${what} must fall within the plan's dates (${planDates(plan)})`);
+      const same =
+        type === "cp_review"
+          ? await tx.cpReview.count({ where: { tenantId: t, cpPlanId: plan.id, reviewDate: d(date), id: { not: id } } })
+          : await tx.cpCoreGroup.count({ where: { tenantId: t, cpPlanId: plan.id, meetingDate: d(date), id: { not: id } } });
+      if (same) throw invalid(field, `A ${type === "cp_review" ? "review" : "core group meeting"} on ${formatDate(date)} is already recorded for this plan. ${twice(what)}`);
+      if (type === "cp_review") await tx.cpReview.update({ where: key, data: { reviewDate: d(date) } });
+      else await tx.cpCoreGroup.update({ where: key, data: { meetingDate: d(date) } });
+      return;
+    }
+    case "la_review": {
+      const v = next as RecordValues["la_review"];
+      const period = await tx.carePeriod.findFirst({
+        where: { tenantId: t, personId, startDate: { lte: d(v.reviewDate) }, OR: [{ endDate: null }, { endDate: { gte: d(v.reviewDate) } }] },
+        select: { id: true },
+      });
+      if (!period) throw invalid("reviewDate", "The child was not looked after on that date. Check the date.");
+      const same = await tx.laReview.count({ where: { tenantId: t, personId, reviewDate: d(v.reviewDate), id: { not: id } } });
+      if (same) throw invalid("reviewDate", `A review on ${formatDate(v.reviewDate)} is already recorded. ${twice("review")}`);
+      await tx.laReview.update({ where: key, data: { reviewDate: d(v.reviewDate), reviewCode: v.reviewCode, carePeriodId: period.id } });
+      return;
+    }
+    case "health_assessment": {
+      const v = next as RecordValues["health_assessment"];
+      const same = await tx.healthAssessment.count({ where: { tenantId: t, personId, assessmentDate: d(v.date), id: { not: id } } });
+      if (same) throw invalid("date", `A health assessment on ${formatDate(v.date)} is already recorded. ${twice("assessment")}`);
+      await tx.healthAssessment.update({ where: key, data: { assessmentDate: d(v.date), kind: v.kind } });
+      return;
+    }
+    case "pathway_plan_review": {
+      const v = next as RecordValues["pathway_plan_review"];
+      const same = await tx.pathwayPlanReview.count({ where: { tenantId: t, personId, reviewDate: d(v.reviewDate), id: { not: id } } });
+      if (same) throw invalid("reviewDate", `A review on ${formatDate(v.reviewDate)} is already recorded. ${twice("review")}`);
+      await tx.pathwayPlanReview.update({ where: key, data: { reviewDate: d(v.reviewDate) } });
+      return;
+    }
+  }
+}
+
+function recordTypeOf(value: unknown): StatutoryRecordType {
+  if (!isStatutoryRecordType(value)) throw invalid("recordType", "Choose a statutory record to correct");
+  return value;
+}
+
+export type CorrectionInput = {
+  personId: string;
+  recordType: StatutoryRecordType;
+  recordId: string;
+  /** the record's version when the form was loaded (`edit.version` of getStatutoryRecord) */
+  version: string;
+  reason: string;
+  /** the record's fields as the form sends them (RECORD_FIELDS) */
+  values: Record<string, unknown>;
+};
+
+/**
+ * Corrects a statutory record that was saved wrong, with the checks of recording it (dates not in the
+ * future, in order, within the plan, on a referral, not the same record twice, the overlap
+ * constraints). Refused (CONFLICT, saying what changed) if someone changed or removed it after the
+ * form was loaded. Audited against the child and case with the values before and after and the reason.
+ */
+export async function correctStatutoryRecord(ctx: Ctx, input: CorrectionInput): Promise<{ id: string; changes: RecordChange[] }> {
+  const type = recordTypeOf(input.recordType);
+  const permission = type === "pathway_plan_review" ? "pathway:record" : "statutory:record";
+  assertCan(ctx, permission, WRITE_WHAT[permission]);
+  // every problem at once: the values' and the reason's
+  const checked = checkCorrection(type, input.values, todayInEngland());
+  const reasonProblem = reasonError(input.reason, "correct");
+  const fieldErrors = { ...(checked.ok ? {} : checked.fieldErrors), ...(reasonProblem ? { reason: reasonProblem } : {}) };
+  if (!checked.ok || reasonProblem) throw new AppError("VALIDATION", "Check the answers marked below.", Object.fromEntries(Object.entries(fieldErrors).map(([k, v]) => [k, [v]])));
+  const reason = input.reason.trim();
+  const next = checked.values;
+  return write(
+    ctx,
+    input.personId,
+    null,
+    async (tx, personId) => {
+      const t = ctx.tenantId;
+      const id = parseId(input.recordId, RECORD_WORDS[type].name);
+      const stored = await currentRecord(tx, t, personId, type, id, input.version, "correct");
+      const changes = recordChanges(type, stored.values, next);
+      if (changes.length === 0) throw new AppError("REFUSED", `Nothing was changed: these are the values already recorded for this ${RECORD_WORDS[type].name}.`);
+      await applyCorrection(tx, t, personId, type, id, stored, next);
+      await recordAudit(tx, ctx, {
+        action: `${type}.corrected`,
+        entityType: type,
+        entityId: id,
+        caseId: stored.caseId,
+        personId,
+        details: { reason, before: stored.values, after: next, changed: changes.map((c) => c.field), ...(stored.plan ? { planId: stored.plan.id } : {}) },
+      });
+      return { id, changes };
+    },
+    permission,
+  );
 }

@@ -44,7 +44,7 @@ describe("assessments, s47 and plans", () => {
     const { id } = await recordAssessment(ctx, { personId: childId, caseId, startDate: "2026-01-06", factors: [] });
     await completeAssessment(ctx, { personId: childId, assessmentId: id, authorisedDate: "2026-02-20", factors: ["3A", "4B"] });
     const record = await getStatutoryRecord(ctx, childId);
-    expect(record.assessments).toEqual([{ id, caseId, startDate: "2026-01-06", authorisedDate: "2026-02-20", factors: ["3A", "4B"] }]);
+    expect(record.assessments).toEqual([{ id, caseId, startDate: "2026-01-06", authorisedDate: "2026-02-20", factors: ["3A", "4B"], edit: expect.objectContaining({ type: "assessment", id }) }]);
     await expect(completeAssessment(ctx, { personId: childId, assessmentId: id, authorisedDate: "2026-02-21", factors: [] })).rejects.toMatchObject({ code: "REFUSED" });
   });
 

@@ -7,6 +7,7 @@ import { can } from "@/lib/auth/permissions";
 import { requireContext } from "@/lib/auth/session";
 import { listRecordAccess } from "@/lib/data/audit-log";
 import { ROLE_LABELS } from "@/lib/domain/roles";
+import { RECORD_WORDS, STATUTORY_RECORD_TYPES } from "@/lib/domain/statutory-corrections";
 
 export const metadata: Metadata = { title: "Who has seen this record" };
 
@@ -42,6 +43,13 @@ const ACTIONS: Record<string, string> = {
   "person.merged_away": "Merged this record into another",
   "person.disabilities_recorded": "Recorded the child's disabilities",
   "person.identifiers_changed": "Changed the child's identifiers or equality details",
+  // corrections and removals of statutory records (decision 0022): "Corrected a child protection plan"
+  ...Object.fromEntries(
+    STATUTORY_RECORD_TYPES.flatMap((t) => [
+      [`${t}.corrected`, `Corrected ${RECORD_WORDS[t].one}`],
+      [`${t}.removed`, `Removed ${RECORD_WORDS[t].one} entered in error`],
+    ]),
+  ),
 };
 
 const WHEN = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "Europe/London" });

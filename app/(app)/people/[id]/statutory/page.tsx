@@ -12,11 +12,15 @@ import { primaryNeedLabel } from "@/lib/domain/referral-codes";
 import { LEGAL_STATUSES, REASONS_CARE_ENDED, REVIEW_PARTICIPATION, codeLabel } from "@/lib/domain/ssda903-codes";
 import { ABUSE_CATEGORIES, ASSESSMENT_FACTORS } from "@/lib/domain/statutory-codes";
 import { DISABILITIES } from "@/lib/exports/cin-census/codes";
+import type { EditableRecord, RecordValues, StatutoryRecordType } from "@/lib/domain/statutory-corrections";
+import type { IsoDate } from "@/lib/domain/dates";
+import type { Option } from "@/components/form/fields";
 import {
   AssessmentForm,
   AuthoriseAssessmentForm,
   CinPlanForm,
   ConferenceForm,
+  CorrectRecordForm,
   CoreGroupForm,
   CpPlanForm,
   CpReviewForm,
@@ -35,12 +39,69 @@ export const metadata: Metadata = { title: "Statutory record" };
 const options = (list: readonly { code: string; label: string }[]) => list.map((c) => ({ value: c.code, label: `${c.code}: ${c.label}` }));
 const category = (code: string) => ABUSE_CATEGORIES.find((c) => c.code === code)?.label ?? code;
 
-function Add({ label, children }: { label: string; children: React.ReactNode }) {
+/** `context` tells apart, for a screen reader, the many "Correct this record" of one page. */
+function Add({ label, context, children }: { label: string; context?: string; children: React.ReactNode }) {
   return (
     <details className="mt-3">
-      <summary className="cursor-pointer font-semibold text-link underline">{label}</summary>
+      <summary className="cursor-pointer font-semibold text-link underline">
+        {label}
+        {context && <span className="sr-only"> ({context})</span>}
+      </summary>
       {children}
     </details>
+  );
+}
+
+type Fixing = { personId: string; canCorrect: boolean; canRemove: boolean; participation?: Option[] };
+
+/** Correcting a record that was saved wrong (docs/decisions/0022-correcting-statutory-records.md). */
+function Fixes({ edit, what, fixing }: { edit: EditableRecord; what: string; fixing: Fixing }) {
+  if (!fixing.canCorrect) return null;
+  return (
+    <Add label="Correct this record" context={what}>
+      <CorrectRecordForm personId={fixing.personId} edit={edit} participation={fixing.participation} canRemove={fixing.canRemove} />
+    </Add>
+  );
+}
+
+/** Dated records of one kind (reviews, meetings), each correctable; a plain line for whoever cannot correct them. */
+function DatedList<T extends StatutoryRecordType>({
+  title,
+  items,
+  date,
+  detail,
+  what,
+  fixing,
+  none = "none yet",
+}: {
+  title: string;
+  items: EditableRecord<T>[];
+  date: (values: RecordValues[T]) => IsoDate;
+  detail?: (values: RecordValues[T]) => string;
+  what: string;
+  fixing: Fixing;
+  none?: string;
+}) {
+  const said = (i: EditableRecord<T>) => `${formatDate(date(i.values))}${detail ? detail(i.values) : ""}`;
+  if (items.length === 0 || !fixing.canCorrect) {
+    return (
+      <span className="block text-sm text-muted">
+        {title}: {items.length ? items.map(said).join(", ") : none}
+      </span>
+    );
+  }
+  return (
+    <div className="mt-1 text-sm">
+      <span className="text-muted">{title}:</span>
+      <ul className="ml-5 list-disc">
+        {items.map((i) => (
+          <li key={i.id}>
+            {said(i)}
+            <Fixes edit={i} what={`${what} on ${formatDate(date(i.values))}`} fixing={fixing} />
+          </li>
+        ))}
+      </ul>
+    </div>
   );
 }
 
@@ -66,6 +127,9 @@ export default async function StatutoryPage({ params }: { params: Promise<{ id: 
   const pid = r.child.id;
   const lookedAfter = r.carePeriods.find((p) => !p.endDate);
   const careLeaver = r.cases.some((c) => c.status === "OPEN" && c.level === "CARE_LEAVER");
+  const canRemove = can(ctx.role, "statutory:remove");
+  const fixing: Fixing = { personId: pid, canCorrect: canRecord, canRemove, participation: options(REVIEW_PARTICIPATION) };
+  const fixingPathway: Fixing = { ...fixing, canCorrect: can(ctx.role, "pathway:record") };
   return (
     <>
       <p className="mb-4">
@@ -107,6 +171,7 @@ export default async function StatutoryPage({ params }: { params: Promise<{ id: 
               ))}
             </ul>
           )}
+          {canRecord && r.referrals.length > 0 && <p className="mt-2 text-sm text-muted">A referral opens and closes with its case, so it is not corrected here.</p>}
         </Section>
 
         <Section id="assessments-h" title="Assessments">
@@ -122,6 +187,7 @@ export default async function StatutoryPage({ params }: { params: Promise<{ id: 
                     <AuthoriseAssessmentForm personId={pid} assessmentId={a.id} today={today} />
                   </Add>
                 )}
+                <Fixes edit={a.edit} what={`assessment started ${formatDate(a.startDate)}`} fixing={fixing} />
               </li>
             ))}
           </ul>
@@ -143,6 +209,7 @@ export default async function StatutoryPage({ params }: { params: Promise<{ id: 
                     <ConferenceForm personId={pid} section47Id={s.id} today={today} />
                   </Add>
                 )}
+                <Fixes edit={s.edit} what={`enquiry from ${formatDate(s.startDate)}`} fixing={fixing} />
               </li>
             ))}
           </ul>
@@ -159,8 +226,8 @@ export default async function StatutoryPage({ params }: { params: Promise<{ id: 
               <li key={plan.id}>
                 {formatDate(plan.startDate)} to {plan.endDate ? formatDate(plan.endDate) : "now"} · {category(plan.initialCategory)}
                 {plan.latestCategory !== plan.initialCategory ? `, now ${category(plan.latestCategory)}` : ""}
-                <span className="block text-sm text-muted">Reviews: {plan.reviews.length ? plan.reviews.map((d) => formatDate(d)).join(", ") : "none yet"}</span>
-                <span className="block text-sm text-muted">Core group meetings: {plan.coreGroups.length ? plan.coreGroups.map((d) => formatDate(d)).join(", ") : "none yet"}</span>
+                <DatedList title="Reviews" items={plan.reviewRecords} date={(v) => v.reviewDate} what="review conference" fixing={fixing} />
+                <DatedList title="Core group meetings" items={plan.coreGroupRecords} date={(v) => v.meetingDate} what="core group meeting" fixing={fixing} />
                 {!plan.endDate && canRecord && (
                   <>
                     <Add label="Record a core group meeting">
@@ -174,6 +241,7 @@ export default async function StatutoryPage({ params }: { params: Promise<{ id: 
                     </Add>
                   </>
                 )}
+                <Fixes edit={plan.edit} what={`child protection plan from ${formatDate(plan.startDate)}`} fixing={fixing} />
               </li>
             ))}
           </ul>
@@ -195,6 +263,7 @@ export default async function StatutoryPage({ params }: { params: Promise<{ id: 
                     <EndPlanForm personId={pid} planId={plan.id} kind="cin" today={today} />
                   </Add>
                 )}
+                <Fixes edit={plan.edit} what={`child in need plan from ${formatDate(plan.startDate)}`} fixing={fixing} />
               </li>
             ))}
           </ul>
@@ -207,9 +276,7 @@ export default async function StatutoryPage({ params }: { params: Promise<{ id: 
 
         {(careLeaver || r.pathwayPlanReviews.length > 0) && (
           <Section id="pathway-h" title="Pathway plan">
-            <p>
-              Reviews: {r.pathwayPlanReviews.length ? r.pathwayPlanReviews.map((d) => formatDate(d)).join(", ") : "none recorded yet"}
-            </p>
+            <DatedList title="Reviews" items={r.pathwayPlanReviewRecords} date={(v) => v.reviewDate} what="pathway plan review" fixing={fixingPathway} none="none recorded yet" />
             <p className="text-sm text-muted">A care leaver&apos;s pathway plan is reviewed at least every 6 months.</p>
             {can(ctx.role, "pathway:record") && careLeaver && (
               <Add label="Record a pathway plan review">
@@ -238,11 +305,25 @@ export default async function StatutoryPage({ params }: { params: Promise<{ id: 
                   </li>
                 ))}
               </ul>
-              {p.reviews.length > 0 && <p className="text-sm text-muted">Reviews: {p.reviews.map((rv) => formatDate(rv.date)).join(", ")}</p>}
+              {p.reviews.length > 0 && (
+                <DatedList
+                  title="Reviews"
+                  items={p.reviews.map((rv) => rv.edit)}
+                  date={(v) => v.reviewDate}
+                  detail={(v) => (v.reviewCode ? ` (${v.reviewCode})` : "")}
+                  what="looked-after review"
+                  fixing={fixing}
+                />
+              )}
             </div>
           ))}
           {r.healthAssessments.length > 0 && (
-            <p className="text-sm text-muted">Health assessments: {r.healthAssessments.map((h) => `${formatDate(h.date)} (${h.kind.toLowerCase()})`).join(", ")}</p>
+            <DatedList title="Health assessments" items={r.healthAssessments.map((h) => h.edit)} date={(v) => v.date} detail={(v) => ` (${v.kind.toLowerCase()})`} what="health assessment" fixing={fixing} />
+          )}
+          {canRecord && r.carePeriods.length > 0 && (
+            <p className="mt-3 text-sm text-muted">
+              Periods of care and placement episodes are not corrected or removed here: their SSDA903 history has its own rules. Moves and changes of legal status are recorded on the Placements page.
+            </p>
           )}
           {canRecord && !lookedAfter && openCases.length > 0 && (
             <p className="mt-3">

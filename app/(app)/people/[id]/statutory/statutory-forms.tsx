@@ -3,12 +3,13 @@
 // The forms of a child's statutory record. Each is small, keeps what was typed on a refusal, and has
 // ids prefixed so that several can sit on one page.
 import { useActionState } from "react";
-import { Checkbox, Checkboxes, Radios, SelectField, TextField, type Option } from "@/components/form/fields";
+import { Checkbox, Checkboxes, Radios, SelectField, TextArea, TextField, type Option } from "@/components/form/fields";
 import { FormErrors, SubmitButton } from "@/components/form/form-parts";
 import type { FormState } from "@/lib/actions/form";
 import { IDLE_STATE } from "@/lib/actions/idle";
 import * as actions from "@/lib/actions/statutory";
 import { ASSESSMENT_FACTORS, ABUSE_CATEGORIES } from "@/lib/domain/statutory-codes";
+import type { EditableRecord, RecordValues } from "@/lib/domain/statutory-corrections";
 
 type Action = (state: FormState, data: FormData) => Promise<FormState>;
 
@@ -248,5 +249,115 @@ export function DisabilitiesForm({ personId, current, options }: { personId: str
         <Checkboxes name="disabilities" idPrefix={p} legend="Disabilities (as the CIN census records them)" hint="No disability, or every disability the child has" state={state} options={options} defaultValues={current} />
       )}
     </ActionForm>
+  );
+}
+
+const HEALTH_KINDS: Option[] = [
+  { value: "INITIAL", label: "Initial" },
+  { value: "REVIEW", label: "Review" },
+];
+
+/** A record's fields, prefilled with what is recorded (or what was typed, after a refusal). */
+function RecordFields({ edit, state, p, participation }: { edit: EditableRecord; state: FormState; p: string; participation: Option[] }) {
+  const date = (name: string, label: string, value: string | null, hint?: string) => <TextField name={name} idPrefix={p} type="date" label={label} hint={hint} state={state} defaultValue={value ?? ""} width="w-48" />;
+  switch (edit.type) {
+    case "assessment": {
+      const v = edit.values as RecordValues["assessment"];
+      return (
+        <>
+          {date("startDate", "Start date", v.startDate)}
+          {date("authorisedDate", "Authorised on", v.authorisedDate, "Leave empty if it is not yet authorised")}
+          <Checkboxes name="factors" idPrefix={p} legend="Factors identified" state={state} options={factorOptions} defaultValues={v.factors} />
+        </>
+      );
+    }
+    case "section47": {
+      const v = edit.values as RecordValues["section47"];
+      return (
+        <>
+          {date("strategyDiscussionDate", "Strategy discussion held on", v.strategyDiscussionDate)}
+          {date("startDate", "Section 47 enquiry started on", v.startDate)}
+          {date("icpcDate", "Initial child protection conference held on", v.icpcDate, "Leave empty if it has not been held, or is not required")}
+          <Checkbox name="icpcNotRequired" idPrefix={p} label="A conference is not required" state={state} defaultChecked={v.icpcNotRequired} />
+        </>
+      );
+    }
+    case "cp_plan": {
+      const v = edit.values as RecordValues["cp_plan"];
+      return (
+        <>
+          {date("startDate", "Plan started on", v.startDate)}
+          {date("endDate", "Plan ended on", v.endDate, "Leave empty while the plan is running")}
+          <Radios name="initialCategory" idPrefix={p} legend="Category of abuse when the plan started" state={state} options={categoryOptions} defaultValue={v.initialCategory} />
+          <SelectField name="latestCategory" idPrefix={p} label="Category of abuse now" state={state} options={categoryOptions} defaultValue={v.latestCategory} />
+        </>
+      );
+    }
+    case "cin_plan": {
+      const v = edit.values as RecordValues["cin_plan"];
+      return (
+        <>
+          {date("startDate", "CIN plan started on", v.startDate)}
+          {date("endDate", "CIN plan ended on", v.endDate, "Leave empty while the plan is running")}
+        </>
+      );
+    }
+    case "cp_review":
+      return date("reviewDate", "Review conference held on", (edit.values as RecordValues["cp_review"]).reviewDate);
+    case "core_group":
+      return date("meetingDate", "Core group met on", (edit.values as RecordValues["core_group"]).meetingDate);
+    case "la_review": {
+      const v = edit.values as RecordValues["la_review"];
+      return (
+        <>
+          {date("reviewDate", "Looked-after review held on", v.reviewDate)}
+          <SelectField name="reviewCode" idPrefix={p} label="How the child took part" state={state} placeholder="Not recorded" options={participation} defaultValue={v.reviewCode ?? ""} />
+        </>
+      );
+    }
+    case "health_assessment": {
+      const v = edit.values as RecordValues["health_assessment"];
+      return (
+        <>
+          {date("date", "Health assessment on", v.date)}
+          <Radios name="kind" idPrefix={p} legend="Kind" state={state} defaultValue={v.kind} inline options={HEALTH_KINDS} />
+        </>
+      );
+    }
+    case "pathway_plan_review":
+      return date("reviewDate", "Pathway plan reviewed on", (edit.values as RecordValues["pathway_plan_review"]).reviewDate);
+  }
+}
+
+/** The version a form sends back: after a refusal because someone changed the record, the one it was refused against (sending again replaces theirs). */
+function versionAfter(state: FormState, edit: EditableRecord): string {
+  return (state.data as { conflict?: { version?: string } } | undefined)?.conflict?.version ?? edit.version;
+}
+
+/**
+ * "Correct this record": the record's values to change, and why. Refused like recording them; refused
+ * too (keeping what was typed) when someone changed the record after the page was loaded.
+ */
+export function CorrectRecordForm({ personId, edit, participation = [], canRemove }: { personId: string; edit: EditableRecord; participation?: Option[]; canRemove: boolean }) {
+  const [state, formAction] = useActionState(actions.correctRecordAction, IDLE_STATE);
+  const p = `fix-${edit.id}-`;
+  const shown = state.status === "ok" ? IDLE_STATE : state;
+  return (
+    <form action={formAction} key={state.answerId} className="mt-3 space-y-4" noValidate>
+      <FormErrors state={state} idPrefix={p} />
+      {state.status === "ok" && (
+        <p role="status" className="border-l-4 border-ok bg-white p-2">
+          Corrected. What it said before is kept in the record&apos;s history.
+        </p>
+      )}
+      <input type="hidden" name="personId" value={personId} />
+      <input type="hidden" name="recordType" value={edit.type} />
+      <input type="hidden" name="recordId" value={edit.id} />
+      <input type="hidden" name="version" value={versionAfter(state, edit)} />
+      <RecordFields edit={edit} state={shown} p={p} participation={participation} />
+      <TextArea name="reason" idPrefix={p} label="Why is it being corrected?" hint="A few words, kept with the correction: for example, the date was typed wrongly." rows={2} state={shown} />
+      <SubmitButton className="btn-secondary">Save the correction</SubmitButton>
+      {!canRemove && <p className="text-sm text-muted">Recorded twice, or on the wrong child? Ask your manager to remove it.</p>}
+    </form>
   );
 }

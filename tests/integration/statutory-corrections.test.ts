@@ -1,0 +1,236 @@
+// Correcting a child's statutory records, and removing one entered in error
+// (docs/decisions/0022-correcting-statutory-records.md): a correction is checked as recording is and
+// the census and what is due follow it; a refused or stale one changes nothing; removal is for
+// managers, refused while a plan has reviews or meetings, audited with the row as it was; another
+// council finds nothing; a merge refused for the same plan on both records goes through once the copy
+// is removed.
+import { beforeAll, describe, expect, it } from "vitest";
+import type { Ctx } from "../../lib/auth/context";
+import { listRecordAccess } from "../../lib/data/audit-log";
+import { exportCinCensus } from "../../lib/data/cin-census";
+import {
+  correctStatutoryRecord,
+  endCinPlan,
+  endCpPlan,
+  getStatutoryRecord,
+  recordAssessment,
+  recordConference,
+  recordCpReview,
+  recordHealthAssessment,
+  recordLaReview,
+  recordPathwayPlanReview,
+  recordSection47,
+  startCare,
+  startCinPlan,
+  startCpPlan,
+  type CorrectionInput,
+} from "../../lib/data/statutory";
+import { getChildDue } from "../../lib/data/timescales";
+import { withTenant } from "../../lib/db/tenant";
+import { addDays, addMonths, fromIsoDate, todayInEngland } from "../../lib/domain/dates";
+import type { EditableRecord } from "../../lib/domain/statutory-corrections";
+import { createAllocatedCase, createCase, createFamily, createTeam, createTenant, createUser, ctxFor, type TestUser } from "../support/factories";
+
+type Council = { tenantId: string; teamId: string; worker: TestUser; colleague: TestUser; keyworker: TestUser; manager: TestUser; head: TestUser };
+
+async function makeCouncil(): Promise<Council> {
+  const tenant = await createTenant();
+  const team = await createTeam(tenant.id);
+  return {
+    tenantId: tenant.id,
+    teamId: team.id,
+    worker: await createUser(tenant.id, { role: "SOCIAL_WORKER", teamId: team.id }),
+    colleague: await createUser(tenant.id, { role: "SENIOR_PRACTITIONER", teamId: team.id, name: "Jo Colleague" }),
+    keyworker: await createUser(tenant.id, { role: "FAMILY_KEYWORKER", teamId: team.id }),
+    manager: await createUser(tenant.id, { role: "TEAM_MANAGER", teamId: team.id, name: "Pat Manager" }),
+    head: await createUser(tenant.id, { role: "HEAD_OF_SERVICE" }),
+  };
+}
+
+const all = (xml: string, element: string) => [...xml.matchAll(new RegExp(`<${element}>([^<]*)</${element}>`, "g"))].map((m) => m[1]!);
+
+async function censusXml(ctx: Ctx): Promise<string> {
+  const result = await exportCinCensus(ctx, { year: 2026, purpose: "check" });
+  if (!result.ok) throw new Error(JSON.stringify({ general: result.general, children: result.children }, null, 1));
+  return result.xml;
+}
+
+/** What a correction sends: the record's current version and values, with some changed. */
+function correction<T extends EditableRecord>(personId: string, edit: T, values: Partial<T["values"]>, reason = "Typed wrongly"): CorrectionInput {
+  return { personId, recordType: edit.type, recordId: edit.id, version: edit.version, reason, values: { ...edit.values, ...values } };
+}
+
+let a: Council;
+let caseId: string;
+let childId: string;
+
+/** Everything statutory the child has, and the corrections audited: a refused correction changes none of it. */
+async function snapshot() {
+  return withTenant(a.tenantId, async (tx) => ({
+    assessments: await tx.assessment.findMany({ where: { personId: childId }, orderBy: { id: "asc" } }),
+    section47s: await tx.section47.findMany({ where: { personId: childId }, orderBy: { id: "asc" } }),
+    cpPlans: await tx.cpPlan.findMany({ where: { personId: childId }, orderBy: { id: "asc" }, include: { reviews: true, coreGroups: true } }),
+    cinPlans: await tx.cinPlan.findMany({ where: { personId: childId }, orderBy: { id: "asc" } }),
+    corrections: await tx.auditEvent.count({ where: { personId: childId, action: { endsWith: ".corrected" } } }),
+  }));
+}
+
+beforeAll(async () => {
+  a = await makeCouncil();
+  // a child under 6 on the census date (so no UPN is asked for), with an ethnicity: the census has nothing to complain of
+  const { family, children } = await createFamily(a.tenantId, { children: [{ dateOfBirth: "2021-05-04" }] });
+  childId = children[0]!.id;
+  const made = await createCase(a.tenantId, { familyId: family.id, childIds: [childId], level: "CHILD_PROTECTION", teamId: a.teamId, openedOn: "2025-06-02" });
+  caseId = made.id;
+  await withTenant(a.tenantId, async (tx) => {
+    await tx.person.update({ where: { tenantId_id: { tenantId: a.tenantId, id: childId } }, data: { ethnicity: "WBRI" } });
+    await tx.allocation.create({ data: { tenantId: a.tenantId, caseId, workerId: a.worker.id, roleOnCase: "LEAD", startDate: fromIsoDate("2025-06-02") } });
+    await tx.cinEpisode.create({ data: { tenantId: a.tenantId, personId: childId, caseId, referralDate: fromIsoDate("2025-06-02"), referralSource: "2A", primaryNeedCode: "N1" } });
+  });
+  const ctx = ctxFor(a.worker);
+  await recordAssessment(ctx, { personId: childId, caseId, startDate: "2025-06-03", authorisedDate: "2025-07-10", factors: ["21"] });
+  const s47 = await recordSection47(ctx, { personId: childId, caseId, strategyDiscussionDate: "2025-07-20", startDate: "2025-07-20", icpcNotRequired: false });
+  await recordConference(ctx, { personId: childId, section47Id: s47.id, icpcDate: "2025-07-30", icpcNotRequired: false });
+  // an earlier short plan, then the current one with a review
+  const earlier = await startCpPlan(ctx, { personId: childId, caseId, startDate: "2025-06-10", category: "PHY" });
+  await endCpPlan(ctx, { personId: childId, planId: earlier.id, endDate: "2025-07-01" });
+  const plan = await startCpPlan(ctx, { personId: childId, caseId, startDate: "2025-08-01", category: "NEG" });
+  await recordCpReview(ctx, { personId: childId, planId: plan.id, reviewDate: "2025-10-20" });
+  const cin = await startCinPlan(ctx, { personId: childId, caseId, startDate: "2025-06-05" });
+  await endCinPlan(ctx, { personId: childId, planId: cin.id, endDate: "2025-07-31" });
+});
+
+describe("correcting a record", () => {
+  it("corrects an assessment, a CP plan, a CIN plan and a CP review: the census and what is due follow, and each is audited against the child and case with before, after and reason", async () => {
+    const ctx = ctxFor(a.worker);
+    const head = ctxFor(a.head);
+    const before = await censusXml(head);
+    expect(all(before, "AssessmentActualStartDate")).toEqual(["2025-06-03"]);
+    expect(all(before, "CPPstartDate").sort()).toEqual(["2025-06-10", "2025-08-01"]);
+    expect(all(before, "CINPlanEndDate")).toEqual(["2025-07-31"]);
+    expect(all(before, "CPPreviewDate")).toEqual(["2025-10-20"]);
+    expect((await getChildDue(ctx, childId)).find((i) => i.kind === "cp-review")).toMatchObject({ dueDate: addMonths("2025-10-20", 6) });
+
+    const record = await getStatutoryRecord(ctx, childId);
+    const plan = record.cpPlans.find((p) => p.startDate === "2025-08-01")!;
+    const assessment = await correctStatutoryRecord(ctx, correction(childId, record.assessments[0]!.edit, { startDate: "2025-06-04" }, "Start date typed a day early"));
+    expect(assessment.changes.map((c) => [c.field, c.before, c.after])).toEqual([["startDate", "2025-06-03", "2025-06-04"]]);
+    await correctStatutoryRecord(ctx, correction(childId, plan.edit, { startDate: "2025-08-04", latestCategory: "EMO" }, "Conference was on the 4th"));
+    await correctStatutoryRecord(ctx, correction(childId, record.cinPlans[0]!.edit, { endDate: "2025-07-25" }));
+    await correctStatutoryRecord(ctx, correction(childId, plan.reviewRecords[0]!, { reviewDate: "2025-10-27" }));
+
+    const after = await censusXml(head);
+    expect(all(after, "AssessmentActualStartDate")).toEqual(["2025-06-04"]);
+    expect(all(after, "CPPstartDate").sort()).toEqual(["2025-06-10", "2025-08-04"]);
+    expect(all(after, "LatestCategoryOfAbuse")).toContain("EMO");
+    expect(all(after, "CINPlanEndDate")).toEqual(["2025-07-25"]);
+    expect(all(after, "CPPreviewDate")).toEqual(["2025-10-27"]);
+    expect((await getChildDue(ctx, childId)).find((i) => i.kind === "cp-review")).toMatchObject({ dueDate: addMonths("2025-10-27", 6) });
+
+    const events = await withTenant(a.tenantId, (tx) => tx.auditEvent.findMany({ where: { personId: childId, action: { endsWith: ".corrected" } }, orderBy: { id: "asc" } }));
+    expect(events.map((e) => [e.action, e.entityType, e.caseId, e.actorId])).toEqual([
+      ["assessment.corrected", "assessment", caseId, a.worker.id],
+      ["cp_plan.corrected", "cp_plan", caseId, a.worker.id],
+      ["cin_plan.corrected", "cin_plan", caseId, a.worker.id],
+      ["cp_review.corrected", "cp_review", caseId, a.worker.id],
+    ]);
+    expect(events[0]!.details).toMatchObject({
+      reason: "Start date typed a day early",
+      before: { startDate: "2025-06-03", authorisedDate: "2025-07-10", factors: ["21"] },
+      after: { startDate: "2025-06-04", authorisedDate: "2025-07-10", factors: ["21"] },
+      changed: ["startDate"],
+    });
+    expect(events[1]!.details).toMatchObject({ before: { startDate: "2025-08-01", latestCategory: "NEG" }, after: { startDate: "2025-08-04", latestCategory: "EMO" }, changed: ["startDate", "latestCategory"] });
+    expect(events[3]!.details).toMatchObject({ before: { reviewDate: "2025-10-20" }, after: { reviewDate: "2025-10-27" }, planId: plan.id });
+    const access = await listRecordAccess(ctxFor(a.manager), childId);
+    expect(access.events.map((e) => e.action)).toEqual(expect.arrayContaining(["assessment.corrected", "cp_plan.corrected", "cin_plan.corrected", "cp_review.corrected"]));
+  });
+
+  it("refuses a date in the future, out of order, off the referral, outside the plan, or overlapping another plan, with the messages recording gives, and changes nothing", async () => {
+    const ctx = ctxFor(a.worker);
+    const record = await getStatutoryRecord(ctx, childId);
+    const plan = record.cpPlans.find((p) => p.endDate === null)!;
+    const earlier = record.cpPlans.find((p) => p.endDate !== null)!;
+    const was = await snapshot();
+    const refused = async (input: CorrectionInput, code: string, field?: string, message?: string | RegExp) =>
+      expect(correctStatutoryRecord(ctx, input)).rejects.toMatchObject({ code, ...(field ? { fieldErrors: { [field]: [message ?? expect.any(String)] } } : {}), ...(message && !field ? { message: expect.stringMatching(message) } : {}) });
+
+    await refused(correction(childId, plan.edit, { startDate: "2099-01-01" }), "VALIDATION", "startDate", "The start date must be today or in the past");
+    await refused(correction(childId, record.assessments[0]!.edit, { authorisedDate: "2025-06-01" }), "VALIDATION", "authorisedDate", "The assessment cannot be authorised before it started");
+    await refused(correction(childId, record.section47s[0]!.edit, { icpcDate: "2025-07-19" }), "VALIDATION", "icpcDate", "The conference cannot be before the enquiry started");
+    await refused(correction(childId, earlier.edit, { endDate: "2025-06-01" }), "VALIDATION", "endDate", "A plan cannot end before it started");
+    await refused(correction(childId, record.assessments[0]!.edit, { startDate: "2025-05-01" }), "VALIDATION", "startDate", expect.stringContaining("no referral open on 1 May 2025"));
+    await refused(correction(childId, plan.reviewRecords[0]!, { reviewDate: "2025-07-01" }), "VALIDATION", "reviewDate", expect.stringContaining("must fall within the plan's dates"));
+    await refused(correction(childId, plan.edit, { startDate: "2025-11-01" }), "VALIDATION", "startDate", expect.stringContaining("The plan has a review conference on 27 Oct 2025, before that start"));
+    // the database's exclusion constraint: one child protection plan at a time
+    await refused(correction(childId, earlier.edit, { endDate: "2025-08-10" }), "CONFLICT", undefined, /overlaps a record the child already has/);
+    // no reason, or nothing changed
+    await refused(correction(childId, plan.edit, { startDate: "2025-08-05" }, "  "), "VALIDATION", "reason", "Enter why the record is being corrected");
+    await refused(correction(childId, plan.edit, {}), "REFUSED", undefined, /Nothing was changed/);
+    expect(await snapshot()).toEqual(was);
+  });
+
+  it("refuses a correction from a page opened before someone else changed the record, saying who and what changed; sent again over theirs, it stands", async () => {
+    const mine = await getStatutoryRecord(ctxFor(a.worker), childId);
+    const theirs = await getStatutoryRecord(ctxFor(a.colleague), childId);
+    await correctStatutoryRecord(ctxFor(a.colleague), correction(childId, theirs.cinPlans[0]!.edit, { startDate: "2025-06-06" }, "Plan agreed on the 6th"));
+    const stale = correctStatutoryRecord(ctxFor(a.worker), correction(childId, mine.cinPlans[0]!.edit, { startDate: "2025-06-09" }));
+    await expect(stale).rejects.toMatchObject({
+      code: "CONFLICT",
+      message: expect.stringMatching(/^Someone changed this child in need plan after you opened the page \(Jo Colleague, .*\): the start date from 5 Jun 2025 to 6 Jun 2025\. Your correction was not saved/),
+    });
+    const refusal = (await stale.catch((e: unknown) => e)) as { details: { conflict: { version: string; values: { startDate: string } } } };
+    expect(refusal.details.conflict.values.startDate).toBe("2025-06-06");
+    expect((await getStatutoryRecord(ctxFor(a.worker), childId)).cinPlans[0]!.startDate).toBe("2025-06-06");
+    // the form now carries the version it was refused against: sending it again replaces theirs
+    await correctStatutoryRecord(ctxFor(a.worker), { ...correction(childId, mine.cinPlans[0]!.edit, { startDate: "2025-06-09" }), version: refusal.details.conflict.version });
+    expect((await getStatutoryRecord(ctxFor(a.worker), childId)).cinPlans[0]!.startDate).toBe("2025-06-09");
+  });
+
+  it("corrects a looked-after review, a health assessment and a pathway plan review, and what is due follows; keyworkers correct only pathway plan reviews", async () => {
+    const today = todayInEngland();
+    const looked = await createAllocatedCase(a.tenantId, a.worker, "LOOKED_AFTER");
+    const child = looked.children[0]!.id;
+    const ctx = ctxFor(a.worker);
+    await startCare(ctx, { personId: child, caseId: looked.case.id, startDate: addDays(today, -100), legalStatus: "C2", categoryOfNeed: "N1", place: "U1", provider: "PR1" });
+    await recordLaReview(ctx, { personId: child, reviewDate: addDays(today, -80), reviewCode: "PN1" });
+    await recordHealthAssessment(ctx, { personId: child, date: addDays(today, -70), kind: "INITIAL" });
+    let record = await getStatutoryRecord(ctx, child);
+    const review = record.carePeriods[0]!.reviews[0]!.edit;
+    await expect(correctStatutoryRecord(ctx, correction(child, review, { reviewDate: addDays(today, -101) }))).rejects.toMatchObject({ code: "VALIDATION", fieldErrors: { reviewDate: ["The child was not looked after on that date. Check the date."] } });
+    await correctStatutoryRecord(ctx, correction(child, review, { reviewDate: addDays(today, -75), reviewCode: "PN2" }));
+    await correctStatutoryRecord(ctx, correction(child, record.healthAssessments[0]!.edit, { date: addDays(today, -60) }));
+    record = await getStatutoryRecord(ctx, child);
+    expect(record.carePeriods[0]!.reviews).toMatchObject([{ date: addDays(today, -75), code: "PN2" }]);
+    const due = await getChildDue(ctx, child);
+    expect(due.find((i) => i.kind === "la-review")).toMatchObject({ dueDate: addMonths(addDays(today, -75), 3) });
+    expect(due.find((i) => i.kind === "health-assessment")).toMatchObject({ dueDate: addMonths(addDays(today, -60), 12) });
+    await expect(correctStatutoryRecord(ctxFor(a.keyworker), correction(child, record.healthAssessments[0]!.edit, { date: addDays(today, -61) }))).rejects.toMatchObject({ code: "FORBIDDEN" });
+
+    const leaving = await createAllocatedCase(a.tenantId, a.keyworker, "CARE_LEAVER");
+    const young = leaving.children[0]!.id;
+    await recordPathwayPlanReview(ctxFor(a.keyworker), { personId: young, reviewDate: addDays(today, -30) });
+    const pathway = (await getStatutoryRecord(ctxFor(a.keyworker), young)).pathwayPlanReviewRecords[0]!;
+    await correctStatutoryRecord(ctxFor(a.keyworker), correction(young, pathway, { reviewDate: addDays(today, -20) }));
+    expect((await getChildDue(ctxFor(a.keyworker), young)).find((i) => i.kind === "pathway-plan")).toMatchObject({ dueDate: addMonths(addDays(today, -20), 6) });
+    const event = await withTenant(a.tenantId, (tx) => tx.auditEvent.findFirstOrThrow({ where: { personId: young, action: "pathway_plan_review.corrected" } }));
+    expect(event.caseId).toBe(leaving.case.id);
+  });
+
+  it("is not found for another council: nothing is corrected and nothing is written to either council", async () => {
+    const b = await makeCouncil();
+    const record = await getStatutoryRecord(ctxFor(a.worker), childId);
+    const was = await snapshot();
+    const audited = await withTenant(b.tenantId, (tx) => tx.auditEvent.count());
+    for (const them of [b.worker, b.manager]) {
+      await expect(correctStatutoryRecord(ctxFor(them), correction(childId, record.assessments[0]!.edit, { startDate: "2025-06-05" }))).rejects.toMatchObject({ code: "NOT_FOUND" });
+      await expect(correctStatutoryRecord(ctxFor(them), correction(childId, record.cpPlans[0]!.reviewRecords[0] ?? record.cpPlans[1]!.reviewRecords[0]!, { reviewDate: "2025-10-28" }))).rejects.toMatchObject({ code: "NOT_FOUND" });
+    }
+    // their own child, with our record's id: not found either
+    const theirs = await createAllocatedCase(b.tenantId, b.worker);
+    await expect(correctStatutoryRecord(ctxFor(b.worker), correction(theirs.children[0]!.id, record.assessments[0]!.edit, { startDate: "2025-06-05" }))).rejects.toMatchObject({ code: "NOT_FOUND" });
+    expect(await snapshot()).toEqual(was);
+    expect(await withTenant(b.tenantId, (tx) => tx.auditEvent.count({ where: { action: { endsWith: ".corrected" } } }))).toBe(0);
+    expect(await withTenant(b.tenantId, (tx) => tx.auditEvent.count())).toBe(audited);
+  });
+});
