@@ -7,7 +7,7 @@ import { Prisma } from "@/lib/db/generated/client";
 import { withTenant, type Tx } from "@/lib/db/tenant";
 import { ageOn, todayInEngland, toIsoDate } from "@/lib/domain/dates";
 import type { Level } from "@/lib/domain/roles";
-import { isEmptyQuery, parseSearchQuery, type SearchQuery } from "@/lib/domain/search-query";
+import { isEmptyQuery, parseSearchQuery, postcodeKeyRanges, type SearchQuery } from "@/lib/domain/search-query";
 import { recordAudit } from "./audit";
 import { refusedPeople, restrictionsFor, type RestrictedMatch } from "./restricted";
 
@@ -51,6 +51,20 @@ type Row = {
 };
 
 /**
+ * A condition on a postcode key column for the start of a postcode ("WX1", "WX1 4"): the key ranges of
+ * postcodeKeyRanges, which hold that district's postcodes and no other ("WX1" never matches
+ * "WX10 1AB"). Plain comparisons, which are leakproof, so a B-tree index on the column serves them under
+ * row-level security. (No length() or left() check on top: the planner guesses such a filter keeps
+ * almost nothing, and then reads every family in the district to find one surname among them.)
+ */
+function postcodeStartCondition(column: Prisma.Sql, postcodeStart: string): Prisma.Sql {
+  return Prisma.sql`(${Prisma.join(
+    postcodeKeyRanges(postcodeStart).map(([from, to]) => Prisma.sql`${column} BETWEEN ${from}::text AND ${to}::text`),
+    " OR ",
+  )})`;
+}
+
+/**
  * Ranked candidates for a parsed query. Candidates come only through indexed lookups, one per thing
  * typed (identifier, postcode, date of birth, trigram or metaphone name match), unioned; the score then
  * orders them: an identifier match first, then name closeness, nickname and sound-alike matches, date
@@ -84,7 +98,9 @@ export async function rankPeopleSql(tx: Tx, tenantId: string, q: SearchQuery, li
   const t = Prisma.sql`p.tenant_id = ${tenantId}::uuid`;
   // a typed birth year narrows every branch, so a common surname's LIMIT is spent on that year's people
   const born = yearFrom ? Prisma.sql` AND coalesce(p.date_of_birth, p.expected_date_of_birth) BETWEEN ${yearFrom}::date AND ${yearTo}::date` : Prisma.empty;
-  const branch = (where: Prisma.Sql) => Prisma.sql`(SELECT p.id FROM person p WHERE ${t} AND ${where}${born} LIMIT 3000)`;
+  // so does a postcode district ("Smith WX1"): only people whose postcode is in it
+  const district = q.postcodeStart ? Prisma.sql` AND ${postcodeStartCondition(Prisma.sql`p.postcode_key`, q.postcodeStart)}` : Prisma.empty;
+  const branch = (where: Prisma.Sql) => Prisma.sql`(SELECT p.id FROM person p WHERE ${t} AND ${where}${born}${district} LIMIT 3000)`;
   const branches: Prisma.Sql[] = [];
   if (q.identifier) {
     branches.push(branch(Prisma.sql`p.upn = ${q.identifier}`));
@@ -113,7 +129,16 @@ export async function rankPeopleSql(tx: Tx, tenantId: string, q: SearchQuery, li
     branches.push(branch(Prisma.sql`p.first_name_sound = ${sounds.first} AND p.last_name_key COLLATE "C" >= ${p1.from} AND p.last_name_key COLLATE "C" < ${p1.to}`));
   }
   if (yearFrom && !full && !q.identifier) branches.push(branch(Prisma.sql`p.date_of_birth BETWEEN ${yearFrom}::date AND ${yearTo}::date`));
+  // a district with nothing else typed: the people living there, first by name (they all score the
+  // same, so only the first page is fetched, not 3,000 to rank). OFFSET 0 keeps the district's own
+  // index lookup: otherwise the planner may walk the whole council in name order looking for it.
+  if (branches.length === 0 && q.postcodeStart) {
+    branches.push(Prisma.sql`(SELECT d.id FROM (SELECT p.id, p.last_name, p.first_name FROM person p WHERE ${t}${district} AND p.merged_into_id IS NULL OFFSET 0) d
+      ORDER BY d.last_name, d.first_name LIMIT ${limit})`);
+  }
   if (branches.length === 0) return null;
+  // a full postcode ranks its exact match first, then others in its district (a mistyped inward code)
+  const outward = q.postcode ? q.postcode.slice(0, -3) : null;
 
   return Prisma.sql`
     WITH variants AS (
@@ -148,7 +173,12 @@ export async function rankPeopleSql(tx: Tx, tenantId: string, q: SearchQuery, li
                  AND extract(year FROM c.date_of_birth) = extract(year FROM ${q.dateOfBirth}::date) THEN 0.5
                 ELSE -0.6 END)
         + (CASE WHEN ${q.birthYear}::int IS NOT NULL AND extract(year FROM coalesce(c.date_of_birth, c.expected_date_of_birth)) = ${q.birthYear}::int THEN 0.3 ELSE 0 END)
-        + (CASE WHEN ${q.postcode}::text IS NOT NULL AND upper(replace(c.postcode, ' ', '')) = ${q.postcode}::text THEN 0.5 ELSE 0 END)
+        + (CASE WHEN ${q.postcode}::text IS NULL THEN 0
+                WHEN c.postcode_key = ${q.postcode}::text THEN 0.5
+                WHEN length(c.postcode_key) = length(${q.postcode}::text) AND left(c.postcode_key, -3) = ${outward}::text THEN 0.2
+                ELSE 0 END)
+        -- everyone left is in a typed district (the branches are narrowed to it)
+        + (CASE WHEN ${q.postcodeStart}::text IS NULL THEN 0 ELSE 0.3 END)
         AS score
       FROM person c JOIN ids ON ids.id = c.id
       WHERE c.tenant_id = ${tenantId}::uuid AND c.merged_into_id IS NULL
@@ -180,20 +210,24 @@ export async function rankPeopleSql(tx: Tx, tenantId: string, q: SearchQuery, li
 
 async function rankFamilies(tx: Tx, tenantId: string, q: SearchQuery): Promise<FamilyResult[]> {
   const last = q.names.length === 1 ? q.names[0]!.toLowerCase() : null;
-  if (!last && !q.postcode) return [];
+  // a district narrows to the families living there; typed without a name, it finds them
+  const inDistrict = q.postcodeStart ? postcodeStartCondition(Prisma.sql`f.postcode_key`, q.postcodeStart) : null;
+  const wanted: Prisma.Sql[] = [];
+  if (q.postcode) wanted.push(Prisma.sql`SELECT f.id FROM family f WHERE f.tenant_id = ${tenantId}::uuid AND f.postcode_key = ${q.postcode}::text`);
+  if (last) {
+    // (COLLATE "C" so the surname lookup uses the person_tenant_id_last_first_key index)
+    wanted.push(Prisma.sql`SELECT m.family_id FROM person p JOIN family_member m ON m.tenant_id = p.tenant_id AND m.person_id = p.id
+      WHERE p.tenant_id = ${tenantId}::uuid AND p.merged_into_id IS NULL AND p.last_name_key COLLATE "C" = ${last}::text`);
+  }
+  if (inDistrict && q.names.length === 0 && wanted.length === 0) wanted.push(Prisma.sql`SELECT f.id FROM family f WHERE f.tenant_id = ${tenantId}::uuid AND ${inDistrict}`);
+  if (wanted.length === 0) return [];
   const rows = await tx.$queryRaw<{ id: string; name: string; postcode: string | null; level: Level | null; members: number }[]>`
-    -- (COLLATE "C" so the surname lookup uses the person_tenant_id_last_first_key index)
-    WITH wanted AS (
-      SELECT f.id FROM family f WHERE f.tenant_id = ${tenantId}::uuid AND ${q.postcode}::text IS NOT NULL AND f.postcode_key = ${q.postcode}::text
-      UNION
-      SELECT m.family_id FROM person p JOIN family_member m ON m.tenant_id = p.tenant_id AND m.person_id = p.id
-      WHERE p.tenant_id = ${tenantId}::uuid AND ${last}::text IS NOT NULL AND p.merged_into_id IS NULL AND p.last_name_key COLLATE "C" = ${last}::text
-    )
+    WITH wanted (id) AS (${Prisma.join(wanted, " UNION ")})
     SELECT f.id, f.name, f.postcode,
            (SELECT c.level FROM case_file c WHERE c.tenant_id = f.tenant_id AND c.family_id = f.id AND c.status = 'OPEN' ORDER BY c.opened_on DESC LIMIT 1) AS level,
            (SELECT count(*)::int FROM family_member m WHERE m.tenant_id = f.tenant_id AND m.family_id = f.id) AS members
     FROM family f JOIN wanted w ON w.id = f.id
-    WHERE f.tenant_id = ${tenantId}::uuid
+    WHERE f.tenant_id = ${tenantId}::uuid${inDistrict ? Prisma.sql` AND ${inDistrict}` : Prisma.empty}
     ORDER BY f.name LIMIT 10`;
   return rows.map((r) => ({ id: r.id, name: r.name, postcode: r.postcode, openCaseLevel: r.level, members: r.members }));
 }

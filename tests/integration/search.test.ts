@@ -130,3 +130,82 @@ describe("isolation", () => {
     expect((await searchPeople(ctxFor(otherWorker), "John Smith")).people.map((p) => ("id" in p ? p.id : "restricted"))).toEqual([otherIds.twin]);
   });
 });
+
+describe("postcode districts", () => {
+  // a council of its own, so the district searches see only this hand-made set
+  let sw: TestUser;
+  let at: Record<string, string> = {};
+  let families: Record<string, string> = {};
+  let elsewhere: Record<string, string> = {};
+  const findIn = async (text: string) => (await searchPeople(ctxFor(sw), text)).people.map((p) => ("id" in p ? p.id : "restricted"));
+
+  beforeAll(async () => {
+    const tenant = await createTenant();
+    sw = await createUser(tenant.id, { role: "SOCIAL_WORKER" });
+    at = await addPeople(tenant.id, [
+      { key: "ava", first: "Ava", last: "Smith", dob: "2015-01-01", postcode: "WX1 4AB" },
+      { key: "ben", first: "Ben", last: "Smith", dob: "2014-01-01", postcode: "wx1 7xy" },
+      { key: "dan", first: "Dan", last: "Jones", dob: "2013-01-01", postcode: "WX1 4AD" },
+      { key: "cara", first: "Cara", last: "Smith", dob: "2012-01-01", postcode: "WX10 1AB" },
+      { key: "cal", first: "Cal", last: "Smith", dob: "2012-06-01", postcode: "WX14 4AB" },
+      { key: "eve", first: "Eve", last: "Smith", dob: "2011-01-01", postcode: "WX2 4AB" },
+      { key: "nopostcode", first: "Finn", last: "Smith", dob: "2010-01-01" },
+    ]);
+    families = await withTenant(tenant.id, async (tx) => {
+      const made: Record<string, string> = {};
+      for (const [key, postcode] of [["wx1", "WX1 9ZZ"], ["wx10", "WX10 9ZZ"]] as const) {
+        made[key] = (await tx.family.create({ data: { tenantId: tenant.id, name: `Postcode ${key} family`, postcode }, select: { id: true } })).id;
+      }
+      return made;
+    });
+    // another council with a child at the very same postcode
+    const other = await createTenant();
+    elsewhere = await addPeople(other.id, [{ key: "ava", first: "Ava", last: "Smith", dob: "2015-01-01", postcode: "WX1 4AB" }]);
+  });
+
+  it("finds everyone in a district from its outward code, in any case", async () => {
+    expect(new Set(await findIn("WX1"))).toEqual(new Set([at.ava, at.ben, at.dan]));
+    expect(new Set(await findIn("wx1"))).toEqual(new Set([at.ava, at.ben, at.dan]));
+  });
+
+  it("does not take WX10 or WX14 for WX1", async () => {
+    const results = await findIn("WX1");
+    expect(results).not.toContain(at.cara);
+    expect(results).not.toContain(at.cal);
+    expect(await findIn("WX10")).toEqual([at.cara]);
+    // "WX14" is the district, not WX1 4
+    expect(await findIn("WX14")).toEqual([at.cal]);
+  });
+
+  it("narrows to a sector when the start of the inward code is typed", async () => {
+    expect(new Set(await findIn("WX1 4"))).toEqual(new Set([at.ava, at.dan]));
+  });
+
+  it("narrows names to the district", async () => {
+    expect(new Set(await findIn("Smith WX1"))).toEqual(new Set([at.ava, at.ben]));
+    expect(await findIn("Smyth WX1 7")).toEqual([at.ben]);
+    // Ava lives in WX1; in WX2 only Eve, whose name sounds like hers
+    expect(await findIn("Ava Smith WX2")).toEqual([at.eve]);
+    expect(await findIn("Ava Smith WX3")).toEqual([]);
+  });
+
+  it("ranks the exact postcode first, then the same district, then elsewhere", async () => {
+    const results = await findIn("Smith WX1 4AB");
+    expect(results[0]).toBe(at.ava);
+    expect(results[1]).toBe(at.ben);
+    expect(results.slice(2)).toEqual(expect.arrayContaining([at.cara, at.cal, at.eve, at.nopostcode]));
+  });
+
+  it("finds families in the district, not in WX10", async () => {
+    const found = (await searchPeople(ctxFor(sw), "WX1")).families.map((f) => ("id" in f ? f.id : "restricted"));
+    expect(found).toEqual([families.wx1]);
+  });
+
+  it("never matches another council's people at the same postcode", async () => {
+    for (const text of ["WX1", "Ava Smith WX1", "WX1 4", "Smith WX1 4AB"]) {
+      const results = await findIn(text);
+      expect(results).not.toContain(elsewhere.ava);
+      expect(results.every((id) => Object.values(at).includes(id))).toBe(true);
+    }
+  });
+});
