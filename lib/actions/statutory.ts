@@ -1,6 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
 import { z } from "zod";
 import {
   completeAssessment,
@@ -18,6 +19,7 @@ import {
   recordLegalStatusChange,
   recordPathwayPlanReview,
   recordSection47,
+  removeStatutoryRecord,
   startCinPlan,
   startCpPlan,
 } from "@/lib/data/statutory";
@@ -160,4 +162,14 @@ const aRecord = {
 export async function correctRecordAction(_: FormState, formData: FormData) {
   const schema = z.looseObject(aRecord);
   return run(formData, schema, (ctx, { personId, recordType, recordId, version, reason, ...values }) => correctStatutoryRecord(ctx, { personId, recordType, recordId, version, reason, values }));
+}
+
+/** A removal: once done the record is gone from the page, so the page says so at its top. */
+export async function removeRecordAction(_: FormState, formData: FormData) {
+  const state = await handleForm(formData, z.object(aRecord), (ctx, input) => removeStatutoryRecord(ctx, input));
+  if (state.status !== "ok") return state;
+  // both checked by the schema above
+  const personId = String(formData.get("personId"));
+  revalidatePath(`/people/${personId}/statutory`);
+  redirect(`/people/${personId}/statutory?removed=${String(formData.get("recordType"))}`);
 }

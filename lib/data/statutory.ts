@@ -5,6 +5,7 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import { assertCan, type Ctx } from "@/lib/auth/context";
 import { inOrder } from "@/lib/db/in-order";
+import { Prisma } from "@/lib/db/generated/client";
 import { withTenant, type Tx } from "@/lib/db/tenant";
 import { ageOn, formatDate, fromIsoDate, todayInEngland, toIsoDate, type IsoDate } from "@/lib/domain/dates";
 import { avoidedAgencyRefusal, changeLegalStatus, endCare, type PlacementEpisode, type PlacementHistory } from "@/lib/domain/placements";
@@ -16,6 +17,7 @@ import {
   reasonError,
   recordChanges,
   recordVersion,
+  removalRefusal,
   removedMessage,
   staleMessage,
   valuesOfVersion,
@@ -962,5 +964,67 @@ export async function correctStatutoryRecord(ctx: Ctx, input: CorrectionInput): 
       return { id, changes };
     },
     permission,
+  );
+}
+
+/** Where each kind is kept (a fixed list: never from input). */
+const TABLES: Record<StatutoryRecordType, string> = {
+  assessment: "assessment",
+  section47: "section47",
+  cp_plan: "cp_plan",
+  cp_review: "cp_review",
+  core_group: "cp_core_group",
+  cin_plan: "cin_plan",
+  la_review: "la_review",
+  health_assessment: "health_assessment",
+  pathway_plan_review: "pathway_plan_review",
+};
+
+export type RemovalInput = { personId: string; recordType: StatutoryRecordType; recordId: string; version: string; reason: string };
+
+/**
+ * Removes a statutory record entered in error (recorded twice, or on the wrong child): managers only
+ * (statutory:remove). Refused while a plan has reviews or core group meetings (they go first, or the
+ * plan stays), and from a page opened before someone changed the record. The row is deleted; the audit
+ * event keeps all of it as it was (`before`, every column) with the reason, against the child and case.
+ */
+export async function removeStatutoryRecord(ctx: Ctx, input: RemovalInput): Promise<{ id: string; before: Record<string, unknown> }> {
+  assertCan(ctx, "statutory:remove", WRITE_WHAT["statutory:remove"]);
+  const type = recordTypeOf(input.recordType);
+  const problem = reasonError(input.reason, "remove");
+  if (problem) throw invalid("reason", problem);
+  const reason = input.reason.trim();
+  return write(
+    ctx,
+    input.personId,
+    null,
+    async (tx, personId) => {
+      const t = ctx.tenantId;
+      const id = parseId(input.recordId, RECORD_WORDS[type].name);
+      const stored = await currentRecord(tx, t, personId, type, id, input.version, "remove");
+      if (type === "cp_plan") {
+        const [reviews, meetings] = await inOrder([
+          () => tx.cpReview.findMany({ where: { tenantId: t, cpPlanId: id }, select: { reviewDate: true }, orderBy: { reviewDate: "asc" } }),
+          () => tx.cpCoreGroup.findMany({ where: { tenantId: t, cpPlanId: id }, select: { meetingDate: true }, orderBy: { meetingDate: "asc" } }),
+        ]);
+        const refusal = removalRefusal(type, { reviews: reviews.map((r) => toIsoDate(r.reviewDate)), coreGroups: meetings.map((m) => toIsoDate(m.meetingDate)) });
+        if (refusal) throw new AppError("REFUSED", refusal);
+      }
+      // the row as the database held it, every column, for the audit log (which is append-only)
+      const [removed] = await tx.$queryRaw<{ row: Record<string, unknown> }[]>(
+        Prisma.sql`DELETE FROM ${Prisma.raw(TABLES[type])} AS r WHERE r.tenant_id = ${t}::uuid AND r.id = ${id}::uuid RETURNING to_jsonb(r) AS row`,
+      );
+      if (!removed) throw notFoundError(RECORD_WORDS[type].name);
+      await recordAudit(tx, ctx, {
+        action: `${type}.removed`,
+        entityType: type,
+        entityId: id,
+        caseId: stored.caseId,
+        personId,
+        details: { reason, before: removed.row, values: stored.values },
+      });
+      return { id, before: removed.row };
+    },
+    "statutory:remove",
   );
 }

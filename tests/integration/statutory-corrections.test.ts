@@ -20,11 +20,13 @@ import {
   recordLaReview,
   recordPathwayPlanReview,
   recordSection47,
+  removeStatutoryRecord,
   startCare,
   startCinPlan,
   startCpPlan,
   type CorrectionInput,
 } from "../../lib/data/statutory";
+import { getMergePage, mergePeople } from "../../lib/data/merge";
 import { getChildDue } from "../../lib/data/timescales";
 import { withTenant } from "../../lib/db/tenant";
 import { addDays, addMonths, fromIsoDate, todayInEngland } from "../../lib/domain/dates";
@@ -217,7 +219,7 @@ describe("correcting a record", () => {
     expect(event.caseId).toBe(leaving.case.id);
   });
 
-  it("is not found for another council: nothing is corrected and nothing is written to either council", async () => {
+  it("is not found for another council: nothing is corrected or removed and nothing is written to either council", async () => {
     const b = await makeCouncil();
     const record = await getStatutoryRecord(ctxFor(a.worker), childId);
     const was = await snapshot();
@@ -226,11 +228,115 @@ describe("correcting a record", () => {
       await expect(correctStatutoryRecord(ctxFor(them), correction(childId, record.assessments[0]!.edit, { startDate: "2025-06-05" }))).rejects.toMatchObject({ code: "NOT_FOUND" });
       await expect(correctStatutoryRecord(ctxFor(them), correction(childId, record.cpPlans[0]!.reviewRecords[0] ?? record.cpPlans[1]!.reviewRecords[0]!, { reviewDate: "2025-10-28" }))).rejects.toMatchObject({ code: "NOT_FOUND" });
     }
+    await expect(
+      removeStatutoryRecord(ctxFor(b.manager), { personId: childId, recordType: "assessment", recordId: record.assessments[0]!.id, version: record.assessments[0]!.edit.version, reason: "Duplicate" }),
+    ).rejects.toMatchObject({ code: "NOT_FOUND" });
     // their own child, with our record's id: not found either
     const theirs = await createAllocatedCase(b.tenantId, b.worker);
     await expect(correctStatutoryRecord(ctxFor(b.worker), correction(theirs.children[0]!.id, record.assessments[0]!.edit, { startDate: "2025-06-05" }))).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(
+      removeStatutoryRecord(ctxFor(b.manager), { personId: theirs.children[0]!.id, recordType: "assessment", recordId: record.assessments[0]!.id, version: record.assessments[0]!.edit.version, reason: "Duplicate" }),
+    ).rejects.toMatchObject({ code: "NOT_FOUND" });
     expect(await snapshot()).toEqual(was);
-    expect(await withTenant(b.tenantId, (tx) => tx.auditEvent.count({ where: { action: { endsWith: ".corrected" } } }))).toBe(0);
+    expect(await withTenant(b.tenantId, (tx) => tx.auditEvent.count({ where: { OR: [{ action: { endsWith: ".corrected" } }, { action: { endsWith: ".removed" } }] } }))).toBe(0);
     expect(await withTenant(b.tenantId, (tx) => tx.auditEvent.count())).toBe(audited);
+  });
+});
+
+/** A removal of the record as the page shows it now. */
+const removal = (personId: string, edit: EditableRecord, reason = "Recorded twice") => ({ personId, recordType: edit.type, recordId: edit.id, version: edit.version, reason });
+
+describe("removing a record entered in error", () => {
+  it("a manager removes an assessment recorded twice: it leaves the record and the census, and the audit log keeps the whole row with the reason", async () => {
+    const copy = await withTenant(a.tenantId, async (tx) => {
+      const original = await tx.assessment.findFirstOrThrow({ where: { personId: childId } });
+      const { id: _id, createdAt: _c, ...fields } = original;
+      return tx.assessment.create({ data: fields });
+    });
+    const head = ctxFor(a.head);
+    expect(all(await censusXml(head), "AssessmentActualStartDate")).toHaveLength(2);
+    const image = await withTenant(a.tenantId, (tx) => tx.$queryRaw<{ row: Record<string, unknown> }[]>`SELECT to_jsonb(r) AS row FROM assessment r WHERE r.id = ${copy.id}::uuid`);
+    const edit = (await getStatutoryRecord(ctxFor(a.manager), childId)).assessments.find((x) => x.id === copy.id)!.edit;
+
+    // a social worker, a keyworker: not theirs to remove
+    for (const who of [a.worker, a.colleague, a.keyworker]) await expect(removeStatutoryRecord(ctxFor(who), removal(childId, edit))).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(removeStatutoryRecord(ctxFor(a.manager), removal(childId, edit, " "))).rejects.toMatchObject({ code: "VALIDATION", fieldErrors: { reason: ["Enter why the record is being removed"] } });
+    expect(await withTenant(a.tenantId, (tx) => tx.assessment.count({ where: { id: copy.id } }))).toBe(1);
+
+    const done = await removeStatutoryRecord(ctxFor(a.manager), removal(childId, edit, "Recorded twice at the same visit"));
+    expect(done.before).toEqual(image[0]!.row);
+    expect(await withTenant(a.tenantId, (tx) => tx.assessment.count({ where: { id: copy.id } }))).toBe(0);
+    expect((await getStatutoryRecord(ctxFor(a.worker), childId)).assessments.map((x) => x.id)).not.toContain(copy.id);
+    expect(all(await censusXml(head), "AssessmentActualStartDate")).toEqual(["2025-06-04"]);
+
+    const event = await withTenant(a.tenantId, (tx) => tx.auditEvent.findFirstOrThrow({ where: { action: "assessment.removed", entityId: copy.id } }));
+    expect(event).toMatchObject({ personId: childId, caseId, actorId: a.manager.id, entityType: "assessment" });
+    expect(event.details).toMatchObject({ reason: "Recorded twice at the same visit", before: image[0]!.row });
+    expect(Object.keys((event.details as { before: object }).before).sort()).toEqual(
+      ["authorised_date", "case_id", "cin_episode_id", "created_at", "factors", "id", "person_id", "recorded_by_id", "start_date", "tenant_id"].sort(),
+    );
+    expect((await listRecordAccess(ctxFor(a.manager), childId)).events.map((e) => e.action)).toContain("assessment.removed");
+
+    // gone: removing or correcting it again from the old page says it was removed, and by whom
+    await expect(removeStatutoryRecord(ctxFor(a.head), removal(childId, edit))).rejects.toMatchObject({ code: "CONFLICT", message: expect.stringContaining("was removed as entered in error after you opened the page (Pat Manager") });
+    await expect(correctStatutoryRecord(ctxFor(a.worker), correction(childId, edit, { startDate: "2025-06-05" }))).rejects.toMatchObject({ code: "CONFLICT", message: expect.stringContaining("so your correction was not saved") });
+  });
+
+  it("refuses to remove a record someone corrected after the page was opened", async () => {
+    const seen = (await getStatutoryRecord(ctxFor(a.manager), childId)).section47s[0]!.edit;
+    await correctStatutoryRecord(ctxFor(a.worker), correction(childId, seen, { icpcDate: "2025-07-31" }));
+    await expect(removeStatutoryRecord(ctxFor(a.manager), removal(childId, seen))).rejects.toMatchObject({
+      code: "CONFLICT",
+      message: expect.stringContaining("the conference date from 30 Jul 2025 to 31 Jul 2025. It was not removed."),
+    });
+    expect((await getStatutoryRecord(ctxFor(a.manager), childId)).section47s).toHaveLength(1);
+  });
+
+  it("refuses to remove a CP plan with a review or core group meeting, saying what to do first; once they are removed, it goes", async () => {
+    const manager = ctxFor(a.manager);
+    const plan = (await getStatutoryRecord(manager, childId)).cpPlans.find((p) => p.endDate === null)!;
+    await expect(removeStatutoryRecord(manager, removal(childId, plan.edit))).rejects.toMatchObject({
+      code: "REFUSED",
+      message: expect.stringContaining("This child protection plan has 1 review conference (27 Oct 2025) recorded against it, so it cannot be removed on its own"),
+    });
+    expect(await withTenant(a.tenantId, (tx) => tx.cpPlan.count({ where: { id: plan.id } }))).toBe(1);
+    await removeStatutoryRecord(manager, removal(childId, plan.reviewRecords[0]!, "Recorded against the wrong plan"));
+    // the plan changed (a review went), not its values: the version still holds
+    await removeStatutoryRecord(manager, removal(childId, plan.edit, "Recorded on this child in error"));
+    expect((await getStatutoryRecord(manager, childId)).cpPlans.map((p) => p.id)).not.toContain(plan.id);
+    const events = await withTenant(a.tenantId, (tx) => tx.auditEvent.findMany({ where: { personId: childId, action: { in: ["cp_review.removed", "cp_plan.removed"] } }, orderBy: { id: "asc" } }));
+    expect(events.map((e) => [e.action, (e.details as { before: { cp_plan_id?: string; id: string } }).before.id])).toEqual([
+      ["cp_review.removed", plan.reviewRecords[0]!.id],
+      ["cp_plan.removed", plan.id],
+    ]);
+  });
+});
+
+describe("a merge refused for the same plan on both records", () => {
+  it("goes through once a manager removes the copy from the duplicate", async () => {
+    const c = await makeCouncil();
+    const t = c.tenantId;
+    const first = await createFamily(t, { children: [{ firstName: "Amy", lastName: "Roe", dateOfBirth: "2016-04-03" }] });
+    const second = await createFamily(t, { children: [{ firstName: "Amie", lastName: "Roe", dateOfBirth: "2016-04-03" }] });
+    const keep = first.children[0]!.id;
+    const dup = second.children[0]!.id;
+    const keepCase = await createCase(t, { familyId: first.family.id, childIds: [keep], teamId: c.teamId, openedOn: "2025-01-01" });
+    const dupCase = await createCase(t, { familyId: second.family.id, childIds: [dup], teamId: c.teamId, openedOn: "2025-01-01" });
+    await withTenant(t, async (tx) => {
+      for (const [personId, caseId] of [[keep, keepCase.id], [dup, dupCase.id]] as const) {
+        await tx.cpPlan.create({ data: { tenantId: t, personId, caseId, startDate: fromIsoDate("2025-05-01"), initialCategory: "NEG", latestCategory: "NEG", recordedById: c.worker.id } });
+      }
+    });
+    const manager = ctxFor(c.manager);
+    await expect(mergePeople(manager, { survivorId: keep, mergedId: dup, reason: "Same child" })).rejects.toMatchObject({
+      code: "REFUSED",
+      message: expect.stringContaining("each have a child protection plan from 1 May 2025 (not ended): the same one may have been recorded on both records"),
+    });
+    expect((await getMergePage(manager, keep, dup)).conflicts.map((x) => x.kind)).toEqual(["CP_PLAN"]);
+    const copy = (await getStatutoryRecord(manager, dup)).cpPlans[0]!;
+    await removeStatutoryRecord(manager, removal(dup, copy.edit, "The same plan as on Amy's record"));
+    expect((await getMergePage(manager, keep, dup)).conflicts).toEqual([]);
+    await mergePeople(manager, { survivorId: keep, mergedId: dup, reason: "Same child" });
+    expect((await getStatutoryRecord(manager, keep)).cpPlans.map((p) => p.startDate)).toEqual(["2025-05-01"]);
   });
 });

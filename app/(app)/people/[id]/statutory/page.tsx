@@ -12,7 +12,7 @@ import { primaryNeedLabel } from "@/lib/domain/referral-codes";
 import { LEGAL_STATUSES, REASONS_CARE_ENDED, REVIEW_PARTICIPATION, codeLabel } from "@/lib/domain/ssda903-codes";
 import { ABUSE_CATEGORIES, ASSESSMENT_FACTORS } from "@/lib/domain/statutory-codes";
 import { DISABILITIES } from "@/lib/exports/cin-census/codes";
-import type { EditableRecord, RecordValues, StatutoryRecordType } from "@/lib/domain/statutory-corrections";
+import { isStatutoryRecordType, RECORD_WORDS, type EditableRecord, type RecordValues, type StatutoryRecordType } from "@/lib/domain/statutory-corrections";
 import type { IsoDate } from "@/lib/domain/dates";
 import type { Option } from "@/components/form/fields";
 import {
@@ -21,6 +21,7 @@ import {
   CinPlanForm,
   ConferenceForm,
   CorrectRecordForm,
+  RemoveRecordForm,
   CoreGroupForm,
   CpPlanForm,
   CpReviewForm,
@@ -54,13 +55,21 @@ function Add({ label, context, children }: { label: string; context?: string; ch
 
 type Fixing = { personId: string; canCorrect: boolean; canRemove: boolean; participation?: Option[] };
 
-/** Correcting a record that was saved wrong (docs/decisions/0022-correcting-statutory-records.md). */
+/** Correcting a record that was saved wrong, and (managers) removing one entered in error (docs/decisions/0022-correcting-statutory-records.md). */
 function Fixes({ edit, what, fixing }: { edit: EditableRecord; what: string; fixing: Fixing }) {
-  if (!fixing.canCorrect) return null;
   return (
-    <Add label="Correct this record" context={what}>
-      <CorrectRecordForm personId={fixing.personId} edit={edit} participation={fixing.participation} canRemove={fixing.canRemove} />
-    </Add>
+    <>
+      {fixing.canCorrect && (
+        <Add label="Correct this record" context={what}>
+          <CorrectRecordForm personId={fixing.personId} edit={edit} participation={fixing.participation} canRemove={fixing.canRemove} />
+        </Add>
+      )}
+      {fixing.canRemove && (
+        <Add label="Remove (entered in error)" context={what}>
+          <RemoveRecordForm personId={fixing.personId} edit={edit} name={RECORD_WORDS[edit.type].name} />
+        </Add>
+      )}
+    </>
   );
 }
 
@@ -83,7 +92,7 @@ function DatedList<T extends StatutoryRecordType>({
   none?: string;
 }) {
   const said = (i: EditableRecord<T>) => `${formatDate(date(i.values))}${detail ? detail(i.values) : ""}`;
-  if (items.length === 0 || !fixing.canCorrect) {
+  if (items.length === 0 || (!fixing.canCorrect && !fixing.canRemove)) {
     return (
       <span className="block text-sm text-muted">
         {title}: {items.length ? items.map(said).join(", ") : none}
@@ -116,8 +125,9 @@ function Section({ id, title, children }: { id: string; title: string; children:
   );
 }
 
-export default async function StatutoryPage({ params }: { params: Promise<{ id: string }> }) {
+export default async function StatutoryPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ removed?: string }> }) {
   const { id } = await params;
+  const { removed } = await searchParams;
   const ctx = await requireContext();
   const r = await pageData(() => getStatutoryRecord(ctx, id));
   const due = await pageData(() => getChildDue(ctx, id));
@@ -138,6 +148,11 @@ export default async function StatutoryPage({ params }: { params: Promise<{ id: 
       <PageHeading caption={r.child.name} title="Statutory record">
         <p className="mt-2 text-muted">Referrals, assessments, enquiries, plans and care, as the CIN census and SSDA903 returns see them.</p>
       </PageHeading>
+      {isStatutoryRecordType(removed) && (
+        <p role="status" className="card mb-6 border-l-4 border-l-ok">
+          The {RECORD_WORDS[removed].name} was removed. What it held, and why it was removed, are kept in the audit log.
+        </p>
+      )}
       <section aria-labelledby="due-h" className="card mb-6">
         <h2 id="due-h" className="mb-3 text-xl font-bold">
           What is due

@@ -361,3 +361,26 @@ export function CorrectRecordForm({ personId, edit, participation = [], canRemov
     </form>
   );
 }
+
+/** "Remove (entered in error)", for managers: why, then the record goes (the audit log keeps what it held). */
+export function RemoveRecordForm({ personId, edit, name }: { personId: string; edit: EditableRecord; name: string }) {
+  const [state, formAction] = useActionState(actions.removeRecordAction, IDLE_STATE);
+  const p = `remove-${edit.id}-`;
+  return (
+    <form action={formAction} key={state.answerId} className="mt-3 space-y-4" noValidate>
+      <FormErrors state={state} idPrefix={p} />
+      <p className="text-sm">
+        Only for a record that should never have been made: recorded twice, or on the wrong child. A wrong date or code is corrected instead. Once removed it leaves the census, the returns and what is due; the
+        audit log keeps what it held and why it went.
+      </p>
+      <input type="hidden" name="personId" value={personId} />
+      <input type="hidden" name="recordType" value={edit.type} />
+      <input type="hidden" name="recordId" value={edit.id} />
+      <input type="hidden" name="version" value={versionAfter(state, edit)} />
+      <TextArea name="reason" idPrefix={p} label="Why is it being removed?" hint="For example: the same plan was recorded again on a duplicate record." rows={2} state={state} />
+      <SubmitButton className="btn-secondary" pendingText="Removing…">
+        Remove this {name}
+      </SubmitButton>
+    </form>
+  );
+}
