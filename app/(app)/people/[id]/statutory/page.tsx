@@ -101,7 +101,7 @@ function DatedList<T extends StatutoryRecordType>({
   }
   return (
     <div className="mt-1 text-sm">
-      <span className="text-muted">{title}:</span>
+      <span className="text-muted">{title}: </span>
       <ul className="ml-5 list-disc">
         {items.map((i) => (
           <li key={i.id}>

@@ -257,7 +257,7 @@ const HEALTH_KINDS: Option[] = [
   { value: "REVIEW", label: "Review" },
 ];
 
-/** A record's fields, prefilled with what is recorded (or what was typed, after a refusal). */
+/** A record's fields, prefilled with what is recorded (or what was typed, after a refusal). Labels differ from the recording forms' on the same page. */
 function RecordFields({ edit, state, p, participation }: { edit: EditableRecord; state: FormState; p: string; participation: Option[] }) {
   const date = (name: string, label: string, value: string | null, hint?: string) => <TextField name={name} idPrefix={p} type="date" label={label} hint={hint} state={state} defaultValue={value ?? ""} width="w-48" />;
   switch (edit.type) {
@@ -265,8 +265,8 @@ function RecordFields({ edit, state, p, participation }: { edit: EditableRecord;
       const v = edit.values as RecordValues["assessment"];
       return (
         <>
-          {date("startDate", "Start date", v.startDate)}
-          {date("authorisedDate", "Authorised on", v.authorisedDate, "Leave empty if it is not yet authorised")}
+          {date("startDate", "Date the assessment started", v.startDate)}
+          {date("authorisedDate", "Date it was authorised", v.authorisedDate, "Leave empty if it is not yet authorised")}
           <Checkboxes name="factors" idPrefix={p} legend="Factors identified" state={state} options={factorOptions} defaultValues={v.factors} />
         </>
       );
@@ -275,10 +275,10 @@ function RecordFields({ edit, state, p, participation }: { edit: EditableRecord;
       const v = edit.values as RecordValues["section47"];
       return (
         <>
-          {date("strategyDiscussionDate", "Strategy discussion held on", v.strategyDiscussionDate)}
-          {date("startDate", "Section 47 enquiry started on", v.startDate)}
-          {date("icpcDate", "Initial child protection conference held on", v.icpcDate, "Leave empty if it has not been held, or is not required")}
-          <Checkbox name="icpcNotRequired" idPrefix={p} label="A conference is not required" state={state} defaultChecked={v.icpcNotRequired} />
+          {date("strategyDiscussionDate", "Date of the strategy discussion", v.strategyDiscussionDate)}
+          {date("startDate", "Date the enquiry started", v.startDate)}
+          {date("icpcDate", "Date of the initial conference", v.icpcDate, "Leave empty if it has not been held, or is not required")}
+          <Checkbox name="icpcNotRequired" idPrefix={p} label="No conference is required" state={state} defaultChecked={v.icpcNotRequired} />
         </>
       );
     }
@@ -286,10 +286,10 @@ function RecordFields({ edit, state, p, participation }: { edit: EditableRecord;
       const v = edit.values as RecordValues["cp_plan"];
       return (
         <>
-          {date("startDate", "Plan started on", v.startDate)}
-          {date("endDate", "Plan ended on", v.endDate, "Leave empty while the plan is running")}
-          <Radios name="initialCategory" idPrefix={p} legend="Category of abuse when the plan started" state={state} options={categoryOptions} defaultValue={v.initialCategory} />
-          <SelectField name="latestCategory" idPrefix={p} label="Category of abuse now" state={state} options={categoryOptions} defaultValue={v.latestCategory} />
+          {date("startDate", "Date the plan started", v.startDate)}
+          {date("endDate", "Date the plan ended", v.endDate, "Leave empty while the plan is running")}
+          <Radios name="initialCategory" idPrefix={p} legend="Category of abuse at the start" state={state} options={categoryOptions} defaultValue={v.initialCategory} />
+          <SelectField name="latestCategory" idPrefix={p} label="Latest category of abuse" state={state} options={categoryOptions} defaultValue={v.latestCategory} />
         </>
       );
     }
@@ -297,21 +297,21 @@ function RecordFields({ edit, state, p, participation }: { edit: EditableRecord;
       const v = edit.values as RecordValues["cin_plan"];
       return (
         <>
-          {date("startDate", "CIN plan started on", v.startDate)}
-          {date("endDate", "CIN plan ended on", v.endDate, "Leave empty while the plan is running")}
+          {date("startDate", "Date the plan started", v.startDate)}
+          {date("endDate", "Date the plan ended", v.endDate, "Leave empty while the plan is running")}
         </>
       );
     }
     case "cp_review":
-      return date("reviewDate", "Review conference held on", (edit.values as RecordValues["cp_review"]).reviewDate);
+      return date("reviewDate", "Date of the review conference", (edit.values as RecordValues["cp_review"]).reviewDate);
     case "core_group":
-      return date("meetingDate", "Core group met on", (edit.values as RecordValues["core_group"]).meetingDate);
+      return date("meetingDate", "Date of the core group meeting", (edit.values as RecordValues["core_group"]).meetingDate);
     case "la_review": {
       const v = edit.values as RecordValues["la_review"];
       return (
         <>
-          {date("reviewDate", "Looked-after review held on", v.reviewDate)}
-          <SelectField name="reviewCode" idPrefix={p} label="How the child took part" state={state} placeholder="Not recorded" options={participation} defaultValue={v.reviewCode ?? ""} />
+          {date("reviewDate", "Date of the looked-after review", v.reviewDate)}
+          <SelectField name="reviewCode" idPrefix={p} label="The child's participation" state={state} placeholder="Not recorded" options={participation} defaultValue={v.reviewCode ?? ""} />
         </>
       );
     }
@@ -319,13 +319,13 @@ function RecordFields({ edit, state, p, participation }: { edit: EditableRecord;
       const v = edit.values as RecordValues["health_assessment"];
       return (
         <>
-          {date("date", "Health assessment on", v.date)}
-          <Radios name="kind" idPrefix={p} legend="Kind" state={state} defaultValue={v.kind} inline options={HEALTH_KINDS} />
+          {date("date", "Date of the health assessment", v.date)}
+          <Radios name="kind" idPrefix={p} legend="Initial or review" state={state} defaultValue={v.kind} inline options={HEALTH_KINDS} />
         </>
       );
     }
     case "pathway_plan_review":
-      return date("reviewDate", "Pathway plan reviewed on", (edit.values as RecordValues["pathway_plan_review"]).reviewDate);
+      return date("reviewDate", "Date of the pathway plan review", (edit.values as RecordValues["pathway_plan_review"]).reviewDate);
   }
 }
 
