@@ -60,7 +60,7 @@ describe("the refusal", () => {
     const message = mergeConflictMessage(conflicts, names);
     expect(message).toMatch(/^Amie Roe's record cannot be merged into Amy Roe's yet: each holds a child protection plan and an open referral \(CIN episode\) for the same dates, and one child cannot have two at once. Nothing has been changed. Amy Roe's referral/);
     expect(message).toContain("usually the one on Amie Roe's record (the record being merged in); then merge again.");
-    expect(message).toContain("A child protection plan is ended on the child's statutory record, under Child protection plans.");
+    expect(message).toContain("A child protection plan is ended or corrected on the child's statutory record, under Child protection plans, where a manager can also remove one recorded twice.");
     expect(message).toContain("A referral closes when its case is closed or stepped down out of social care");
   });
 

@@ -85,9 +85,9 @@ function dates(kind: MergeConflictKind, span: HeldSpan): string {
 export function howToEnd(kind: MergeConflictKind): string {
   switch (kind) {
     case "CP_PLAN":
-      return "A child protection plan is ended on the child's statutory record, under Child protection plans";
+      return "A child protection plan is ended or corrected on the child's statutory record, under Child protection plans, where a manager can also remove one recorded twice";
     case "CIN_PLAN":
-      return "A child in need plan is ended on the child's statutory record, under Child in need plans";
+      return "A child in need plan is ended or corrected on the child's statutory record, under Child in need plans, where a manager can also remove one recorded twice";
     case "CARE_PERIOD":
       return "The end of care is recorded on the child's statutory record, under Looked after";
     case "CARE_EPISODE":
