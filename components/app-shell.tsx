@@ -31,14 +31,16 @@ export function AppShell({ ctx, children }: { ctx: Ctx; children: React.ReactNod
         Skip to main content
       </a>
       <header className="bg-brand text-white">
-        <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-x-6 gap-y-2 px-4 py-3">
-          <div className="flex items-baseline gap-3">
-            <Link href="/" className="text-xl font-bold text-white! no-underline">
+        {/* On a phone the header is kept short (tighter spacing, one scrolling row of links) so the page
+            starts within the first screen; from sm up it is unchanged. */}
+        <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-x-6 gap-y-0.5 px-4 py-2 sm:gap-y-2 sm:py-3">
+          <div className="flex flex-wrap items-baseline gap-x-3">
+            <Link href="/" className="text-xl font-bold text-white! no-underline focus-visible:text-ink!">
               Continuum
             </Link>
             <span className="text-sm text-white/90">{ctx.tenantName}</span>
           </div>
-          <div className="flex items-center gap-4 text-sm">
+          <div className="flex flex-wrap items-center gap-x-4 text-sm">
             <span>
               <span className="font-semibold">{ctx.name}</span>
               <span className="text-white/90"> · {ROLE_LABELS[ctx.role]}</span>
@@ -47,7 +49,7 @@ export function AppShell({ ctx, children }: { ctx: Ctx; children: React.ReactNod
           </div>
         </div>
         {can(ctx.role, "search:people") && (
-          <div className="mx-auto max-w-6xl px-4 pb-3">
+          <div className="mx-auto max-w-6xl px-4 pb-2 sm:pb-3">
             <form role="search" aria-label="Quick search" action="/search" method="get" className="flex max-w-xl gap-2">
               <label htmlFor="site-search" className="sr-only">
                 Search for a child, adult or family
@@ -68,7 +70,9 @@ export function AppShell({ ctx, children }: { ctx: Ctx; children: React.ReactNod
         )}
         {nav.length > 0 && (
           <nav aria-label="Main" className="border-t border-white/20">
-            <ul className="mx-auto flex max-w-6xl flex-wrap gap-x-1 px-2">
+            {/* one row that scrolls sideways on a phone (focus scrolls a link into view; the current
+                page's link is scrolled into view by NavLink); wrapping rows from sm up */}
+            <ul className="mx-auto flex max-w-6xl gap-x-1 overflow-x-auto px-2 sm:flex-wrap sm:overflow-x-visible">
               {nav.map((item) => (
                 <li key={item.href}>
                   <NavLink href={item.href} except={nav.filter((other) => other.href.startsWith(`${item.href}/`)).map((other) => other.href)}>
