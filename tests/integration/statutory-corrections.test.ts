@@ -172,6 +172,26 @@ describe("correcting a record", () => {
     expect(await snapshot()).toEqual(was);
   });
 
+  it("refuses to re-open a plan whose referral has closed", async () => {
+    // after the census year, so the census of the tests above is not touched
+    const made = await createAllocatedCase(a.tenantId, a.worker);
+    const child = made.children[0]!.id;
+    await withTenant(a.tenantId, (tx) =>
+      tx.cinEpisode.create({ data: { tenantId: a.tenantId, personId: child, caseId: made.case.id, referralDate: fromIsoDate("2026-04-10"), referralSource: "2A", primaryNeedCode: "N1" } }),
+    );
+    const ctx = ctxFor(a.worker);
+    const plan = await startCinPlan(ctx, { personId: child, caseId: made.case.id, startDate: "2026-04-15" });
+    await endCinPlan(ctx, { personId: child, planId: plan.id, endDate: "2026-06-01" });
+    await withTenant(a.tenantId, (tx) => tx.cinEpisode.updateMany({ where: { personId: child }, data: { closureDate: fromIsoDate("2026-06-01"), closureReason: "RC1" } }));
+    const edit = (await getStatutoryRecord(ctx, child)).cinPlans[0]!.edit;
+    await expect(correctStatutoryRecord(ctx, correction(child, edit, { endDate: null }))).rejects.toMatchObject({
+      code: "VALIDATION",
+      fieldErrors: { endDate: ["The referral this plan belongs to closed on 1 Jun 2026, so the plan cannot run on. Enter the date the plan ended."] },
+    });
+    await correctStatutoryRecord(ctx, correction(child, edit, { endDate: "2026-05-28" }));
+    expect((await getStatutoryRecord(ctx, child)).cinPlans[0]!.endDate).toBe("2026-05-28");
+  });
+
   it("refuses a correction from a page opened before someone else changed the record, saying who and what changed; sent again over theirs, it stands", async () => {
     const mine = await getStatutoryRecord(ctxFor(a.worker), childId);
     const theirs = await getStatutoryRecord(ctxFor(a.colleague), childId);
