@@ -34,3 +34,26 @@ test("search never shows another council's people", async ({ page, sql }) => {
   await page.goto(`/search?q=${encodeURIComponent(`${other!.first_name} ${other!.last_name}`)}`);
   await expect(page.getByRole("main")).not.toContainText(other!.la_child_id);
 });
+
+test("a practitioner who knows only the postcode district finds a child by surname and district", async ({ page, sql }) => {
+  const [child] = await sql<{ first_name: string; last_name: string; postcode: string }>(
+    `SELECT p.first_name, p.last_name, p.postcode FROM person p JOIN tenant t USING (tenant_id)
+     WHERE t.slug = 'wexcombe' AND p.kind = 'CHILD' AND p.merged_into_id IS NULL AND p.postcode ~ '^WX[0-9] [0-9][A-Z]{2}$' AND p.last_name ~ '^[A-Za-z]+$'
+       AND NOT EXISTS (SELECT 1 FROM family_member m JOIN family f ON f.tenant_id = m.tenant_id AND f.id = m.family_id WHERE m.tenant_id = p.tenant_id AND m.person_id = p.id AND f.restricted)
+     ORDER BY p.la_child_id LIMIT 1`,
+  );
+  const district = child!.postcode.split(" ")[0]!;
+
+  await signIn(page, "social.worker@wexcombe.example");
+  const box = page.getByRole("searchbox", { name: "Search for a child, adult or family" });
+  await box.fill(`${child!.last_name} ${district.toLowerCase()}`);
+  await box.press("Enter");
+  await expect(page).toHaveURL(/\/search\?q=/);
+  const people = page.getByRole("list", { name: "People" });
+  await expect(people.getByRole("link", { name: `${child!.first_name} ${child!.last_name}` }).first()).toBeVisible();
+  // everyone listed lives in that district
+  const postcodes = await people.locator("dt", { hasText: "Postcode" }).locator("xpath=following-sibling::dd[1]").allTextContents();
+  expect(postcodes.length).toBeGreaterThan(0);
+  for (const postcode of postcodes) expect(postcode).toMatch(new RegExp(`^${district} \\d[A-Z]{2}$`));
+  await expectAccessible(page);
+});
