@@ -26,7 +26,7 @@ export default async function SearchPage({ searchParams }: { searchParams: Promi
             Search
           </button>
           <span id="q-hint" className="field-hint w-full">
-            Combine them to narrow the search, for example &ldquo;Jon Smyth 2015&rdquo; or &ldquo;Amy 3/4/2016&rdquo;. Spelling need not be exact.
+            Combine them to narrow the search, for example &ldquo;Jon Smyth 2015&rdquo;, &ldquo;Amy 3/4/2016&rdquo; or &ldquo;Smith WX1&rdquo; (the start of a postcode narrows to that district). Spelling need not be exact.
           </span>
         </form>
       </PageHeading>
