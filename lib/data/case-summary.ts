@@ -7,6 +7,7 @@ import { withTenant, type Tx } from "@/lib/db/tenant";
 import { decideSave, differences, isSafetyScale, normaliseSummary, SECTION_MAX_LENGTH, SUMMARY_SECTIONS, type SummaryText } from "@/lib/domain/case-summary";
 import { AppError, notFoundError } from "@/lib/errors";
 import { recordAudit } from "./audit";
+import { deleteSentDraft } from "./drafts";
 import { parseId } from "./ids";
 import { assertMayOpen } from "./restricted";
 
@@ -195,6 +196,8 @@ export async function saveCaseSummary(ctx: Ctx, input: SaveSummaryInput): Promis
         caseId,
         details: { version: decision.version, basedOn: input.baseVersion, safetyScale: text.safetyScale, changed: latest ? differences(text, latest) : "first version" },
       });
+      // the sender's draft of the summary goes with the save
+      await deleteSentDraft(tx, ctx, caseId, { kind: "SUMMARY" });
       return { caseId, version: decision.version };
     });
   } catch (error) {

@@ -9,6 +9,7 @@ import { formatLondonDateTime, isNotInFuture, toLondonWallClock } from "@/lib/do
 import { isSameVisit, VISIT_TYPES, type ChildSeen, type VisitType } from "@/lib/domain/visits";
 import { AppError, notFoundError } from "@/lib/errors";
 import { recordAudit } from "./audit";
+import { deleteSentDraft } from "./drafts";
 import { parseId } from "./ids";
 import { assertMayOpen } from "./restricted";
 
@@ -171,6 +172,8 @@ export async function recordVisit(ctx: Ctx, input: RecordVisitInput): Promise<Re
         select: { id: true, status: true, openedOn: true, children: { where: { removedOn: null }, select: { personId: true } } },
       });
       if (!c) throw notFoundError("case");
+      // The sender's draft of this form goes with the save (and stays if the save is refused).
+      await deleteSentDraft(tx, ctx, caseId, { kind: "VISIT", idempotencyKey: key });
 
       // A repeat of a form already saved: the visit it made.
       const repeat = await findByKey(tx, ctx, key, caseId, visit);

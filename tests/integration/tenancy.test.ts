@@ -38,6 +38,7 @@ async function fillEveryTable(tx: Tx, tenantId: string, ids: { caseId: string; f
   await tx.caseSummaryVersion.create({
     data: { tenantId, caseId: ids.caseId, version: 1, purpose: "p", worries: "w", workingWell: "ww", nextSteps: "n", safetyScale: 5, savedById: ids.workerId },
   });
+  await tx.draft.create({ data: { tenantId, userId: ids.workerId, caseId: ids.caseId, kind: "SUMMARY", fields: { worries: "w" }, baseVersion: 1 } });
   await tx.assessment.create({ data: { tenantId, personId: ids.childId, caseId: ids.caseId, startDate: day, authorisedDate: day, factors: ["3A"], recordedById: ids.workerId } });
   await tx.section47.create({ data: { tenantId, personId: ids.childId, caseId: ids.caseId, strategyDiscussionDate: day, startDate: day, recordedById: ids.workerId } });
   const plan = await tx.cpPlan.create({ data: { tenantId, personId: ids.childId, caseId: ids.caseId, startDate: day, initialCategory: "NEG", latestCategory: "NEG", recordedById: ids.workerId } });
