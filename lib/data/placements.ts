@@ -6,14 +6,15 @@ import { randomUUID } from "node:crypto";
 import { assertCan, type Ctx } from "@/lib/auth/context";
 import { inOrder } from "@/lib/db/in-order";
 import { withTenant, type Tx } from "@/lib/db/tenant";
-import { ageOn, fromIsoDate, todayInEngland, toIsoDate, type IsoDate } from "@/lib/domain/dates";
+import { ageOn, todayInEngland, toIsoDate, type IsoDate } from "@/lib/domain/dates";
 import { movePlacement, placedOutsideEngland } from "@/lib/domain/placements";
 import { carerRefusal, type CarerKind } from "@/lib/domain/placements-carers";
 import { changedFields } from "@/lib/domain/user-admin";
-import { matchVacancies, milesBetween, noVacancyRefusal, vacanciesOf, type Coordinates } from "@/lib/domain/placements-matching";
-import type { LegalStatus, PlacementProvider, PlacementType, ReasonPlaceChange } from "@/lib/domain/ssda903-codes";
+import { matchVacancies, milesBetween, noVacancyRefusal, placeHeldOn, vacanciesOf, type Coordinates } from "@/lib/domain/placements-matching";
+import { takesProvider, type LegalStatus, type PlacementProvider, type PlacementType, type ReasonPlaceChange } from "@/lib/domain/ssda903-codes";
 import { AppError, notFoundError } from "@/lib/errors";
 import { recordAudit } from "./audit";
+import { childrenWithCarers } from "./carer-load";
 import { parseId } from "./ids";
 import { historyOf, saveEpisodes } from "./statutory";
 import { assertMayOpen } from "./restricted";
@@ -39,17 +40,10 @@ export type CarerRow = {
   vacancies: number | null;
 };
 
-/** Every carer and provider (or one, `only`) with the children placed there on `today`. */
+/** Every carer and provider (or one, `only`) with the children placed there on `today`, and those whose place there is held during a temporary move. */
 async function carersOf(tx: Tx, tenantId: string, today: IsoDate, only?: string): Promise<CarerRow[]> {
-  const [carers, placed] = await inOrder([
-    () => tx.carer.findMany({ where: { tenantId, ...(only ? { id: only } : {}) }, orderBy: [{ kind: "asc" }, { name: "asc" }] }),
-    () => tx.careEpisode.groupBy({
-      by: ["carerId"],
-      where: { tenantId, carerId: only ?? { not: null }, startDate: { lte: fromIsoDate(today) }, OR: [{ endDate: null }, { endDate: { gt: fromIsoDate(today) } }] },
-      _count: { _all: true },
-    }),
-  ]);
-  const current = new Map(placed.map((p) => [p.carerId!, p._count._all]));
+  const carers = await tx.carer.findMany({ where: { tenantId, ...(only ? { id: only } : {}) }, orderBy: [{ kind: "asc" }, { name: "asc" }] });
+  const current = await childrenWithCarers(tx, tenantId, today, only);
   return carers.map((c) => {
     const currentChildren = current.get(c.id) ?? 0;
     return {
@@ -408,8 +402,10 @@ export async function moveChild(ctx: Ctx, input: MoveInput): Promise<{ episodeId
     if (carer?.kind === "FOSTER_HOUSEHOLD") {
       const [row] = await carersOf(tx, t, input.date).then((all) => all.filter((c) => c.id === carer.id));
       // a child staying with the same carer (a new type, legal status or postcode) keeps their place
+      // (or coming back from a temporary move to the household holding their place)
       const current = history.episodes.find((e) => e.startDate <= input.date && (!e.endDate || e.endDate > input.date));
-      const refusal = row && noVacancyRefusal({ name: carer.name, approvedPlaces: row.approvedPlaces ?? 0, currentChildren: row.currentChildren, onHold: row.onHold }, { alreadyPlacedThere: current?.carerId === carer.id });
+      const alreadyPlacedThere = current?.carerId === carer.id || placeHeldOn(history.episodes, input.date) === carer.id;
+      const refusal = row && noVacancyRefusal({ name: carer.name, approvedPlaces: row.approvedPlaces ?? 0, currentChildren: row.currentChildren, onHold: row.onHold }, { alreadyPlacedThere });
       if (refusal) throw new AppError("REFUSED", refusal, { carerId: [refusal] });
     }
     const { laCode: ownLaCode } = await tx.tenant.findUniqueOrThrow({ where: { id: t }, select: { laCode: true } });
@@ -424,7 +420,8 @@ export async function moveChild(ctx: Ctx, input: MoveInput): Promise<{ episodeId
         placement: {
           placeType: input.placeType,
           legalStatus: input.legalStatus ?? undefined,
-          provider: input.provider ?? (carer ? (carer.provider as PlacementProvider) : null),
+          // the carer's own provider, unless the placement type has none (a temporary move, T0–T3)
+          provider: input.provider ?? (carer && takesProvider(input.placeType) ? (carer.provider as PlacementProvider) : null),
           carerId,
           placementPostcode: carer?.postcode ?? input.placementPostcode,
           weeklyCost: input.weeklyCost ?? (carer?.usualWeeklyRate === null || carer?.usualWeeklyRate === undefined ? null : Number(carer.usualWeeklyRate)),

@@ -28,9 +28,10 @@ import {
   type StatutoryRecordType,
 } from "@/lib/domain/statutory-corrections";
 import type { Level } from "@/lib/domain/roles";
-import type { CategoryOfNeed, LegalStatus, PlacementProvider, PlacementType, ReasonCareEnded } from "@/lib/domain/ssda903-codes";
+import { takesProvider, type CategoryOfNeed, type LegalStatus, type PlacementProvider, type PlacementType, type ReasonCareEnded } from "@/lib/domain/ssda903-codes";
 import { AppError, notFoundError } from "@/lib/errors";
 import { recordAudit } from "./audit";
+import { childrenWithCarers } from "./carer-load";
 import { parseId } from "./ids";
 import { assertMayOpen } from "./restricted";
 
@@ -477,13 +478,11 @@ export async function startCare(ctx: Ctx, input: StartCareInput) {
     const carer = carerId ? await tx.carer.findFirst({ where: { tenantId: ctx.tenantId, id: carerId } }) : null;
     if (carerId && !carer) throw invalid("carerId", "Choose a carer from the list");
     if (carer?.kind === "FOSTER_HOUSEHOLD") {
-      const placed = await tx.careEpisode.count({
-        where: { tenantId: ctx.tenantId, carerId: carer.id, startDate: { lte: d(input.startDate) }, OR: [{ endDate: null }, { endDate: { gt: d(input.startDate) } }] },
-      });
+      const placed = (await childrenWithCarers(tx, ctx.tenantId, input.startDate, carer.id)).get(carer.id) ?? 0;
       const refusal = noVacancyRefusal({ name: carer.name, approvedPlaces: carer.approvedPlaces ?? 0, currentChildren: placed, onHold: carer.onHold }, { alreadyPlacedThere: false });
       if (refusal) throw new AppError("REFUSED", refusal, { carerId: [refusal] });
     }
-    const provider = input.provider ?? ((carer?.provider as PlacementProvider | undefined) ?? null);
+    const provider = input.provider ?? (carer && takesProvider(input.place) ? (carer.provider as PlacementProvider) : null);
     const avoided = avoidedAgencyRefusal({ placeType: input.place, provider, avoidedAgencyPlacement: input.avoidedAgency ?? false });
     if (avoided) throw invalid("avoidedAgency", avoided);
     const typedLocation = input.placementLatitude != null && input.placementLongitude != null ? { latitude: input.placementLatitude, longitude: input.placementLongitude } : null;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { EARTH_RADIUS_MILES, matchVacancies, milesBetween, noVacancyRefusal, outOfArea, placementDistance, vacanciesOf, type FosterHousehold } from "./placements-matching";
+import { EARTH_RADIUS_MILES, matchVacancies, milesBetween, noVacancyRefusal, outOfArea, placeHeldOn, placementDistance, vacanciesOf, type FosterHousehold } from "./placements-matching";
 
 describe("distance between two places", () => {
   it("is the great-circle distance in miles", () => {
@@ -92,5 +92,29 @@ describe("placing a child with a household", () => {
   it("takes no new place for a child already placed there: a change of type or legal status with the same carer", () => {
     expect(noVacancyRefusal(full, { alreadyPlacedThere: true })).toBeNull();
     expect(noVacancyRefusal({ ...full, onHold: true }, { alreadyPlacedThere: true })).toBeNull();
+  });
+});
+
+describe("the place a child holds", () => {
+  const e = (startDate: string, endDate: string | null, placeType: string, carerId: string | null) => ({ startDate, endDate, placeType, carerId });
+  const history = [
+    e("2026-01-05", "2026-07-20", "U1", "smiths"),
+    // a fortnight's respite with another household while the Smiths are on holiday, then home
+    e("2026-07-20", "2026-08-03", "T3", "jones"),
+    e("2026-08-03", null, "U1", "smiths"),
+  ];
+  it("is with the carer they live with", () => {
+    expect(placeHeldOn(history, "2026-03-01")).toBe("smiths");
+    expect(placeHeldOn(history, "2026-08-03")).toBe("smiths");
+  });
+  it("stays with the household they left during a temporary move, not the one they visit", () => {
+    expect(placeHeldOn(history, "2026-07-20")).toBe("smiths");
+    expect(placeHeldOn(history, "2026-08-02")).toBe("smiths");
+  });
+  it("goes back through one temporary move after another; none before care began or after a gap", () => {
+    const hospitalThenRespite = [e("2026-01-05", "2026-05-01", "U1", "smiths"), e("2026-05-01", "2026-05-04", "T1", null), e("2026-05-04", null, "T4", "jones")];
+    expect(placeHeldOn(hospitalThenRespite, "2026-05-10")).toBe("smiths");
+    expect(placeHeldOn(history, "2025-12-31")).toBeNull();
+    expect(placeHeldOn([e("2026-01-05", null, "T2", "jones")], "2026-02-01")).toBeNull();
   });
 });

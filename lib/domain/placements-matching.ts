@@ -10,7 +10,10 @@
 //   code differs from the council's. Unknown (null) when the placement's LA is not known.
 // - A household has a vacancy when its approved places exceed the children living there, and it is
 //   not on hold. It fits a child whose age (whole years) is within its approved age range, both
-//   ends included.
+//   ends included. A child away on a temporary move (T0–T4: hospital, holiday, respite) still lives
+//   there: their place is held until they come back (placeHeldOn).
+import { isTemporaryPlacement } from "./ssda903-codes";
+
 export type Coordinates = { latitude: number; longitude: number };
 
 export const EARTH_RADIUS_MILES = 3958.8;
@@ -81,6 +84,28 @@ export function noVacancyRefusal(
   if (child.alreadyPlacedThere || vacanciesOf(household) > 0) return null;
   const taken = `${household.currentChildren} of ${household.approvedPlaces} places taken${household.onHold ? ", on hold" : ""}`;
   return `${household.name} has no vacancy on that date (${taken}). Choose another household from Find a placement.`;
+}
+
+/**
+ * The carer whose place a child holds on `day`: the carer of the placement they are in; during a
+ * temporary move (T0–T4), the carer of the placement they left for it, which they come back to. Null
+ * when there is none (no placement that day, or a placement with no carer on the list).
+ */
+export function placeHeldOn(
+  episodes: readonly { startDate: string; endDate?: string | null; placeType: string; carerId: string | null }[],
+  day: string,
+): string | null {
+  const sorted = [...episodes].sort((a, b) => a.startDate.localeCompare(b.startDate));
+  const i = sorted.findIndex((e) => e.startDate <= day && (!e.endDate || e.endDate > day));
+  if (i < 0) return null;
+  // back through an unbroken run of temporary moves to the placement the child left for them
+  let j = i;
+  while (j >= 0 && isTemporaryPlacement(sorted[j]!.placeType)) {
+    const previous = sorted[j - 1];
+    if (!previous || previous.endDate !== sorted[j]!.startDate) return null;
+    j -= 1;
+  }
+  return j >= 0 ? sorted[j]!.carerId : null;
 }
 
 /**

@@ -171,6 +171,26 @@ describe("placements", () => {
     await expect(moveChild(ctxFor(s.worker), moveTo(s.child, s.households.full.id))).rejects.toMatchObject({ code: "REFUSED", message: expect.stringContaining("Full household has no vacancy on that date (1 of 1 places taken)") });
   });
 
+  it("a child away on respite keeps their place: the household stays full until they come back, and they come back without needing a vacancy", async () => {
+    const s = await councilWithChildInAgencyCare();
+    const t = s.tenant.id;
+    const other = (await withTenant(t, (tx) => tx.careEpisode.findFirstOrThrow({ where: { tenantId: t, carerId: s.households.full.id, endDate: null }, select: { personId: true } }))).personId;
+    // Full household: 1 of 1 places; its child goes to the Near household for a fortnight's respite (T3) from 10 days ago
+    await moveChild(ctxFor(s.worker), moveTo(other, s.households.near.id, { date: addDays(today, -10), placeType: "T3", provider: null, reasonPlaceChange: null, endPlanned: null, avoidedAgency: false }));
+    const carers = await listCarers(ctxFor(s.worker));
+    expect(carers.find((c) => c.id === s.households.full.id)).toMatchObject({ currentChildren: 1, vacancies: 0 });
+    // the respite household has the child with them too
+    expect(carers.find((c) => c.id === s.households.near.id)).toMatchObject({ currentChildren: 1, vacancies: 1 });
+    // so another child cannot take the place, and Find a placement does not offer it
+    await expect(moveChild(ctxFor(s.worker), moveTo(s.child, s.households.full.id))).rejects.toMatchObject({ code: "REFUSED", message: expect.stringContaining("Full household has no vacancy on that date (1 of 1 places taken)") });
+    expect((await getChildPlacements(ctxFor(s.worker), s.child)).vacancies.map((v) => v.carer.name)).not.toContain("Full household");
+    // the child comes home: no vacancy needed, the place was theirs
+    await moveChild(ctxFor(s.worker), moveTo(other, s.households.full.id, { placeType: "U3", provider: null, reasonPlaceChange: null, endPlanned: null, avoidedAgency: false }));
+    const after = await listCarers(ctxFor(s.worker));
+    expect(after.find((c) => c.id === s.households.full.id)).toMatchObject({ currentChildren: 1, vacancies: 0 });
+    expect(after.find((c) => c.id === s.households.near.id)).toMatchObject({ currentChildren: 0, vacancies: 2 });
+  });
+
   it("a move can change the legal status the same day: one new episode, RNE U with a new carer or T with the same one; a legal status alone is sent to its own form", async () => {
     const s = await councilWithChildInAgencyCare();
     const t = s.tenant.id;
