@@ -1,24 +1,51 @@
 "use client";
 
-import { useActionState } from "react";
+import { useActionState, useEffect } from "react";
+import { useDraft, type DraftFormProps, type RestoredDraft } from "@/components/form/draft";
 import { Checkbox, errorOf, TextArea, TextField, valueOf } from "@/components/form/fields";
 import { FormErrors, SubmitButton } from "@/components/form/form-parts";
-import { IDLE_STATE } from "@/lib/actions/idle";
+import type { FormState } from "@/lib/actions/form";
 import { recordVisitAction } from "@/lib/actions/visits";
 import { SEEN_ANSWER_LABELS, SEEN_ANSWERS, VISIT_TYPE_LABELS, VISIT_TYPES } from "@/lib/domain/visits";
 import { TileRadios } from "../../_components/choice-tiles";
 
 type ChildOption = { id: string; name: string; age: number | null };
 
-export function VisitForm({ caseId, idempotencyKey, childOptions, date, time }: { caseId: string; idempotencyKey: string; childOptions: ChildOption[]; date: string; time: string }) {
-  const [state, action] = useActionState(recordVisitAction, IDLE_STATE);
+type Props = { caseId: string; idempotencyKey: string; childOptions: ChildOption[]; date: string; time: string };
+
+/** The visit form, kept as a draft while it is typed, and restored from one (docs/decisions/0023-drafts.md). */
+export function VisitForm({ draft: restored, ...props }: Props & { draft: RestoredDraft | null }) {
+  const draft = useDraft({ caseId: props.caseId, kind: "VISIT", restored });
+  return (
+    <>
+      {draft.notice}
+      <VisitFields key={draft.generation} {...props} initial={draft.initialState} formProps={draft.formProps} onRefused={draft.resume} />
+      {draft.status}
+    </>
+  );
+}
+
+function VisitFields({
+  caseId,
+  idempotencyKey,
+  childOptions,
+  date,
+  time,
+  initial,
+  formProps,
+  onRefused,
+}: Props & { initial: FormState; formProps: DraftFormProps; onRefused: () => void }) {
+  const [state, action] = useActionState(recordVisitAction, initial);
+  useEffect(() => {
+    if (state.status === "error") onRefused();
+  }, [state, onRefused]);
   // the error summary names the child each "seen" answer is about
   const labels = Object.fromEntries(childOptions.map((c) => [`seen.${c.id}`, c.name]));
   const childrenError = errorOf(state, "children");
   // after "this form has already recorded a visit", saving again records a new visit under a new key
   const key = (state.data as { nextIdempotencyKey?: string } | undefined)?.nextIdempotencyKey ?? valueOf(state, "idempotencyKey", idempotencyKey);
   return (
-    <form action={action} key={state.answerId} className="space-y-8" noValidate>
+    <form action={action} key={state.answerId} {...formProps} className="space-y-8" noValidate>
       <FormErrors state={state} labels={labels} />
       <input type="hidden" name="caseId" value={caseId} />
       <input type="hidden" name="idempotencyKey" value={key} />
