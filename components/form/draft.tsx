@@ -189,7 +189,7 @@ export function useDraft({ caseId, kind, restored, delayMs = 2000 }: { caseId: s
 
 function DraftNotice({ savedAt, onDiscard, discarding, error }: { savedAt: string; onDiscard: () => void; discarding: boolean; error: string }) {
   return (
-    <div className="mb-6 border-l-4 border-brand bg-brand-light p-3">
+    <div className="mb-6 border-l-4 border-brand bg-white p-3">
       <p>
         We restored what you were typing on {formatLondonDateTime(savedAt)}.{" "}
         <button type="button" className="btn-link min-h-6 font-semibold" onClick={onDiscard} disabled={discarding} aria-disabled={discarding}>

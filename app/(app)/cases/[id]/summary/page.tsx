@@ -4,6 +4,7 @@ import { PageHeading } from "@/components/page-heading";
 import { pageData } from "@/lib/auth/page-data";
 import { requireContext } from "@/lib/auth/session";
 import { getCaseSummaryForEdit } from "@/lib/data/case-summary";
+import { getDraft } from "@/lib/data/drafts";
 import { SummaryForm } from "./summary-form";
 
 export const metadata: Metadata = { title: "Case summary" };
@@ -12,6 +13,8 @@ export default async function EditCaseSummaryPage({ params }: { params: Promise<
   const { id } = await params;
   const ctx = await requireContext();
   const page = await pageData(() => getCaseSummaryForEdit(ctx, id));
+  // what this person was typing here before, if the page was closed or the connection lost
+  const draft = page.status === "OPEN" ? await pageData(() => getDraft(ctx, page.caseId, "SUMMARY")) : null;
   return (
     <>
       <p className="mb-4">
@@ -29,7 +32,7 @@ export default async function EditCaseSummaryPage({ params }: { params: Promise<
       </PageHeading>
       {page.status === "OPEN" ? (
         <div className="card max-w-5xl">
-          <SummaryForm caseId={page.caseId} current={page.current} />
+          <SummaryForm caseId={page.caseId} current={page.current} draft={draft} />
         </div>
       ) : (
         <p className="card max-w-3xl">This case is closed, so its summary can no longer be changed.</p>
