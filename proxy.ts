@@ -4,6 +4,10 @@ import { getToken } from "next-auth/jwt";
 import { NextResponse, type NextRequest } from "next/server";
 
 export async function proxy(request: NextRequest) {
+  // A form sent after the session ended must reach its server action, which answers "Your session has
+  // ended" with everything typed (lib/actions/form.ts). Redirected here, the browser got an error page
+  // and the typing was gone. Every action checks the session itself.
+  if (request.method === "POST" && request.headers.has("next-action")) return NextResponse.next();
   const token = await getToken({ req: request, secret: process.env.NEXTAUTH_SECRET });
   if (token) return NextResponse.next();
   const url = request.nextUrl.clone();
