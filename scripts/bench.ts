@@ -57,8 +57,8 @@ try {
   const managers = (await client.query<{ id: string; name: string; team_id: string }>("SELECT id, name, team_id FROM app_user WHERE role = 'TEAM_MANAGER' ORDER BY email")).rows;
   const head = (await client.query<{ id: string; name: string }>("SELECT id, name FROM app_user WHERE role = 'HEAD_OF_SERVICE' LIMIT 1")).rows[0]!;
   // people to look for, spread through the table
-  const sample = (await client.query<{ first_name: string; last_name: string; dob: string; la_child_id: string | null }>(
-    `SELECT first_name, last_name, to_char(date_of_birth, 'DD/MM/YYYY') AS dob, la_child_id FROM person
+  const sample = (await client.query<{ first_name: string; last_name: string; dob: string; la_child_id: string | null; postcode: string | null }>(
+    `SELECT first_name, last_name, to_char(date_of_birth, 'DD/MM/YYYY') AS dob, la_child_id, postcode FROM person
      WHERE kind = 'CHILD' AND length(last_name) >= 5 ORDER BY md5(id::text) LIMIT $1`,
     [requests],
   )).rows;
@@ -67,18 +67,21 @@ try {
   console.log(`Council ${tenant.name}: ${dataSize}`);
 
   const ctx: Ctx = { tenantId: tenant.tenant_id, userId: worker.id, role: "SOCIAL_WORKER", teamId: worker.team_id, name: worker.name, tenantName: tenant.name };
-  // what practitioners type: a misspelt name with the date of birth, a surname and birth year, a full name, an id
+  // what practitioners type: a misspelt name with the date of birth, a surname and birth year, a full
+  // name, an id, a surname and the postcode district
   const queries = sample.map((p, i) => {
     const l = p.last_name;
-    switch (i % 4) {
+    switch (i % 5) {
       case 0:
         return `${p.first_name} ${l.slice(0, 2)}${l[3]}${l[2]}${l.slice(4)} ${p.dob}`;
       case 1:
         return `${l} ${p.dob.slice(-4)}`;
       case 2:
         return `${p.first_name} ${l}`;
-      default:
+      case 3:
         return p.la_child_id ?? `${p.first_name} ${l}`;
+      default:
+        return p.postcode ? `${l} ${p.postcode.split(" ")[0]}` : `${p.first_name} ${l}`;
     }
   });
 
