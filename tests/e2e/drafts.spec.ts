@@ -107,6 +107,27 @@ test.describe("a visit typed on a phone", () => {
     await context.close();
   });
 
+  test("left at once, before the draft was due to be kept: going to another page keeps it anyway", async ({ browser, sql }, testInfo) => {
+    const c = await openCaseOf(sql, KEYWORKER, 2);
+    const note = `Left in a hurry for the next visit. (${unique()})`;
+    const context = await phoneBrowser(browser, testInfo);
+    const page = await context.newPage();
+    await signIn(page, KEYWORKER);
+    await page.goto(`/cases/${c.id}/visits/new`);
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Log a visit");
+    await typeVisit(page, c, note);
+    // straight to another page: no two seconds' pause for the draft to be kept as usual
+    await page.goto("/caseload");
+    await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+    await page.goto(`/cases/${c.id}/visits/new`);
+    await expect(page.getByText(/^We restored what you were typing/)).toBeVisible();
+    await expectTyped(page, c, note);
+    await expectAccessible(page);
+    await page.getByRole("button", { name: "Discard it" }).click();
+    await expect(page.getByText(/^We restored what you were typing/)).toHaveCount(0);
+    await context.close();
+  });
+
   test("sent after the session ended: refused with everything typed kept; signed in again in a new tab, sent once", async ({ browser, sql }, testInfo) => {
     const c = await openCaseOf(sql, KEYWORKER, 1);
     const note = `Met Dad at the door; the children were at Gran's. (${unique()})`;
