@@ -11,9 +11,15 @@ import { ageOn, formatDate, fromIsoDate, todayInEngland, toIsoDate, type IsoDate
 import { avoidedAgencyRefusal, changeLegalStatus, endCare, type PlacementEpisode, type PlacementHistory } from "@/lib/domain/placements";
 import { noVacancyRefusal } from "@/lib/domain/placements-matching";
 import { formatLondonDateTime } from "@/lib/domain/london-time";
+import { classifyReferral } from "@/lib/domain/re-referral";
 import {
   checkCorrection,
   isStatutoryRecordType,
+  lastReferralRefusal,
+  referralCorrectionErrors,
+  referralDatesRefusal,
+  referralRemovalRefusal,
+  type OnReferral,
   reasonError,
   recordChanges,
   recordVersion,
@@ -43,7 +49,16 @@ const invalid = (field: string, message: string) => new AppError("VALIDATION", m
 export type StatutoryRecord = {
   child: { id: string; name: string; dateOfBirth: IsoDate | null; age: number | null; disabilities: string[] };
   cases: { id: string; reference: string; level: Level; status: "OPEN" | "CLOSED" }[];
-  referrals: { id: string; caseId: string; referralDate: IsoDate; closureDate: IsoDate | null; closureReason: string | null; primaryNeedCode: string | null }[];
+  referrals: {
+    id: string;
+    caseId: string;
+    referralDate: IsoDate;
+    referralSource: string;
+    closureDate: IsoDate | null;
+    closureReason: string | null;
+    primaryNeedCode: string | null;
+    edit: EditableRecord<"cin_episode">;
+  }[];
   assessments: { id: string; caseId: string; startDate: IsoDate; authorisedDate: IsoDate | null; factors: string[]; edit: EditableRecord<"assessment"> }[];
   section47s: { id: string; caseId: string; strategyDiscussionDate: IsoDate; startDate: IsoDate; icpcDate: IsoDate | null; icpcNotRequired: boolean; edit: EditableRecord<"section47"> }[];
   cpPlans: {
@@ -100,6 +115,13 @@ const VALUES = {
   la_review: (r: { reviewDate: Date; reviewCode: string | null }): RecordValues["la_review"] => ({ reviewDate: toIsoDate(r.reviewDate), reviewCode: r.reviewCode }),
   health_assessment: (h: { assessmentDate: Date; kind: "INITIAL" | "REVIEW" }): RecordValues["health_assessment"] => ({ date: toIsoDate(h.assessmentDate), kind: h.kind }),
   pathway_plan_review: (r: { reviewDate: Date }): RecordValues["pathway_plan_review"] => ({ reviewDate: toIsoDate(r.reviewDate) }),
+  cin_episode: (e: { referralDate: Date; referralSource: string; primaryNeedCode: string | null; closureDate: Date | null; closureReason: string | null }): RecordValues["cin_episode"] => ({
+    referralDate: toIsoDate(e.referralDate),
+    referralSource: e.referralSource.trim(),
+    primaryNeedCode: e.primaryNeedCode?.trim() || null,
+    closureDate: iso(e.closureDate),
+    closureReason: e.closureReason?.trim() || null,
+  }),
 };
 
 function editable<T extends StatutoryRecordType>(type: T, id: string, values: RecordValues[T]): EditableRecord<T> {
@@ -134,7 +156,16 @@ export async function getStatutoryRecord(ctx: Ctx, personIdInput: string): Promi
     return {
       child: { id: p.id, name: `${p.firstName} ${p.lastName}`, dateOfBirth: dob, age: dob ? ageOn(dob, todayInEngland()) : null, disabilities: p.disabilities },
       cases: cases.map((c) => c.case).sort((a, b) => b.openedOn.getTime() - a.openedOn.getTime()).map(({ openedOn: _o, ...c }) => c),
-      referrals: referrals.map((r) => ({ id: r.id, caseId: r.caseId, referralDate: toIsoDate(r.referralDate), closureDate: iso(r.closureDate), closureReason: r.closureReason, primaryNeedCode: r.primaryNeedCode })),
+      referrals: referrals.map((r) => ({
+        id: r.id,
+        caseId: r.caseId,
+        referralDate: toIsoDate(r.referralDate),
+        referralSource: r.referralSource,
+        closureDate: iso(r.closureDate),
+        closureReason: r.closureReason,
+        primaryNeedCode: r.primaryNeedCode,
+        edit: editable("cin_episode", r.id, VALUES.cin_episode(r)),
+      })),
       assessments: assessments.map((a) => ({
         id: a.id,
         caseId: a.caseId,
@@ -706,6 +737,8 @@ type Stored = {
   episodeId: string | null;
   /** a review's or core group meeting's plan */
   plan: { id: string; startDate: IsoDate; endDate: IsoDate | null } | null;
+  /** a referral's no-further-action flag (the census asks for no need then) */
+  referralNfa?: boolean;
 };
 
 const planSpan = (p: { id: string; startDate: Date; endDate: Date | null }) => ({ id: p.id, startDate: toIsoDate(p.startDate), endDate: iso(p.endDate) });
@@ -749,6 +782,10 @@ async function storedRecord(tx: Tx, t: string, personId: string, type: Statutory
       // audited against the case of the care the assessment fell in (or the latest before it)
       const period = await tx.carePeriod.findFirst({ where: { tenantId: t, personId, startDate: { lte: h.assessmentDate } }, orderBy: { startDate: "desc" }, select: { caseId: true } });
       return { ...none, values: VALUES.health_assessment(h), caseId: period?.caseId ?? null };
+    }
+    case "cin_episode": {
+      const e = await tx.cinEpisode.findFirst({ where: { tenantId: t, id, personId } });
+      return e && { ...none, values: VALUES.cin_episode(e), caseId: e.caseId, episodeId: e.id, referralNfa: e.referralNfa };
     }
     case "pathway_plan_review": {
       const r = await tx.pathwayPlanReview.findFirst({ where: { tenantId: t, id, personId } });
@@ -806,6 +843,33 @@ async function mayRunOn(tx: Tx, t: string, episodeId: string | null) {
 
 const withinPlan = (date: IsoDate, plan: { startDate: IsoDate; endDate: IsoDate | null }) => date >= plan.startDate && (!plan.endDate || date <= plan.endDate);
 const planDates = (plan: { startDate: IsoDate; endDate: IsoDate | null }) => `from ${formatDate(plan.startDate)}${plan.endDate ? ` to ${formatDate(plan.endDate)}` : ""}`;
+
+/** The records made against a referral (linked to its CIN episode), each with the dates the census reads. */
+async function onReferral(tx: Tx, t: string, episodeId: string) {
+  const where = { tenantId: t, cinEpisodeId: episodeId };
+  const [assessments, section47s, cpPlans, cinPlans] = await inOrder([
+    () => tx.assessment.findMany({ where, select: { startDate: true, authorisedDate: true }, orderBy: { startDate: "asc" } }),
+    () => tx.section47.findMany({ where, select: { startDate: true, icpcDate: true }, orderBy: { startDate: "asc" } }),
+    () => tx.cpPlan.findMany({ where, select: { startDate: true, endDate: true }, orderBy: { startDate: "asc" } }),
+    () => tx.cinPlan.findMany({ where, select: { startDate: true, endDate: true }, orderBy: { startDate: "asc" } }),
+  ]);
+  const day = (date: Date) => toIsoDate(date);
+  const records = [
+    ...assessments.map((a) => ({ one: "an assessment", what: `the assessment starting ${formatDate(day(a.startDate))}`, section: "Assessments", start: day(a.startDate), later: a.authorisedDate, event: "authorised" })),
+    ...section47s.map((s) => ({ one: "a section 47 enquiry", what: `the section 47 enquiry starting ${formatDate(day(s.startDate))}`, section: "Section 47 enquiries", start: day(s.startDate), later: s.icpcDate, event: "conference" })),
+    ...cpPlans.map((p) => ({ one: "a child protection plan", what: `the child protection plan starting ${formatDate(day(p.startDate))}`, section: "Child protection plans", start: day(p.startDate), later: p.endDate, event: "ended" })),
+    ...cinPlans.map((p) => ({ one: "a child in need plan", what: `the child in need plan starting ${formatDate(day(p.startDate))}`, section: "Child in need plans", start: day(p.startDate), later: p.endDate, event: "ended" })),
+  ];
+  // every date the census checks against the referral: starts, authorisations, conferences, ends
+  const dated: OnReferral[] = records.flatMap((r) => [
+    { what: r.what, date: r.start, section: r.section },
+    ...(r.later ? [{ what: r.what, date: day(r.later), section: r.section, event: r.event }] : []),
+  ]);
+  return { records, dated };
+}
+
+const spansMeet = (a: { referralDate: IsoDate; closureDate: IsoDate | null }, b: { referralDate: IsoDate; closureDate: IsoDate | null }) =>
+  a.referralDate <= (b.closureDate ?? "9999-12-31") && b.referralDate <= (a.closureDate ?? "9999-12-31");
 
 /** Checks what needs the records around it, then writes the corrected values. */
 async function applyCorrection(tx: Tx, t: string, personId: string, type: StatutoryRecordType, id: string, stored: Stored, next: RecordValues[StatutoryRecordType]) {
@@ -898,6 +962,51 @@ async function applyCorrection(tx: Tx, t: string, personId: string, type: Statut
       await tx.healthAssessment.update({ where: key, data: { assessmentDate: d(v.date), kind: v.kind } });
       return;
     }
+    case "cin_episode": {
+      const was = stored.values as RecordValues["cin_episode"];
+      const v = next as RecordValues["cin_episode"];
+      const problems = referralCorrectionErrors({ closed: was.closureDate !== null, referralNfa: stored.referralNfa ?? false }, v);
+      if (Object.keys(problems).length) throw new AppError("VALIDATION", "Check the answers marked below.", Object.fromEntries(Object.entries(problems).map(([k, m]) => [k, [m]])));
+      const datesChanged = v.referralDate !== was.referralDate || v.closureDate !== was.closureDate;
+      let reReferral: { reReferral: boolean; previousEpisodeId: string | null } | null = null;
+      if (datesChanged) {
+        // one referral at a time (the census joins overlapping ones): no new overlap with the child's other referrals.
+        // No database constraint holds this, because the front door allows a referral while one is open (decision 0013).
+        const others = await tx.cinEpisode.findMany({
+          where: { tenantId: t, personId, id: { not: id } },
+          select: { id: true, referralDate: true, closureDate: true, case: { select: { reference: true } } },
+          orderBy: { referralDate: "asc" },
+        });
+        const spans = others.map((o) => ({ id: o.id, referralDate: toIsoDate(o.referralDate), closureDate: iso(o.closureDate), reference: o.case.reference }));
+        const clash = spans.find((o) => spansMeet(o, v) && !spansMeet(o, was));
+        if (clash) {
+          const field = v.referralDate !== was.referralDate ? "referralDate" : "closureDate";
+          const said = `${formatDate(clash.referralDate)} (${clash.closureDate ? `closed ${formatDate(clash.closureDate)}` : "open"}, case ${clash.reference})`;
+          throw invalid(field, `Those dates overlap the child's referral of ${said}: the census counts one referral at a time. Check the dates, or correct that referral first.`);
+        }
+        // the assessments, enquiries and plans recorded against it must still fall within it
+        const { dated } = await onReferral(tx, t, id);
+        const outside = referralDatesRefusal(dated, v);
+        if (outside && (outside.field === "referralDate" ? v.referralDate !== was.referralDate : v.closureDate !== was.closureDate)) throw invalid(outside.field, outside.message);
+        if (v.referralDate !== was.referralDate) {
+          // a re-referral is measured from the child's referrals in the 12 months before (the front door's rule)
+          const { reReferral: again, previous } = classifyReferral(v.referralDate, spans);
+          reReferral = { reReferral: again, previousEpisodeId: previous?.id ?? null };
+        }
+      }
+      await tx.cinEpisode.update({
+        where: key,
+        data: {
+          referralDate: d(v.referralDate),
+          referralSource: v.referralSource,
+          primaryNeedCode: v.primaryNeedCode,
+          closureDate: v.closureDate ? d(v.closureDate) : null,
+          closureReason: v.closureReason,
+          ...(reReferral ?? {}),
+        },
+      });
+      return;
+    }
     case "pathway_plan_review": {
       const v = next as RecordValues["pathway_plan_review"];
       const same = await tx.pathwayPlanReview.count({ where: { tenantId: t, personId, reviewDate: d(v.reviewDate), id: { not: id } } });
@@ -966,6 +1075,37 @@ export async function correctStatutoryRecord(ctx: Ctx, input: CorrectionInput): 
   );
 }
 
+/**
+ * A referral goes only with nothing made against it (assessments, enquiries, plans, a period of care
+ * in its case and dates, a later referral measured from it as a re-referral), and never as the last
+ * referral of a child on an open statutory case.
+ */
+async function mayRemoveReferral(tx: Tx, t: string, personId: string, id: string, stored: Stored) {
+  const v = stored.values as RecordValues["cin_episode"];
+  const { records } = await onReferral(tx, t, id);
+  const [care, later] = await inOrder([
+    () =>
+      tx.carePeriod.findMany({
+        where: { tenantId: t, personId, caseId: stored.caseId!, startDate: { gte: d(v.referralDate), ...(v.closureDate ? { lte: d(v.closureDate) } : {}) } },
+        select: { startDate: true },
+        orderBy: { startDate: "asc" },
+      }),
+    () => tx.cinEpisode.findMany({ where: { tenantId: t, previousEpisodeId: id }, select: { referralDate: true }, orderBy: { referralDate: "asc" } }),
+  ]);
+  const linked = [
+    ...records.map((r) => ({ what: r.one, date: r.start })),
+    ...care.map((c) => ({ what: "a period of care", date: toIsoDate(c.startDate) })),
+    ...later.map((e) => ({ what: "a later referral counted as a re-referral of it", date: toIsoDate(e.referralDate) })),
+  ];
+  const refusal = referralRemovalRefusal(linked);
+  if (refusal) throw new AppError("REFUSED", refusal);
+  const onCase = await tx.case.findFirst({ where: { tenantId: t, id: stored.caseId!, status: "OPEN", level: { in: ["CHILD_IN_NEED", "CHILD_PROTECTION", "LOOKED_AFTER"] } }, select: { reference: true } });
+  if (onCase) {
+    const others = await tx.cinEpisode.count({ where: { tenantId: t, personId, caseId: stored.caseId!, id: { not: id } } });
+    if (others === 0) throw new AppError("REFUSED", lastReferralRefusal(onCase.reference));
+  }
+}
+
 /** Where each kind is kept (a fixed list: never from input). */
 const TABLES: Record<StatutoryRecordType, string> = {
   assessment: "assessment",
@@ -977,6 +1117,7 @@ const TABLES: Record<StatutoryRecordType, string> = {
   la_review: "la_review",
   health_assessment: "health_assessment",
   pathway_plan_review: "pathway_plan_review",
+  cin_episode: "cin_episode",
 };
 
 export type RemovalInput = { personId: string; recordType: StatutoryRecordType; recordId: string; version: string; reason: string };
@@ -1009,6 +1150,7 @@ export async function removeStatutoryRecord(ctx: Ctx, input: RemovalInput): Prom
         const refusal = removalRefusal(type, { reviews: reviews.map((r) => toIsoDate(r.reviewDate)), coreGroups: meetings.map((m) => toIsoDate(m.meetingDate)) });
         if (refusal) throw new AppError("REFUSED", refusal);
       }
+      if (type === "cin_episode") await mayRemoveReferral(tx, t, personId, id, stored);
       // the row as the database held it, every column, for the audit log (which is append-only)
       const [removed] = await tx.$queryRaw<{ row: Record<string, unknown> }[]>(
         Prisma.sql`DELETE FROM ${Prisma.raw(TABLES[type])} AS r WHERE r.tenant_id = ${t}::uuid AND r.id = ${id}::uuid RETURNING to_jsonb(r) AS row`,

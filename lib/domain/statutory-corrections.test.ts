@@ -2,6 +2,10 @@ import { describe, expect, it } from "vitest";
 import {
   checkCorrection,
   describeChanges,
+  lastReferralRefusal,
+  referralCorrectionErrors,
+  referralDatesRefusal,
+  referralRemovalRefusal,
   reasonError,
   recordChanges,
   recordVersion,
@@ -102,5 +106,72 @@ describe("removing", () => {
     expect(reasonError(undefined, "correct")).toBe("Enter why the record is being corrected");
     expect(reasonError("x".repeat(501), "correct")).toBe("The reason must be 500 characters or fewer");
     expect(reasonError("Recorded twice", "remove")).toBeNull();
+  });
+});
+
+describe("referrals", () => {
+  const open: RecordValues["cin_episode"] = { referralDate: "2025-06-02", referralSource: "2A", primaryNeedCode: "N1", closureDate: null, closureReason: null };
+  const closed: RecordValues["cin_episode"] = { ...open, closureDate: "2025-12-01", closureReason: "RC8" };
+
+  it("takes the census codes: a source from the list, a need N0 to N9 or none, a closure reason RC1 to RC9", () => {
+    expect(checkCorrection("cin_episode", { ...open, primaryNeedCode: "" }, today)).toEqual({ ok: true, values: { ...open, primaryNeedCode: null } });
+    expect(checkCorrection("cin_episode", { ...closed }, today)).toEqual({ ok: true, values: closed });
+    expect(checkCorrection("cin_episode", { ...open, referralSource: "" }, today)).toEqual({ ok: false, fieldErrors: { referralSource: "Choose who made the referral from the list" } });
+    expect(checkCorrection("cin_episode", { ...open, referralSource: "11" }, today)).toMatchObject({ ok: false, fieldErrors: { referralSource: "Choose who made the referral from the list" } });
+    expect(checkCorrection("cin_episode", { ...open, primaryNeedCode: "N10" }, today)).toMatchObject({ ok: false, fieldErrors: { primaryNeedCode: "Choose the primary need from the list (N0 to N9)" } });
+    expect(checkCorrection("cin_episode", { ...closed, closureReason: "RC0" }, today)).toMatchObject({ ok: false, fieldErrors: { closureReason: "Choose the reason for closure (RC1 to RC9)" } });
+  });
+
+  it("refuses a future referral, a closure before the referral, a closure without its reason and a reason without its closure", () => {
+    expect(checkCorrection("cin_episode", { ...open, referralDate: "2099-01-01" }, today)).toEqual({ ok: false, fieldErrors: { referralDate: "The referral date must be today or in the past" } });
+    expect(checkCorrection("cin_episode", { ...closed, closureDate: "2099-01-01" }, today)).toEqual({ ok: false, fieldErrors: { closureDate: "The closure date must be today or in the past" } });
+    expect(checkCorrection("cin_episode", { ...closed, closureDate: "2025-06-01" }, today)).toEqual({ ok: false, fieldErrors: { closureDate: "The referral cannot close before the date it was made" } });
+    // closing the day it was made is allowed, as the database allows
+    expect(checkCorrection("cin_episode", { ...closed, closureDate: "2025-06-02" }, today)).toMatchObject({ ok: true });
+    expect(checkCorrection("cin_episode", { ...closed, closureReason: "" }, today)).toEqual({ ok: false, fieldErrors: { closureReason: "Choose the reason for closure (RC1 to RC9)" } });
+    expect(checkCorrection("cin_episode", { ...open, closureReason: "RC1" }, today)).toMatchObject({ ok: false, fieldErrors: { closureDate: expect.stringContaining("Enter the date the referral closed") } });
+  });
+
+  it("asks for a need unless the referral ended in no further action, and neither closes nor re-opens a referral", () => {
+    expect(referralCorrectionErrors({ closed: false, referralNfa: false }, open)).toEqual({});
+    expect(referralCorrectionErrors({ closed: false, referralNfa: false }, { ...open, primaryNeedCode: null })).toEqual({ primaryNeedCode: expect.stringContaining("the census needs one unless the referral ended in no further action") });
+    expect(referralCorrectionErrors({ closed: false, referralNfa: true }, { ...open, primaryNeedCode: null })).toEqual({});
+    expect(referralCorrectionErrors({ closed: false, referralNfa: false }, closed)).toEqual({ closureDate: expect.stringContaining("it closes with its case") });
+    expect(referralCorrectionErrors({ closed: true, referralNfa: false }, open)).toEqual({ closureDate: expect.stringContaining("A correction does not re-open it") });
+    expect(referralCorrectionErrors({ closed: true, referralNfa: false }, closed)).toEqual({});
+  });
+
+  it("names the first record a new referral date would leave before it, or a new closure after it", () => {
+    const linked = [
+      { what: "the child protection plan starting 1 Aug 2025", date: "2025-08-01", section: "Child protection plans" },
+      { what: "the assessment starting 3 Jun 2025", date: "2025-06-03", section: "Assessments" },
+      { what: "the assessment starting 3 Jun 2025", date: "2025-07-10", section: "Assessments", event: "authorised" },
+    ];
+    expect(referralDatesRefusal(linked, { referralDate: "2025-06-03", closureDate: null })).toBeNull();
+    expect(referralDatesRefusal(linked, { referralDate: "2025-06-04", closureDate: null })).toEqual({
+      field: "referralDate",
+      message: "The assessment starting 3 Jun 2025 is recorded against this referral and would then fall before it. Check the date, or correct the assessment starting 3 Jun 2025 first (under Assessments).",
+    });
+    expect(referralDatesRefusal(linked, { referralDate: "2025-06-01", closureDate: "2025-07-31" })).toMatchObject({ field: "closureDate", message: expect.stringMatching(/^The child protection plan starting 1 Aug 2025 is recorded .* would then fall after it closed/) });
+    expect(referralDatesRefusal(linked, { referralDate: "2025-06-01", closureDate: "2025-07-05" })).toMatchObject({ message: expect.stringMatching(/^The child protection plan starting 1 Aug 2025 is/) });
+    expect(referralDatesRefusal(linked.slice(1), { referralDate: "2025-06-01", closureDate: "2025-07-05" })).toMatchObject({ message: expect.stringMatching(/^The assessment starting 3 Jun 2025 \(authorised 10 Jul 2025\) is recorded/) });
+    expect(referralDatesRefusal([], { referralDate: "2026-01-01", closureDate: "2026-01-01" })).toBeNull();
+  });
+
+  it("refuses to remove a referral with records against it, naming them, or a child's last referral on an open statutory case", () => {
+    expect(referralRemovalRefusal([])).toBeNull();
+    const message = referralRemovalRefusal([
+      { what: "an assessment", date: "2025-06-03" },
+      { what: "a child protection plan", date: "2025-08-01" },
+    ])!;
+    expect(message).toContain("This referral has an assessment (3 Jun 2025) and a child protection plan (1 Aug 2025) recorded against it, so it cannot be removed");
+    expect(message).toContain("remove the other copy instead");
+    expect(lastReferralRefusal("WX-00012")).toContain("This is the child's only referral on the open case WX-00012, so it cannot be removed");
+  });
+
+  it("reads back a referral's version, and not one without its source", () => {
+    expect(valuesOfVersion("cin_episode", recordVersion("cin_episode", closed))).toEqual(closed);
+    expect(valuesOfVersion("cin_episode", JSON.stringify(["2025-06-02", null, "N1", null, null]))).toBeNull();
+    expect(describeChanges(recordChanges("cin_episode", open, { ...open, referralSource: "6", primaryNeedCode: "N4" }))).toBe("who made the referral from 2A to 6; the primary need from N1 to N4");
   });
 });

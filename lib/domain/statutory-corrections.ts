@@ -3,7 +3,9 @@
 // (dates given, not in the future, in order), the version a form was loaded at and what changed
 // since, and why a removal must wait. The data layer adds what needs the records around it (the
 // referral on the date, the plan's dates, the same record twice, the overlap constraints).
+// Referrals (CIN episodes) joined later: what they hold is the census's CINdetails.
 import { formatDate, isIsoDate, type IsoDate } from "./dates";
+import { PRIMARY_NEED_CODE_VALUES, REFERRAL_SOURCE_CODES } from "./referral-codes";
 import { REVIEW_PARTICIPATION_CODES } from "./ssda903-codes";
 import { ABUSE_CATEGORIES, ASSESSMENT_FACTOR_CODES } from "./statutory-codes";
 
@@ -17,6 +19,7 @@ export const STATUTORY_RECORD_TYPES = [
   "la_review",
   "health_assessment",
   "pathway_plan_review",
+  "cin_episode",
 ] as const;
 export type StatutoryRecordType = (typeof STATUTORY_RECORD_TYPES)[number];
 
@@ -34,12 +37,14 @@ export type RecordValues = {
   la_review: { reviewDate: IsoDate; reviewCode: string | null };
   health_assessment: { date: IsoDate; kind: "INITIAL" | "REVIEW" };
   pathway_plan_review: { reviewDate: IsoDate };
+  /** a referral: its census ReferralSource, PrimaryNeedCode, and for a closed one its closure (RC1–RC9) */
+  cin_episode: { referralDate: IsoDate; referralSource: string; primaryNeedCode: string | null; closureDate: IsoDate | null; closureReason: string | null };
 };
 
 /** One record as a correction form shows it: its values and the version they were loaded at. */
 export type EditableRecord<T extends StatutoryRecordType = StatutoryRecordType> = { type: T; id: string; values: RecordValues[T]; version: string };
 
-type FieldType = "date" | "optionalDate" | "flag" | "factors" | "category" | "participation" | "healthKind";
+type FieldType = "date" | "optionalDate" | "flag" | "factors" | "category" | "participation" | "healthKind" | "referralSource" | "primaryNeed" | "closureReason";
 type Field = { label: string; type: FieldType };
 
 /** Each kind's fields, in the order the version lists them. Labels read inside a sentence ("the start date must…"). */
@@ -76,6 +81,13 @@ export const RECORD_FIELDS: { [T in StatutoryRecordType]: { [F in keyof RecordVa
     kind: { label: "initial or review", type: "healthKind" },
   },
   pathway_plan_review: { reviewDate: { label: "the review date", type: "date" } },
+  cin_episode: {
+    referralDate: { label: "the referral date", type: "date" },
+    referralSource: { label: "who made the referral", type: "referralSource" },
+    primaryNeedCode: { label: "the primary need", type: "primaryNeed" },
+    closureDate: { label: "the closure date", type: "optionalDate" },
+    closureReason: { label: "the reason for closure", type: "closureReason" },
+  },
 };
 
 /** What each kind is called: "the assessment", "an assessment". */
@@ -89,6 +101,7 @@ export const RECORD_WORDS: Record<StatutoryRecordType, { name: string; one: stri
   la_review: { name: "looked-after review", one: "a looked-after review" },
   health_assessment: { name: "health assessment", one: "a health assessment" },
   pathway_plan_review: { name: "pathway plan review", one: "a pathway plan review" },
+  cin_episode: { name: "referral", one: "a referral" },
 };
 
 const fieldsOf = <T extends StatutoryRecordType>(type: T) => Object.entries(RECORD_FIELDS[type]) as [keyof RecordValues[T] & string, Field][];
@@ -96,6 +109,10 @@ const capital = (s: string) => s[0]!.toUpperCase() + s.slice(1);
 const CATEGORY_CODES: readonly string[] = ABUSE_CATEGORIES.map((c) => c.code);
 const FACTOR_CODES: readonly string[] = ASSESSMENT_FACTOR_CODES;
 const PARTICIPATION_CODES: readonly string[] = REVIEW_PARTICIPATION_CODES;
+const SOURCE_CODES: readonly string[] = REFERRAL_SOURCE_CODES;
+const NEED_CODES: readonly string[] = PRIMARY_NEED_CODE_VALUES;
+/** The census's reasons for closure, RC1 to RC9 (labels in lib/domain/transitions.ts). */
+export const CLOSURE_REASON_CODES: readonly string[] = ["RC1", "RC2", "RC3", "RC4", "RC5", "RC6", "RC7", "RC8", "RC9"];
 
 /** A value in the one shape the version and comparisons use: factors sorted and without repeats, no undefined. */
 function normalised(type: FieldType, value: unknown): unknown {
@@ -130,7 +147,7 @@ export function valuesOfVersion<T extends StatutoryRecordType>(type: T, version:
   for (const [i, [name, field]] of fields.entries()) {
     const v = parsed[i] as unknown;
     const ok =
-      field.type === "flag" ? typeof v === "boolean" : field.type === "factors" ? Array.isArray(v) && v.every((x) => typeof x === "string") : v === null ? field.type !== "date" && field.type !== "category" && field.type !== "healthKind" : typeof v === "string";
+      field.type === "flag" ? typeof v === "boolean" : field.type === "factors" ? Array.isArray(v) && v.every((x) => typeof x === "string") : v === null ? field.type !== "date" && field.type !== "category" && field.type !== "healthKind" && field.type !== "referralSource" : typeof v === "string";
     if (!ok) return null;
     out[name] = v;
   }
@@ -171,6 +188,15 @@ export function checkCorrection<T extends StatutoryRecordType>(type: T, raw: Rec
       case "healthKind":
         if (v !== "INITIAL" && v !== "REVIEW") errors[name] = "Choose initial or review";
         break;
+      case "referralSource":
+        if (typeof v !== "string" || !SOURCE_CODES.includes(v)) errors[name] = "Choose who made the referral from the list";
+        break;
+      case "primaryNeed":
+        if (v !== null && (typeof v !== "string" || !NEED_CODES.includes(v))) errors[name] = "Choose the primary need from the list (N0 to N9)";
+        break;
+      case "closureReason":
+        if (v !== null && (typeof v !== "string" || !CLOSURE_REASON_CODES.includes(v))) errors[name] = "Choose the reason for closure (RC1 to RC9)";
+        break;
       case "flag":
         break;
     }
@@ -186,6 +212,12 @@ export function checkCorrection<T extends StatutoryRecordType>(type: T, raw: Rec
     if (values.icpcDate !== null && values.icpcNotRequired === true) errors.icpcNotRequired = "Give a conference date or say it is not required, not both";
   }
   if ((type === "cp_plan" || type === "cin_plan") && before(date("endDate"), date("startDate"))) errors.endDate = "A plan cannot end before it started";
+  if (type === "cin_episode") {
+    if (before(date("closureDate"), date("referralDate"))) errors.closureDate = "The referral cannot close before the date it was made";
+    // the census: a closure has its reason, and a reason its closure
+    if (values.closureDate !== null && values.closureReason === null && !errors.closureReason) errors.closureReason = "Choose the reason for closure (RC1 to RC9)";
+    if (values.closureDate === null && values.closureReason !== null && !errors.closureDate) errors.closureDate = "Enter the date the referral closed, or leave the reason for closure empty";
+  }
   return Object.keys(errors).length > 0 ? { ok: false, fieldErrors: errors } : { ok: true, values: values as RecordValues[T] };
 }
 
@@ -198,6 +230,7 @@ function show(type: FieldType, value: unknown): string {
   if (type === "date" || type === "optionalDate") return formatDate(value as IsoDate);
   if (type === "category") return ABUSE_CATEGORIES.find((c) => c.code === value)?.label ?? String(value);
   if (type === "healthKind") return value === "INITIAL" ? "initial" : "review";
+  // referral source, need and closure reason: the census codes, as the page shows them
   return String(value);
 }
 
@@ -264,4 +297,68 @@ export function reasonError(reason: string | null | undefined, purpose: "correct
   if (!r) return purpose === "correct" ? "Enter why the record is being corrected" : "Enter why the record is being removed";
   if (r.length > 500) return "The reason must be 500 characters or fewer";
   return null;
+}
+
+/**
+ * The checks of a referral's correction that need the referral as recorded (decision 0022, referrals):
+ * the census wants a primary need unless the referral ended in no further action (check.ts), and a
+ * correction neither closes an open referral (it closes with its case) nor re-opens a closed one.
+ */
+export function referralCorrectionErrors(recorded: { closed: boolean; referralNfa: boolean }, next: RecordValues["cin_episode"]): Record<string, string> {
+  const errors: Record<string, string> = {};
+  if (next.primaryNeedCode === null && !recorded.referralNfa) errors.primaryNeedCode = "Choose the primary need (N0 to N9): the census needs one unless the referral ended in no further action";
+  if (!recorded.closed && next.closureDate !== null) errors.closureDate = "This referral is open: it closes with its case (a closure or a step-down), not by a correction. Leave the closure date empty.";
+  if (recorded.closed && next.closureDate === null) {
+    errors.closureDate = "This referral has closed: enter the date it closed. A correction does not re-open it; if the child needs help again, record a contact at the front door.";
+  }
+  return errors;
+}
+
+/** A dated record that stands on a referral: "the assessment starting 3 Jun 2025". */
+export type OnReferral = { what: string; date: IsoDate; section: string; /** a date other than its start: "authorised", "ended" */ event?: string };
+
+const said = (r: OnReferral) => `${capital(r.what)}${r.event ? ` (${r.event} ${formatDate(r.date)})` : ""}`;
+
+/**
+ * The first record linked to the referral that its corrected dates would leave outside it (before the
+ * referral, or after its closure), as a refusal for that field: which record, and what to do. Null when
+ * every one still falls within.
+ */
+export function referralDatesRefusal(linked: readonly OnReferral[], next: { referralDate: IsoDate; closureDate: IsoDate | null }): { field: "referralDate" | "closureDate"; message: string } | null {
+  const sorted = [...linked].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+  const early = sorted.find((r) => r.date < next.referralDate);
+  if (early) {
+    return {
+      field: "referralDate",
+      message: `${said(early)} is recorded against this referral and would then fall before it. Check the date, or correct ${early.what} first (under ${early.section}).`,
+    };
+  }
+  const late = next.closureDate ? sorted.reverse().find((r) => r.date > next.closureDate!) : undefined;
+  if (late) {
+    return {
+      field: "closureDate",
+      message: `${said(late)} is recorded against this referral and would then fall after it closed. Check the date, or correct ${late.what} first (under ${late.section}).`,
+    };
+  }
+  return null;
+}
+
+/** What stops a referral being removed: the records made against it, each "an assessment (3 Jun 2025)". */
+export function referralRemovalRefusal(linked: readonly { what: string; date: IsoDate }[]): string | null {
+  if (linked.length === 0) return null;
+  const listed = linked.map((l) => `${l.what} (${formatDate(l.date)})`);
+  const all = listed.length === 1 ? listed[0]! : `${listed.slice(0, -1).join(", ")} and ${listed.at(-1)!}`;
+  return (
+    `This referral has ${all} recorded against it, so it cannot be removed: they would be left without a referral. ` +
+    "If they were recorded against the wrong referral or child, correct or remove each of them first, then the referral. " +
+    "If the referral was recorded twice, remove the other copy instead; if its dates or codes are wrong, correct it."
+  );
+}
+
+/** A child on an open statutory case keeps at least one referral on it. */
+export function lastReferralRefusal(caseReference: string): string {
+  return (
+    `This is the child's only referral on the open case ${caseReference}, so it cannot be removed: a child on a child in need, child protection or looked-after case is counted in the census by their referral. ` +
+    "If its dates or codes are wrong, correct it instead. If the case should not be a statutory one, step it down or close it first."
+  );
 }

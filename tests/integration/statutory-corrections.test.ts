@@ -360,3 +360,151 @@ describe("a merge refused for the same plan on both records", () => {
     expect((await getStatutoryRecord(manager, keep)).cpPlans.map((p) => p.startDate)).toEqual(["2025-05-01"]);
   });
 });
+
+describe("correcting and removing a referral (CIN episode)", () => {
+  let r: Council;
+  let child: string;
+  let onCase: string;
+  let first: string;
+  let second: string;
+
+  const referrals = () => withTenant(r.tenantId, (tx) => tx.cinEpisode.findMany({ where: { personId: child }, orderBy: { id: "asc" } }));
+  const referralAudits = () => withTenant(r.tenantId, (tx) => tx.auditEvent.count({ where: { personId: child, entityType: "cin_episode" } }));
+  const editOf = async (id: string, who: TestUser = r.worker) => (await getStatutoryRecord(ctxFor(who), child)).referrals.find((e) => e.id === id)!.edit;
+  const census = (who: TestUser = r.head) => exportCinCensus(ctxFor(who), { year: 2026, purpose: "check" });
+
+  beforeAll(async () => {
+    r = await makeCouncil();
+    const { family, children } = await createFamily(r.tenantId, { children: [{ dateOfBirth: "2021-05-04" }] });
+    child = children[0]!.id;
+    onCase = (await createCase(r.tenantId, { familyId: family.id, childIds: [child], level: "CHILD_IN_NEED", teamId: r.teamId, openedOn: "2025-05-01" })).id;
+    await withTenant(r.tenantId, async (tx) => {
+      await tx.person.update({ where: { tenantId_id: { tenantId: r.tenantId, id: child } }, data: { ethnicity: "WBRI" } });
+      await tx.allocation.create({ data: { tenantId: r.tenantId, caseId: onCase, workerId: r.worker.id, roleOnCase: "LEAD", startDate: fromIsoDate("2025-05-01") } });
+      // a referral that closed, then one migrated from the old system with no primary need and the source "unknown"
+      first = (
+        await tx.cinEpisode.create({
+          data: { tenantId: r.tenantId, personId: child, caseId: onCase, referralDate: fromIsoDate("2025-05-01"), referralSource: "2A", primaryNeedCode: "N1", closureDate: fromIsoDate("2025-09-30"), closureReason: "RC8" },
+        })
+      ).id;
+      second = (await tx.cinEpisode.create({ data: { tenantId: r.tenantId, personId: child, caseId: onCase, referralDate: fromIsoDate("2025-11-03"), referralSource: "10" } })).id;
+    });
+    await recordAssessment(ctxFor(r.worker), { personId: child, caseId: onCase, startDate: "2025-05-10", authorisedDate: "2025-06-01", factors: ["21"] });
+  });
+
+  it("corrects a referral's source and need, and its date and closure: the census writes the new values, the problem goes, and each is audited with before, after and reason", async () => {
+    const before = await census();
+    expect(before.ok).toBe(false);
+    if (before.ok) return;
+    expect(before.children.find((c) => c.personId === child)?.problems).toEqual([{ module: "Referral", message: "The referral of 3 Nov 2025: give the primary need code." }]);
+
+    const ctx = ctxFor(r.worker);
+    await correctStatutoryRecord(ctx, correction(child, await editOf(second), { referralSource: "6", primaryNeedCode: "N4" }, "Migrated without its need; the police referred"));
+    await correctStatutoryRecord(ctx, correction(child, await editOf(first), { referralDate: "2025-05-02", closureDate: "2025-09-28", closureReason: "RC7" }, "Dates and reason typed wrongly in the old system"));
+
+    const xml = await censusXml(ctxFor(r.head));
+    expect(all(xml, "CINreferralDate")).toEqual(["2025-05-02", "2025-11-03"]);
+    expect(all(xml, "ReferralSource")).toEqual(["2A", "6"]);
+    expect(all(xml, "PrimaryNeedCode")).toEqual(["N1", "N4"]);
+    expect(all(xml, "CINclosureDate")).toEqual(["2025-09-28"]);
+    expect(all(xml, "ReasonForClosure")).toEqual(["RC7"]);
+
+    const events = await withTenant(r.tenantId, (tx) => tx.auditEvent.findMany({ where: { personId: child, action: "cin_episode.corrected" }, orderBy: { id: "asc" } }));
+    expect(events.map((e) => [e.entityType, e.entityId, e.caseId, e.actorId])).toEqual([
+      ["cin_episode", second, onCase, r.worker.id],
+      ["cin_episode", first, onCase, r.worker.id],
+    ]);
+    expect(events[0]!.details).toMatchObject({
+      reason: "Migrated without its need; the police referred",
+      before: { referralDate: "2025-11-03", referralSource: "10", primaryNeedCode: null, closureDate: null, closureReason: null },
+      after: { referralDate: "2025-11-03", referralSource: "6", primaryNeedCode: "N4", closureDate: null, closureReason: null },
+      changed: ["referralSource", "primaryNeedCode"],
+    });
+    expect(events[1]!.details).toMatchObject({ changed: ["referralDate", "closureDate", "closureReason"] });
+    expect((await listRecordAccess(ctxFor(r.manager), child)).events.map((e) => e.action)).toContain("cin_episode.corrected");
+    // the case is not changed by it
+    expect(await withTenant(r.tenantId, (tx) => tx.case.findFirstOrThrow({ where: { id: onCase }, select: { openedOn: true } }))).toEqual({ openedOn: fromIsoDate("2025-05-01") });
+  });
+
+  it("refuses a future date, a closure before the referral, a date after a linked assessment's start, an overlap with the child's other referral, a missing need, and closing or re-opening; nothing changes", async () => {
+    const ctx = ctxFor(r.worker);
+    const was = await referrals();
+    const audited = await referralAudits();
+    const closed = await editOf(first);
+    const open = await editOf(second);
+    const refused = (input: CorrectionInput, field: string, message: string | ReturnType<typeof expect.stringContaining>) =>
+      expect(correctStatutoryRecord(ctx, input)).rejects.toMatchObject({ code: "VALIDATION", fieldErrors: { [field]: [message] } });
+
+    await refused(correction(child, open, { referralDate: addDays(todayInEngland(), 1) }), "referralDate", "The referral date must be today or in the past");
+    await refused(correction(child, closed, { closureDate: "2025-05-01" }), "closureDate", "The referral cannot close before the date it was made");
+    await refused(
+      correction(child, closed, { referralDate: "2025-05-11" }),
+      "referralDate",
+      "The assessment starting 10 May 2025 is recorded against this referral and would then fall before it. Check the date, or correct the assessment starting 10 May 2025 first (under Assessments).",
+    );
+    await refused(correction(child, closed, { closureDate: "2025-05-20" }), "closureDate", expect.stringContaining("The assessment starting 10 May 2025 (authorised 1 Jun 2025) is recorded against this referral and would then fall after it closed"));
+    await refused(correction(child, open, { referralDate: "2025-09-15" }), "referralDate", "Those dates overlap the child's referral of 2 May 2025 (closed 28 Sept 2025, case " + (await caseRef()) + "): the census counts one referral at a time. Check the dates, or correct that referral first.");
+    await refused(correction(child, closed, { closureDate: "2025-11-03" }), "closureDate", expect.stringContaining("Those dates overlap the child's referral of 3 Nov 2025 (open"));
+    await refused(correction(child, open, { primaryNeedCode: null }), "primaryNeedCode", expect.stringContaining("the census needs one unless the referral ended in no further action"));
+    await refused(correction(child, open, { closureDate: "2025-12-01", closureReason: "RC8" }), "closureDate", expect.stringContaining("This referral is open: it closes with its case"));
+    await refused(correction(child, closed, { closureDate: null, closureReason: null }), "closureDate", expect.stringContaining("A correction does not re-open it"));
+    await refused(correction(child, open, { referralSource: "" }), "referralSource", "Choose who made the referral from the list");
+    expect(await referrals()).toEqual(was);
+    expect(await referralAudits()).toBe(audited);
+  });
+
+  const caseRef = async () => (await withTenant(r.tenantId, (tx) => tx.case.findFirstOrThrow({ where: { id: onCase }, select: { reference: true } }))).reference;
+
+  it("refuses a correction from a page opened before someone else corrected the referral, saying what changed", async () => {
+    const mine = await editOf(second, r.worker);
+    await correctStatutoryRecord(ctxFor(r.colleague), correction(child, await editOf(second, r.colleague), { referralSource: "3A" }, "It was the GP"));
+    await expect(correctStatutoryRecord(ctxFor(r.worker), correction(child, mine, { primaryNeedCode: "N5" }))).rejects.toMatchObject({
+      code: "CONFLICT",
+      message: expect.stringMatching(/^Someone changed this referral after you opened the page \(Jo Colleague, .*\): who made the referral from 6 to 3A\. Your correction was not saved/),
+    });
+    expect((await referrals()).find((e) => e.id === second)).toMatchObject({ referralSource: "3A", primaryNeedCode: "N4" });
+  });
+
+  it("a manager removes a referral recorded twice with nothing against it, audited with the row; one with an assessment, or a child's last on an open case, is refused; a social worker may not remove one", async () => {
+    const copy = await withTenant(r.tenantId, (tx) =>
+      tx.cinEpisode.create({ data: { tenantId: r.tenantId, personId: child, caseId: onCase, referralDate: fromIsoDate("2025-11-03"), referralSource: "3A", primaryNeedCode: "N4" } }),
+    );
+    const edit = await editOf(copy.id, r.manager);
+    for (const who of [r.worker, r.colleague]) await expect(removeStatutoryRecord(ctxFor(who), removal(child, edit))).rejects.toMatchObject({ code: "FORBIDDEN" });
+    const image = await withTenant(r.tenantId, (tx) => tx.$queryRaw<{ row: Record<string, unknown> }[]>`SELECT to_jsonb(e) AS row FROM cin_episode e WHERE e.id = ${copy.id}::uuid`);
+    const done = await removeStatutoryRecord(ctxFor(r.manager), removal(child, edit, "The same referral entered twice"));
+    expect(done.before).toEqual(image[0]!.row);
+    expect((await referrals()).map((e) => e.id)).not.toContain(copy.id);
+    const event = await withTenant(r.tenantId, (tx) => tx.auditEvent.findFirstOrThrow({ where: { action: "cin_episode.removed", entityId: copy.id } }));
+    expect(event).toMatchObject({ personId: child, caseId: onCase, actorId: r.manager.id, entityType: "cin_episode" });
+    expect(event.details).toMatchObject({ reason: "The same referral entered twice", before: image[0]!.row, values: { referralDate: "2025-11-03", referralSource: "3A" } });
+    expect((await listRecordAccess(ctxFor(r.manager), child)).events.map((e) => e.action)).toContain("cin_episode.removed");
+
+    // the first referral has the assessment recorded against it
+    await expect(removeStatutoryRecord(ctxFor(r.manager), removal(child, await editOf(first, r.manager)))).rejects.toMatchObject({
+      code: "REFUSED",
+      message: expect.stringContaining("This referral has an assessment (10 May 2025) recorded against it, so it cannot be removed"),
+    });
+    expect(await referrals()).toHaveLength(2);
+
+    // a child on an open child in need case keeps a referral
+    const alone = await createAllocatedCase(r.tenantId, r.worker);
+    const kid = alone.children[0]!.id;
+    const only = await withTenant(r.tenantId, (tx) => tx.cinEpisode.create({ data: { tenantId: r.tenantId, personId: kid, caseId: alone.case.id, referralDate: fromIsoDate(addDays(todayInEngland(), -3)), referralSource: "6", primaryNeedCode: "N1" } }));
+    const onlyEdit = (await getStatutoryRecord(ctxFor(r.manager), kid)).referrals[0]!.edit;
+    await expect(removeStatutoryRecord(ctxFor(r.manager), removal(kid, onlyEdit))).rejects.toMatchObject({ code: "REFUSED", message: expect.stringContaining(`This is the child's only referral on the open case ${alone.case.reference}`) });
+    expect(await withTenant(r.tenantId, (tx) => tx.cinEpisode.count({ where: { id: only.id } }))).toBe(1);
+  });
+
+  it("is not found for another council, to correct or to remove", async () => {
+    const b = await makeCouncil();
+    const edit = await editOf(second);
+    const was = await referrals();
+    await expect(correctStatutoryRecord(ctxFor(b.worker), correction(child, edit, { primaryNeedCode: "N2" }))).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(removeStatutoryRecord(ctxFor(b.manager), removal(child, edit))).rejects.toMatchObject({ code: "NOT_FOUND" });
+    const theirs = await createAllocatedCase(b.tenantId, b.worker);
+    await expect(correctStatutoryRecord(ctxFor(b.worker), correction(theirs.children[0]!.id, edit, { primaryNeedCode: "N2" }))).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(removeStatutoryRecord(ctxFor(b.manager), removal(theirs.children[0]!.id, edit))).rejects.toMatchObject({ code: "NOT_FOUND" });
+    expect(await referrals()).toEqual(was);
+  });
+});

@@ -8,7 +8,7 @@ import { getStatutoryRecord } from "@/lib/data/statutory";
 import { getChildDue } from "@/lib/data/timescales";
 import { DueList } from "@/components/due-list";
 import { formatDate, todayInEngland } from "@/lib/domain/dates";
-import { primaryNeedLabel } from "@/lib/domain/referral-codes";
+import { primaryNeedLabel, referralSourceLabel } from "@/lib/domain/referral-codes";
 import { LEGAL_STATUSES, REASONS_CARE_ENDED, REVIEW_PARTICIPATION, codeLabel } from "@/lib/domain/ssda903-codes";
 import { ABUSE_CATEGORIES, ASSESSMENT_FACTORS } from "@/lib/domain/statutory-codes";
 import { DISABILITIES } from "@/lib/exports/cin-census/codes";
@@ -177,16 +177,18 @@ export default async function StatutoryPage({ params, searchParams }: { params: 
           {r.referrals.length === 0 ? (
             <p>No referrals to children&apos;s social care.</p>
           ) : (
-            <ul className="space-y-1">
+            <ul className="space-y-3">
               {r.referrals.map((e) => (
                 <li key={e.id}>
                   Referred {formatDate(e.referralDate)}
-                  {e.primaryNeedCode ? ` (need: ${primaryNeedLabel(e.primaryNeedCode)})` : ""} · {e.closureDate ? `closed ${formatDate(e.closureDate)} (${e.closureReason})` : "open"}
+                  {e.primaryNeedCode ? ` (need: ${primaryNeedLabel(e.primaryNeedCode)})` : " (no primary need recorded)"} · {e.closureDate ? `closed ${formatDate(e.closureDate)} (${e.closureReason ?? "no reason recorded"})` : "open"}
+                  <span className="block text-sm text-muted">Referred by: {referralSourceLabel(e.referralSource)}</span>
+                  <Fixes edit={e.edit} what={`referral of ${formatDate(e.referralDate)}`} fixing={fixing} />
                 </li>
               ))}
             </ul>
           )}
-          {canRecord && r.referrals.length > 0 && <p className="mt-2 text-sm text-muted">A referral opens and closes with its case, so it is not corrected here.</p>}
+          {canRecord && r.referrals.length > 0 && <p className="mt-2 text-sm text-muted">A referral opens and closes with its case: correcting one changes what the census says of it, not the case.</p>}
         </Section>
 
         <Section id="assessments-h" title="Assessments">

@@ -8,7 +8,9 @@ import { FormErrors, SubmitButton } from "@/components/form/form-parts";
 import type { FormState } from "@/lib/actions/form";
 import { IDLE_STATE } from "@/lib/actions/idle";
 import * as actions from "@/lib/actions/statutory";
+import { PRIMARY_NEED_CODES, REFERRAL_SOURCES } from "@/lib/domain/referral-codes";
 import { ASSESSMENT_FACTORS, ABUSE_CATEGORIES } from "@/lib/domain/statutory-codes";
+import { CLOSURE_REASONS } from "@/lib/domain/transitions";
 import type { EditableRecord, RecordValues } from "@/lib/domain/statutory-corrections";
 
 type Action = (state: FormState, data: FormData) => Promise<FormState>;
@@ -252,6 +254,10 @@ export function DisabilitiesForm({ personId, current, options }: { personId: str
   );
 }
 
+const SOURCE_OPTIONS: Option[] = REFERRAL_SOURCES.map((s) => ({ value: s.code, label: `${s.code}: ${s.label}` }));
+const NEED_OPTIONS: Option[] = PRIMARY_NEED_CODES.map((n) => ({ value: n.code, label: `${n.code}: ${n.label}` }));
+const CLOSURE_OPTIONS: Option[] = Object.entries(CLOSURE_REASONS).map(([code, label]) => ({ value: code, label: `${code}: ${label}` }));
+
 const HEALTH_KINDS: Option[] = [
   { value: "INITIAL", label: "Initial" },
   { value: "REVIEW", label: "Review" },
@@ -326,6 +332,23 @@ function RecordFields({ edit, state, p, participation }: { edit: EditableRecord;
     }
     case "pathway_plan_review":
       return date("reviewDate", "Date of the pathway plan review", (edit.values as RecordValues["pathway_plan_review"]).reviewDate);
+    case "cin_episode": {
+      // a referral's closure is corrected only once it has closed: it closes with its case
+      const v = edit.values as RecordValues["cin_episode"];
+      return (
+        <>
+          {date("referralDate", "Date of the referral", v.referralDate, "The date the contact came in. The case's opened date and the contact itself are not changed.")}
+          <SelectField name="referralSource" idPrefix={p} label="Who made the referral" state={state} options={SOURCE_OPTIONS} defaultValue={v.referralSource} />
+          <SelectField name="primaryNeedCode" idPrefix={p} label="Primary need" state={state} placeholder="Not recorded" options={NEED_OPTIONS} defaultValue={v.primaryNeedCode ?? ""} />
+          {v.closureDate && (
+            <>
+              {date("closureDate", "Date the referral closed", v.closureDate)}
+              <SelectField name="closureReason" idPrefix={p} label="Reason for closure" state={state} placeholder="Not recorded" options={CLOSURE_OPTIONS} defaultValue={v.closureReason ?? ""} />
+            </>
+          )}
+        </>
+      );
+    }
   }
 }
 
