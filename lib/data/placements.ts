@@ -6,7 +6,7 @@ import { randomUUID } from "node:crypto";
 import { assertCan, type Ctx } from "@/lib/auth/context";
 import { inOrder } from "@/lib/db/in-order";
 import { withTenant, type Tx } from "@/lib/db/tenant";
-import { ageOn, todayInEngland, toIsoDate, type IsoDate } from "@/lib/domain/dates";
+import { ageOn, fromIsoDate, todayInEngland, toIsoDate, type IsoDate } from "@/lib/domain/dates";
 import { movePlacement, placedOutsideEngland } from "@/lib/domain/placements";
 import { carerRefusal, type CarerKind } from "@/lib/domain/placements-carers";
 import { changedFields } from "@/lib/domain/user-admin";
@@ -163,8 +163,20 @@ export async function updateCarer(ctx: Ctx, carerIdInput: string, input: CarerCh
     }
     const name = input.name.trim();
     const household = before.kind === "FOSTER_HOUSEHOLD";
-    const [row] = await carersOf(tx, t, todayInEngland(), carerId);
-    const refusal = carerRefusal({ kind: before.kind, name, approvedPlaces: input.approvedPlaces, ageFrom: input.ageFrom, ageTo: input.ageTo }, row?.currentChildren ?? 0);
+    const today = todayInEngland();
+    const [row] = await carersOf(tx, t, today, carerId);
+    const placedNow = household
+      ? await tx.careEpisode.findMany({
+          where: { tenantId: t, carerId, startDate: { lte: fromIsoDate(today) }, OR: [{ endDate: null }, { endDate: { gt: fromIsoDate(today) } }] },
+          select: { person: { select: { dateOfBirth: true } } },
+        })
+      : [];
+    const ages = placedNow.flatMap((e) => (e.person.dateOfBirth ? [ageOn(toIsoDate(e.person.dateOfBirth), today)] : []));
+    const refusal = carerRefusal(
+      { kind: before.kind, name, approvedPlaces: input.approvedPlaces, ageFrom: input.ageFrom, ageTo: input.ageTo },
+      row?.currentChildren ?? 0,
+      { ages, before: { ageFrom: before.ageFrom, ageTo: before.ageTo } },
+    );
     if (refusal) throw field(refusal.field, refusal.message);
     const same = await tx.carer.findFirst({ where: { tenantId: t, id: { not: carerId }, name: { equals: name, mode: "insensitive" }, postcode: input.postcode }, select: { id: true } });
     if (same) throw field("name", `${name} at ${input.postcode} is already on the list`);

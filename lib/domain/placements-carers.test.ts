@@ -26,4 +26,17 @@ describe("a carer's approval", () => {
     expect(carerRefusal({ ...okafors, approvedPlaces: 2 }, 2)).toBeNull();
     expect(carerRefusal({ ...okafors, approvedPlaces: 0 }, 0)).toBeNull();
   });
+
+  it("cannot narrow its ages to leave out a child placed there now who fitted before; a child already past the range stops nothing", () => {
+    const placed = (ages: number[]) => ({ ages, before: { ageFrom: 5, ageTo: 12 } });
+    expect(carerRefusal({ ...okafors, ageTo: 10 }, 2, placed([7, 11]))).toEqual({
+      field: "ageTo",
+      message: "The Okafor household has a child of 11 placed now, outside ages 5–10. Keep the range until they have moved on, or move them to another placement first.",
+    });
+    expect(carerRefusal({ ...okafors, ageFrom: 8, ageTo: 10 }, 2, placed([7, 11]))).toMatchObject({ field: "ageFrom", message: expect.stringContaining("children of 7 and 11 placed now, outside ages 8–10") });
+    expect(carerRefusal({ ...okafors, ageTo: 11 }, 2, placed([7, 11]))).toBeNull();
+    // a 13-year-old who has outgrown the 5–12 approval does not stop a change of rate, nor a narrower range
+    expect(carerRefusal({ ...okafors, ageTo: 12 }, 1, placed([13]))).toBeNull();
+    expect(carerRefusal({ ...okafors, ageTo: 11 }, 1, placed([13]))).toBeNull();
+  });
 });

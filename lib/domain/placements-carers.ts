@@ -6,6 +6,8 @@
 //   first). Agencies and homes take children by arrangement: they have neither.
 // - Its approved places cannot go below the children placed there now: the household would be over
 //   its approval on the day. Move a child first, or put the household on hold to stop new placements.
+// - Its age range cannot be narrowed so that a child placed there now, who fitted the range before,
+//   no longer does (a child who has grown past the range already does not stop other changes).
 // - A change to a carer's postcode, location, provider or rate is for placements made from then on:
 //   each placement keeps what it was recorded with (a household that moves house with a child is a
 //   change of placement, RNE P, recorded as a move).
@@ -25,9 +27,13 @@ export type CarerRefusal = { field: "approvedPlaces" | "ageFrom" | "ageTo"; mess
 
 /**
  * Why a carer cannot be saved as it is, or null when it can. `currentChildren`: the children placed
- * with it today, when it already exists.
+ * with it today, when it already exists; `placedNow`: their ages today and the range it had before.
  */
-export function carerRefusal(carer: CarerApproval, currentChildren = 0): CarerRefusal | null {
+export function carerRefusal(
+  carer: CarerApproval,
+  currentChildren = 0,
+  placedNow: { ages: readonly number[]; before: { ageFrom: number | null; ageTo: number | null } } | null = null,
+): CarerRefusal | null {
   if (carer.kind !== "FOSTER_HOUSEHOLD") return null;
   if (carer.approvedPlaces === null) return { field: "approvedPlaces", message: "Enter how many children the household is approved for" };
   if (carer.ageFrom === null) return { field: "ageFrom", message: "Enter the youngest age the household is approved for" };
@@ -39,6 +45,18 @@ export function carerRefusal(carer: CarerApproval, currentChildren = 0): CarerRe
       field: "approvedPlaces",
       message: `${carer.name} has ${children} placed now, so it cannot be approved for fewer than ${currentChildren}. Move a child to another placement first, or put the household on hold to stop new placements.`,
     };
+  }
+  if (placedNow) {
+    const { ageFrom: wasFrom, ageTo: wasTo } = placedNow.before;
+    const fittedBefore = (age: number) => (wasFrom === null || age >= wasFrom) && (wasTo === null || age <= wasTo);
+    const left = placedNow.ages.filter((age) => fittedBefore(age) && (age < carer.ageFrom! || age > carer.ageTo!)).sort((a, b) => a - b);
+    if (left.length > 0) {
+      const who = left.length === 1 ? `a child of ${left[0]}` : `children of ${left.join(" and ")}`;
+      return {
+        field: left.some((age) => age < carer.ageFrom!) ? "ageFrom" : "ageTo",
+        message: `${carer.name} has ${who} placed now, outside ages ${carer.ageFrom}–${carer.ageTo}. Keep the range until they have moved on, or move them to another placement first.`,
+      };
+    }
   }
   return null;
 }

@@ -6,7 +6,7 @@ import { describe, expect, it } from "vitest";
 import { addCarer, getCarer, getChildPlacements, listCarers, moveChild, updateCarer, type CarerChange, type NewCarer } from "../../lib/data/placements";
 import { startCare } from "../../lib/data/statutory";
 import { withTenant } from "../../lib/db/tenant";
-import { addDays, todayInEngland } from "../../lib/domain/dates";
+import { addDays, fromIsoDate, todayInEngland } from "../../lib/domain/dates";
 import { createAllocatedCase, createTeam, createTenant, createUser, ctxFor } from "../support/factories";
 
 const today = todayInEngland();
@@ -127,6 +127,22 @@ describe("changing a carer", () => {
     // down to exactly the children there is allowed: no vacancy left
     await updateCarer(ctx, s.carerId, changeOf(c, { approvedPlaces: 2 }));
     expect(await getCarer(ctx, s.carerId)).toMatchObject({ approvedPlaces: 2, vacancies: 0 });
+  });
+
+  it("refuses narrowing the ages to leave out a child placed there now, naming their age; a range that still fits them is saved", async () => {
+    const s = await councilWithHousehold();
+    const ctx = ctxFor(s.manager);
+    // the two children are 10 (the factory's 4 May 2016) and 12
+    await withTenant(s.tenant.id, (tx) => tx.person.update({ where: { tenantId_id: { tenantId: s.tenant.id, id: s.children[1]! } }, data: { dateOfBirth: fromIsoDate(addDays(today, -(12 * 365 + 40))) } }));
+    const c = await getCarer(ctx, s.carerId);
+    await expect(updateCarer(ctx, s.carerId, changeOf(c, { ageFrom: 0, ageTo: 11 }))).rejects.toMatchObject({
+      code: "VALIDATION",
+      fieldErrors: { ageTo: ["The Okafor household has a child of 12 placed now, outside ages 0–11. Keep the range until they have moved on, or move them to another placement first."] },
+    });
+    await expect(updateCarer(ctx, s.carerId, changeOf(c, { ageFrom: 11, ageTo: 17 }))).rejects.toMatchObject({ fieldErrors: { ageFrom: [expect.stringContaining("a child of 10 placed now, outside ages 11–17")] } });
+    expect(await getCarer(ctx, s.carerId)).toMatchObject({ ageFrom: 0, ageTo: 17 });
+    await updateCarer(ctx, s.carerId, changeOf(c, { ageFrom: 10, ageTo: 12 }));
+    expect(await getCarer(ctx, s.carerId)).toMatchObject({ ageFrom: 10, ageTo: 12 });
   });
 
   it("practitioners may not change carers; a tenant administrator may", async () => {
