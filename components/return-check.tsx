@@ -33,15 +33,28 @@ export type ChildWithProblems = {
   /** null for roles that do not see cases */
   name: string | null;
   /** `childDetails`: fixed on the child's identifiers and equality details (date of birth, sex, ethnicity, UPN, LA child id) */
-  problems: { area: string; message: string; childDetails?: boolean }[];
+  problems: { area: string; message: string; childDetails?: boolean; referral?: boolean }[];
 };
 
 /**
  * Problems for the whole return, then each child's; children's names link to their statutory record for
  * roles that see cases, and a problem with the child's own details links to the page that fixes it for
- * roles that may change them.
+ * roles that may change them; a problem with a referral (CIN census) links to the referrals on the child's
+ * statutory record, where they are corrected, for roles that may record statutory work.
  */
-export function ReturnProblems({ general, childList, linkToRecords, linkToDetails = false }: { general: string[]; childList: ChildWithProblems[]; linkToRecords: boolean; linkToDetails?: boolean }) {
+export function ReturnProblems({
+  general,
+  childList,
+  linkToRecords,
+  linkToDetails = false,
+  linkToReferrals = false,
+}: {
+  general: string[];
+  childList: ChildWithProblems[];
+  linkToRecords: boolean;
+  linkToDetails?: boolean;
+  linkToReferrals?: boolean;
+}) {
   return (
     <>
       {general.length > 0 && (
@@ -80,6 +93,12 @@ export function ReturnProblems({ general, childList, linkToRecords, linkToDetail
                         <Link href={`/people/${child.personId}/identifiers`}>
                           Change {child.name ? `${child.name}'s` : "the child's"} identifiers and equality details
                         </Link>
+                      </>
+                    )}
+                    {linkToReferrals && p.referral && child.personId && (
+                      <>
+                        {" "}
+                        <Link href={`/people/${child.personId}/statutory#referrals-h`}>Correct {child.name ? `${child.name}'s` : "the child's"} referral</Link>
                       </>
                     )}
                   </li>

@@ -82,7 +82,9 @@ test("a child with a problem is listed with a link to their record, and the down
     await expectAccessible(page);
     await page.screenshot({ path: "test-results/cin-census-problems.png", fullPage: true });
     expect((await page.request.get("/exports/cin-census/download?year=2026")).status()).toBe(409);
-    await listed.getByRole("link", { name: episode!.name }).click();
+    // a referral's problem also links to the referrals, where it is corrected (decision 0022)
+    await expect(listed.getByRole("link", { name: `Correct ${episode!.name}'s referral` })).toHaveAttribute("href", `/people/${episode!.person_id}/statutory#referrals-h`);
+    await listed.getByRole("link", { name: episode!.name, exact: true }).click();
     await expect(page).toHaveURL(new RegExp(`/people/${episode!.person_id}/statutory$`));
   } finally {
     await sql("UPDATE cin_episode SET primary_need_code = $2 WHERE id = $1", [episode!.id, episode!.need]);

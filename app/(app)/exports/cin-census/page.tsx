@@ -33,6 +33,8 @@ export default async function CinCensusPage({ searchParams }: { searchParams: Pr
   const linkToRecords = can(ctx.role, "case:view");
   // the child's own details are fixed on their identifiers page; disabilities, on the statutory record their name links to
   const linkToDetails = linkToRecords && can(ctx.role, "person:edit");
+  // a referral's date, source, need and closure are corrected in the Referrals section of the statutory record (decision 0022)
+  const linkToReferrals = linkToRecords && can(ctx.role, "statutory:record");
 
   return (
     <>
@@ -70,7 +72,7 @@ export default async function CinCensusPage({ searchParams }: { searchParams: Pr
               </p>
             </>
           ) : (
-            <ReturnProblems general={result.general} childList={result.children.map((c) => ({ id: c.laChildId, idLabel: "LA child ID", personId: c.personId, name: c.name, problems: c.problems.map((p) => ({ area: p.module, message: p.message, childDetails: p.module === "Child" && !/disabilit/i.test(p.message) })) }))} linkToRecords={linkToRecords} linkToDetails={linkToDetails} />
+            <ReturnProblems general={result.general} childList={result.children.map((c) => ({ id: c.laChildId, idLabel: "LA child ID", personId: c.personId, name: c.name, problems: c.problems.map((p) => ({ area: p.module, message: p.message, childDetails: p.module === "Child" && !/disabilit/i.test(p.message), referral: p.module === "Referral" })) }))} linkToRecords={linkToRecords} linkToDetails={linkToDetails} linkToReferrals={linkToReferrals} />
           )}
         </section>
       )}
