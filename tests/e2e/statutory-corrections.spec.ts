@@ -94,3 +94,64 @@ test("a team manager removes an assessment recorded twice, giving a reason", asy
   );
   expect(event).toEqual({ reason: "Recorded twice when the form was sent again", start: original!.start, who: "team.manager@kingsmere.example" });
 });
+
+test("a head of service follows a census problem with a referral to the child's referrals and corrects it; the census no longer lists the child", async ({ browser, sql }) => {
+  // a referral in 2025-26 of a child the census has nothing else against, left without its primary need
+  // (a referral's source cannot be missing: the database requires one from the census list)
+  const [episode] = await sql<{ id: string; person_id: string; need: string; name: string; child: string; referred: string }>(
+    `SELECT e.id, e.person_id, e.primary_need_code AS need, p.first_name || ' ' || p.last_name AS name, p.la_child_id AS child, to_char(e.referral_date, 'YYYY-MM-DD') AS referred
+     FROM cin_episode e JOIN person p ON p.tenant_id = e.tenant_id AND p.id = e.person_id JOIN tenant t ON t.tenant_id = e.tenant_id
+     WHERE t.slug = 'kingsmere' AND e.referral_date BETWEEN '2025-04-01' AND '2026-03-31' AND NOT e.referral_nfa AND e.primary_need_code IS NOT NULL AND NOT EXISTS (SELECT 1 FROM family_member fm JOIN family f ON f.tenant_id = fm.tenant_id AND f.id = fm.family_id WHERE fm.tenant_id = p.tenant_id AND fm.person_id = p.id AND f.restricted)
+       AND (SELECT count(*) FROM cin_episode x WHERE x.tenant_id = e.tenant_id AND x.person_id = e.person_id) = 1
+     ORDER BY p.la_child_id ASC LIMIT 1`,
+  );
+  expect(episode, "a referral in 2025-26").toBeDefined();
+  await sql("UPDATE cin_episode SET primary_need_code = NULL WHERE id = $1", [episode!.id]);
+  const page = await (await browser.newContext()).newPage();
+  try {
+    await signIn(page, "head.of.service@kingsmere.example");
+    await page.goto("/exports/cin-census?year=2026");
+    const problems = page.getByRole("list", { name: "Children with problems" });
+    const listed = problems.getByRole("listitem").filter({ hasText: `LA child ID ${episode!.child}` });
+    await expect(listed).toContainText(`The referral of ${formatDate(episode!.referred)}: give the primary need code.`);
+    await expectAccessible(page);
+
+    await listed.getByRole("link", { name: `Correct ${episode!.name}'s referral` }).click();
+    await expect(page).toHaveURL(new RegExp(`/people/${episode!.person_id}/statutory#referrals-h$`));
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Statutory record");
+    await expectAccessible(page);
+
+    const referrals = page.getByRole("region", { name: "Referrals" });
+    await expect(referrals).toContainText("no primary need recorded");
+    const summary = referrals.locator("summary").filter({ hasText: "Correct this record" }).filter({ hasText: `referral of ${formatDate(episode!.referred)}` });
+    await summary.click();
+    const form = summary.locator("xpath=..");
+    await expect(form.getByLabel("Date of the referral")).toHaveValue(episode!.referred);
+    await expect(form.getByLabel("Primary need")).toHaveValue("");
+    // a reason is required, and what was chosen is kept
+    await form.getByLabel("Primary need").selectOption(episode!.need);
+    await form.getByRole("button", { name: "Save the correction" }).click();
+    await expect(errorSummary(page)).toContainText("Enter why the record is being corrected");
+    await expect(form.getByLabel("Primary need")).toHaveValue(episode!.need);
+    await expectAccessible(page);
+    await form.getByLabel("Why is it being corrected?").fill("The need was lost when the record was migrated");
+    await form.getByRole("button", { name: "Save the correction" }).click();
+    await expect(referrals.getByRole("status")).toContainText("Corrected.");
+    await expect(referrals).not.toContainText("no primary need recorded");
+    await expectAccessible(page);
+
+    await page.goto("/exports/cin-census?year=2026");
+    await expect(page.getByRole("heading", { name: /Ready to download|Fix these before the census can be written/ })).toBeVisible();
+    await expect(page.getByText(`LA child ID ${episode!.child}`)).toHaveCount(0);
+    await expectAccessible(page);
+
+    const [event] = await sql<{ reason: string; before: string | null; after: string }>(
+      `SELECT details->>'reason' AS reason, details->'before'->>'primaryNeedCode' AS before, details->'after'->>'primaryNeedCode' AS after FROM audit_event WHERE action = 'cin_episode.corrected' AND entity_id = $1::text ORDER BY at DESC LIMIT 1`,
+      [episode!.id],
+    );
+    expect(event).toEqual({ reason: "The need was lost when the record was migrated", before: null, after: episode!.need });
+  } finally {
+    await sql("UPDATE cin_episode SET primary_need_code = $2 WHERE id = $1", [episode!.id, episode!.need]);
+    await page.context().close();
+  }
+});
