@@ -34,7 +34,7 @@ test("a practitioner requests a step-down, the manager approves it, and the keyw
   await page.getByRole("button", { name: "Send to a manager" }).click();
   await expect(page).toHaveURL(new RegExp(`/cases/${c!.id}\\?requested=1$`));
   await page.getByRole("button", { name: "Sign out" }).click();
-  await expect(page).toHaveURL(/\/login/);
+  await expect(page.getByRole("status")).toHaveText("You have signed out.");
 
   await signIn(page, c!.tm_email);
   await page.getByRole("link", { name: "Awaiting decision" }).click();
@@ -105,7 +105,8 @@ test("a manager approving a step-up to a social worker over their cap is refused
   await page.getByRole("button", { name: "Send to a manager" }).click();
   await expect(page).toHaveURL(new RegExp(`/cases/${c!.id}\\?requested=1$`));
   await page.getByRole("button", { name: "Sign out" }).click();
-  await expect(page.getByRole("status")).toBeVisible();
+  // the case page has a status of its own ("sent"): wait for the sign-in page's
+  await expect(page.getByRole("status")).toHaveText("You have signed out.");
 
   await signIn(page, c!.tm_email);
   await page.getByRole("link", { name: "Awaiting decision" }).click();
