@@ -1005,6 +1005,19 @@ async function applyCorrection(tx: Tx, t: string, personId: string, type: Statut
           ...(reReferral ?? {}),
         },
       });
+      if (reReferral) {
+        // the child's later referrals were measured from this one's old date: measure them again
+        const all = await tx.cinEpisode.findMany({ where: { tenantId: t, personId }, select: { id: true, referralDate: true, reReferral: true, previousEpisodeId: true } });
+        const dated = all.map((e) => ({ ...e, referralDate: toIsoDate(e.referralDate) }));
+        const from = v.referralDate < was.referralDate ? v.referralDate : was.referralDate;
+        for (const later of dated.filter((e) => e.id !== id && e.referralDate > from)) {
+          const { reReferral: again, previous } = classifyReferral(later.referralDate, dated.filter((e) => e.id !== later.id));
+          const previousEpisodeId = previous?.id ?? null;
+          if (again !== later.reReferral || previousEpisodeId !== later.previousEpisodeId) {
+            await tx.cinEpisode.update({ where: { tenantId_id: { tenantId: t, id: later.id } }, data: { reReferral: again, previousEpisodeId } });
+          }
+        }
+      }
       return;
     }
     case "pathway_plan_review": {

@@ -424,6 +424,8 @@ describe("correcting and removing a referral (CIN episode)", () => {
     expect((await listRecordAccess(ctxFor(r.manager), child)).events.map((e) => e.action)).toContain("cin_episode.corrected");
     // the case is not changed by it
     expect(await withTenant(r.tenantId, (tx) => tx.case.findFirstOrThrow({ where: { id: onCase }, select: { openedOn: true } }))).toEqual({ openedOn: fromIsoDate("2025-05-01") });
+    // the later referral (3 Nov 2025) is measured again from the corrected one (2 May 2025, within 12 months): a re-referral of it
+    expect((await referrals()).find((e) => e.id === second)).toMatchObject({ reReferral: true, previousEpisodeId: first });
   });
 
   it("refuses a future date, a closure before the referral, a date after a linked assessment's start, an overlap with the child's other referral, a missing need, and closing or re-opening; nothing changes", async () => {
@@ -480,10 +482,12 @@ describe("correcting and removing a referral (CIN episode)", () => {
     expect(event.details).toMatchObject({ reason: "The same referral entered twice", before: image[0]!.row, values: { referralDate: "2025-11-03", referralSource: "3A" } });
     expect((await listRecordAccess(ctxFor(r.manager), child)).events.map((e) => e.action)).toContain("cin_episode.removed");
 
-    // the first referral has the assessment recorded against it
+    // the first referral has the assessment recorded against it, and the later one is now measured from it
     await expect(removeStatutoryRecord(ctxFor(r.manager), removal(child, await editOf(first, r.manager)))).rejects.toMatchObject({
       code: "REFUSED",
-      message: expect.stringContaining("This referral has an assessment (10 May 2025) recorded against it, so it cannot be removed"),
+      message: expect.stringContaining(
+        "This referral has an assessment (10 May 2025) and a later referral counted as a re-referral of it (3 Nov 2025) recorded against it, so it cannot be removed",
+      ),
     });
     expect(await referrals()).toHaveLength(2);
 
