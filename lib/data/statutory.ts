@@ -20,6 +20,7 @@ import {
   referralDatesRefusal,
   referralRemovalRefusal,
   type OnReferral,
+  outsidePlanRefusal,
   reasonError,
   recordChanges,
   recordVersion,
@@ -386,7 +387,8 @@ export async function recordCpReview(ctx: Ctx, input: { personId: string; planId
   return write(ctx, input.personId, null, async (tx, personId) => {
     const plan = await tx.cpPlan.findFirst({ where: { tenantId: ctx.tenantId, id: parseId(input.planId, "plan"), personId }, select: { id: true, caseId: true, startDate: true, endDate: true } });
     if (!plan) throw notFoundError("plan");
-    if (input.reviewDate < toIsoDate(plan.startDate) || (plan.endDate && input.reviewDate > toIsoDate(plan.endDate))) throw invalid("reviewDate", "The review must fall within the plan's dates");
+    const outside = outsidePlanRefusal("review", input.reviewDate, { startDate: toIsoDate(plan.startDate), endDate: iso(plan.endDate) });
+    if (outside) throw invalid("reviewDate", outside);
     await tx.cpReview.create({ data: { tenantId: ctx.tenantId, cpPlanId: plan.id, reviewDate: d(input.reviewDate) } }).catch((e) => {
       if ((e as { code?: string }).code === "P2002") throw invalid("reviewDate", "A review on that date is already recorded");
       throw e;
@@ -402,9 +404,8 @@ export async function recordCoreGroup(ctx: Ctx, input: { personId: string; planI
   return write(ctx, input.personId, null, async (tx, personId) => {
     const plan = await tx.cpPlan.findFirst({ where: { tenantId: ctx.tenantId, id: parseId(input.planId, "plan"), personId }, select: { id: true, caseId: true, startDate: true, endDate: true } });
     if (!plan) throw notFoundError("plan");
-    if (input.meetingDate < toIsoDate(plan.startDate) || (plan.endDate && input.meetingDate > toIsoDate(plan.endDate))) {
-      throw invalid("meetingDate", `The meeting must fall within the plan's dates (from ${formatDate(toIsoDate(plan.startDate))}${plan.endDate ? ` to ${formatDate(toIsoDate(plan.endDate))}` : ""})`);
-    }
+    const outside = outsidePlanRefusal("meeting", input.meetingDate, { startDate: toIsoDate(plan.startDate), endDate: iso(plan.endDate) });
+    if (outside) throw invalid("meetingDate", outside);
     await tx.cpCoreGroup.create({ data: { tenantId: ctx.tenantId, cpPlanId: plan.id, meetingDate: d(input.meetingDate) } }).catch((e) => {
       if ((e as { code?: string }).code === "P2002") throw invalid("meetingDate", "A core group meeting on that date is already recorded");
       throw e;
@@ -841,8 +842,6 @@ async function mayRunOn(tx: Tx, t: string, episodeId: string | null) {
   if (episode?.closureDate) throw invalid("endDate", `The referral this plan belongs to closed on ${formatDate(toIsoDate(episode.closureDate))}, so the plan cannot run on. Enter the date the plan ended.`);
 }
 
-const withinPlan = (date: IsoDate, plan: { startDate: IsoDate; endDate: IsoDate | null }) => date >= plan.startDate && (!plan.endDate || date <= plan.endDate);
-const planDates = (plan: { startDate: IsoDate; endDate: IsoDate | null }) => `from ${formatDate(plan.startDate)}${plan.endDate ? ` to ${formatDate(plan.endDate)}` : ""}`;
 
 /** The records made against a referral (linked to its CIN episode), each with the dates the census reads. */
 async function onReferral(tx: Tx, t: string, episodeId: string) {
@@ -919,7 +918,7 @@ async function applyCorrection(tx: Tx, t: string, personId: string, type: Statut
       ]);
       const held = [...reviews.map((r) => ({ date: toIsoDate(r.reviewDate), what: "a review conference" })), ...meetings.map((m) => ({ date: toIsoDate(m.meetingDate), what: "a core group meeting" }))];
       for (const h of held) {
-        if (withinPlan(h.date, v)) continue;
+        if (!outsidePlanRefusal("review", h.date, v)) continue;
         const early = h.date < v.startDate;
         throw invalid(early ? "startDate" : "endDate", `The plan has ${h.what} on ${formatDate(h.date)}, ${early ? "before that start" : "after that end"}. Correct or remove that ${h.what.slice(2)} first, or check the date.`);
       }
@@ -933,7 +932,8 @@ async function applyCorrection(tx: Tx, t: string, personId: string, type: Statut
       const date = type === "cp_review" ? (next as RecordValues["cp_review"]).reviewDate : (next as RecordValues["core_group"]).meetingDate;
       const field = type === "cp_review" ? "reviewDate" : "meetingDate";
       const what = type === "cp_review" ? "review" : "meeting";
-      if (!withinPlan(date, plan)) throw invalid(field, `The ${what} must fall within the plan's dates (${planDates(plan)})`);
+      const outside = outsidePlanRefusal(what, date, plan);
+      if (outside) throw invalid(field, outside);
       const same =
         type === "cp_review"
           ? await tx.cpReview.count({ where: { tenantId: t, cpPlanId: plan.id, reviewDate: d(date), id: { not: id } } })

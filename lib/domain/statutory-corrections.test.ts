@@ -3,6 +3,7 @@ import {
   checkCorrection,
   describeChanges,
   lastReferralRefusal,
+  outsidePlanRefusal,
   referralCorrectionErrors,
   referralDatesRefusal,
   referralRemovalRefusal,
@@ -173,5 +174,16 @@ describe("referrals", () => {
     expect(valuesOfVersion("cin_episode", recordVersion("cin_episode", closed))).toEqual(closed);
     expect(valuesOfVersion("cin_episode", JSON.stringify(["2025-06-02", null, "N1", null, null]))).toBeNull();
     expect(describeChanges(recordChanges("cin_episode", open, { ...open, referralSource: "6", primaryNeedCode: "N4" }))).toBe("who made the referral from 2A to 6; the primary need from N1 to N4");
+  });
+});
+
+describe("a plan's reviews and core group meetings", () => {
+  it("fall within the plan's dates, both ends included, whether it has ended or not", () => {
+    const plan = { startDate: "2026-03-02", endDate: "2026-09-30" };
+    expect(outsidePlanRefusal("review", "2026-03-02", plan)).toBeNull();
+    expect(outsidePlanRefusal("review", "2026-09-30", plan)).toBeNull();
+    expect(outsidePlanRefusal("meeting", "2026-03-01", plan)).toBe("The meeting must fall within the plan's dates (from 2 Mar 2026 to 30 Sept 2026)");
+    expect(outsidePlanRefusal("review", "2026-10-01", plan)).toBe("The review must fall within the plan's dates (from 2 Mar 2026 to 30 Sept 2026)");
+    expect(outsidePlanRefusal("meeting", "2027-01-01", { startDate: "2026-03-02", endDate: null })).toBeNull();
   });
 });

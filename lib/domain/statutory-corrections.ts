@@ -9,6 +9,16 @@ import { PRIMARY_NEED_CODE_VALUES, REFERRAL_SOURCE_CODES } from "./referral-code
 import { REVIEW_PARTICIPATION_CODES } from "./ssda903-codes";
 import { ABUSE_CATEGORIES, ASSESSMENT_FACTOR_CODES } from "./statutory-codes";
 
+/**
+ * A CP plan's review or core group meeting falls within the plan's dates (when recorded and when
+ * corrected): the refusal for one that does not, or null.
+ */
+export function outsidePlanRefusal(what: "review" | "meeting", date: IsoDate, plan: { startDate: IsoDate; endDate: IsoDate | null }): string | null {
+  if (date >= plan.startDate && (!plan.endDate || date <= plan.endDate)) return null;
+  const dates = `from ${formatDate(plan.startDate)}${plan.endDate ? ` to ${formatDate(plan.endDate)}` : ""}`;
+  return `The ${what} must fall within the plan's dates (${dates})`;
+}
+
 export const STATUTORY_RECORD_TYPES = [
   "assessment",
   "section47",
