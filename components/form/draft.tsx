@@ -9,7 +9,8 @@
 //   <>{draft.notice}<TheForm key={draft.generation} initial={draft.initialState} formProps={draft.formProps} onAnswer={draft.resume} />{draft.status}</>
 import { useCallback, useEffect, useRef, useState } from "react";
 import { discardDraftAction, saveDraftAction, type DraftAnswer } from "@/lib/actions/drafts";
-import type { FormState, FormValues } from "@/lib/actions/form";
+import type { FormState } from "@/lib/actions/form";
+import { formValues, type FormValues } from "@/lib/actions/form-values";
 import { IDLE_STATE } from "@/lib/actions/idle";
 import type { Draft, DraftKind } from "@/lib/data/drafts";
 import { formatLondonDateTime } from "@/lib/domain/london-time";
@@ -20,17 +21,8 @@ const CLOCK = new Intl.DateTimeFormat("en-GB", { hour: "2-digit", minute: "2-dig
 
 const OFFLINE = "Draft not saved: no connection. What you typed is still here, and is saved when the connection is back.";
 
-/** The form's fields as the browser would send them (React's own hidden fields left out). */
-function readForm(form: HTMLFormElement): FormValues {
-  const data = new FormData(form);
-  const values: FormValues = {};
-  for (const key of new Set(data.keys())) {
-    if (key.startsWith("$ACTION")) continue;
-    const all = data.getAll(key).filter((v): v is string => typeof v === "string");
-    values[key] = key.endsWith("[]") || all.length > 1 ? all : (all[0] ?? "");
-  }
-  return values;
-}
+/** The form's fields as the browser would send them, read as the server action reads them. */
+const readForm = (form: HTMLFormElement): FormValues => formValues(new FormData(form));
 
 export type DraftFormProps = {
   ref: (form: HTMLFormElement | null) => void;

@@ -7,8 +7,9 @@ import type { z } from "zod";
 import type { Ctx } from "@/lib/auth/context";
 import { currentContext } from "@/lib/auth/session";
 import { isAppError } from "@/lib/errors";
+import { formValues, type FormValues } from "./form-values";
 
-export type FormValues = Record<string, string | string[]>;
+export { formValues, type FormValues };
 
 export type FormState<T = unknown> = {
   status: "idle" | "ok" | "error";
@@ -19,18 +20,6 @@ export type FormState<T = unknown> = {
   /** changes with every answer, so a form can re-render with the values sent back */
   answerId?: string;
 };
-
-
-/** Every field, with repeated names (checkboxes) as arrays. Files are ignored. */
-export function formValues(formData: FormData): FormValues {
-  const values: FormValues = {};
-  for (const key of new Set(formData.keys())) {
-    if (key.startsWith("$ACTION")) continue;
-    const all = formData.getAll(key).filter((v): v is string => typeof v === "string");
-    values[key] = key.endsWith("[]") || all.length > 1 ? all : (all[0] ?? "");
-  }
-  return values;
-}
 
 export function fieldErrorsOf(error: z.ZodError): Record<string, string> {
   const out: Record<string, string> = {};
